@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Lachan.Infrastructure.Audit;
+
+public static class AuditChain
+{
+    public static DateTime Now(TimeProvider time)
+    {
+        var ticks = time.GetUtcNow().UtcDateTime.Ticks;
+        return new DateTime(ticks - ticks % 10, DateTimeKind.Utc);
+    }
+
+    public static string ComputeHash(AuditEvent e)
+    {
+        // Length-prefixed fields: no value can be shifted into its neighbour to forge the same text.
+        var sb = new StringBuilder();
+        foreach (var field in new[] { e.PrevHash, e.At.Ticks.ToString(), e.UserName, e.Action, e.EntityType, e.EntityId, e.Before, e.After })
+            sb.Append(field?.Length ?? -1).Append(':').Append(field).Append('|');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    /// <summary>Walks the chain in id order; returns the first event whose link or content does not verify, or null.</summary>
+    public static async Task<ChainBreak?> VerifyAsync(IAsyncEnumerable<AuditEvent> eventsInIdOrder, CancellationToken ct = default)
+    {
+        var previous = "";
+        long count = 0;
+        await foreach (var e in eventsInIdOrder.WithCancellation(ct))
+        {
+            count++;
+            if (e.PrevHash != previous)
+                return new ChainBreak(e.Id, "Audit.BrokenLink", count);
+            if (ComputeHash(e) != e.Hash)
+                return new ChainBreak(e.Id, "Audit.AlteredRow", count);
+            previous = e.Hash;
+        }
+        return null;
+    }
+}
+
+public sealed record ChainBreak(long EventId, string Reason, long Position);

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+
+namespace Lachan.Infrastructure.Audit;
+
+/// <summary>Adds audit events to the current unit of work; they are chained and saved with it (see LachanDb).</summary>
+public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public void Record(string action, string entityType, object? entityId, object? before = null, object? after = null, string? userName = null) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = AuditChain.Now(time),
+            UserName = userName ?? user.Name,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId?.ToString(),
+            Before = before is null ? null : before as string ?? JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : after as string ?? JsonSerializer.Serialize(after, Json),
+        });
+
+    /// <summary>Views of personal data are audited too; saved at once since a view changes nothing else.</summary>
+    public async Task ViewedAsync(string entityType, object entityId, CancellationToken ct = default)
+    {
+        Record("view", entityType, entityId);
+        await db.SaveChangesAsync(ct);
+    }
+}

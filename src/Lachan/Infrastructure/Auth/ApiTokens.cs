@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Lachan.Infrastructure.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lachan.Infrastructure.Auth;
+
+public static class ApiTokens
+{
+    public const string Scheme = "Bearer";
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>Issues a new random token for a user; returns the token, which is never stored.</summary>
+    public static async Task<string> IssueAsync(LachanDb db, LachanUser user, TimeProvider time)
+    {
+        var token = "lch_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        db.ApiTokens.Add(new ApiToken { UserId = user.Id, TokenHash = Hash(token), CreatedAt = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
+        return token;
+    }
+}
+
+/// <summary>Authenticates `Authorization: Bearer lch_…` against the stored token hashes.</summary>
+public sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    LachanDb db, IUserClaimsPrincipalFactory<LachanUser> claims)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+        var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
+        var user = await db.ApiTokens.Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u).FirstOrDefaultAsync();
+        if (user is null || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
+            return AuthenticateResult.Fail("invalid token");
+        var principal = await claims.CreateAsync(user);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Lachan.Infrastructure.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DataModule
+{
+    public const string DefaultSqlite = "Data Source=data/lachan.db";
+
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = Provider(config);
+        var cs = config.GetConnectionString("Lachan");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(cs))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Lachan is not set.");
+            services.AddDbContext<LachanDb, PostgresLachanDb>(o => o.UseNpgsql(cs));
+        }
+        else
+        {
+            cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
+            EnsureSqliteFolder(cs);
+            services.AddDbContext<LachanDb, SqliteLachanDb>(o => o.UseSqlite(cs));
+        }
+        // Keys in the database: every node behind a load balancer can read every other node's cookies.
+        services.AddDataProtection().SetApplicationName("Lachan").PersistKeysToDbContext<LachanDb>();
+        services.AddHealthChecks().AddDbContextCheck<LachanDb>("database");
+        return services;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(dir) && builder.DataSource != ":memory:") Directory.CreateDirectory(dir);
+    }
+
+    /// <summary>Applies pending migrations. SQLite additionally runs in WAL mode so readers never wait for the writer.</summary>
+    public static async Task MigrateAsync(LachanDb db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (!db.IsPostgres)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+/// <summary>For `dotnet ef migrations add … --context SqliteLachanDb`.</summary>
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteLachanDb>
+{
+    public SqliteLachanDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteLachanDb>().UseSqlite(DataModule.DefaultSqlite).Options);
+}
+
+/// <summary>For `dotnet ef migrations add … --context PostgresLachanDb` (no server needed to add a migration).</summary>
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresLachanDb>
+{
+    public PostgresLachanDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresLachanDb>().UseNpgsql("Host=localhost;Database=lachan").Options);
+}

@@ -1,0 +1,191 @@
+using Lachan.Features.Registry.Model;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Auth;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Infrastructure.Data;
+
+/// <summary>The one EF model. Provider-specific subclasses exist only to hold each provider's migrations.</summary>
+public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
+{
+    public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
+    public DbSet<IndustrialZone> IndustrialZones => Set<IndustrialZone>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseStatusChange> EnterpriseStatusChanges => Set<EnterpriseStatusChange>();
+    public DbSet<Landlord> Landlords => Set<Landlord>();
+    public DbSet<LodgingHouse> LodgingHouses => Set<LodgingHouse>();
+    public DbSet<Worker> Workers => Set<Worker>();
+    public DbSet<Employment> Employments => Set<Employment>();
+    public DbSet<Residence> Residences => Set<Residence>();
+    public DbSet<MovementEvent> MovementEvents => Set<MovementEvent>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        var b = builder;
+
+        b.Entity<LachanUser>(e =>
+        {
+            e.Property(u => u.Role).HasConversion<string>().HasMaxLength(32);
+            e.Property(u => u.ScopeCode).HasMaxLength(32);
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        b.Entity<ApiToken>(e =>
+        {
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne<LachanUser>().WithMany().HasForeignKey(t => t.UserId);
+        });
+
+        b.Entity<AdminUnit>(e =>
+        {
+            e.HasKey(u => u.Code);
+            e.Property(u => u.Code).HasMaxLength(16);
+            e.Property(u => u.Name).HasMaxLength(100);
+            e.Property(u => u.Kind).HasMaxLength(20);
+            e.Property(u => u.ParentCode).HasMaxLength(16);
+            e.HasIndex(u => u.ParentCode);
+        });
+        b.Entity<IndustrialZone>(e =>
+        {
+            e.HasIndex(z => z.Code).IsUnique();
+            e.Property(z => z.Code).HasMaxLength(16);
+            e.Property(z => z.Name).HasMaxLength(200);
+            e.Property(z => z.AreaHectares).HasPrecision(9, 2);
+            e.Property(z => z.DistrictCode).HasMaxLength(16);
+            e.Property(z => z.ProvinceCode).HasMaxLength(3);
+        });
+        b.Entity<Enterprise>(e =>
+        {
+            e.HasIndex(x => x.TaxCode).IsUnique();
+            e.HasIndex(x => x.NameSearch);
+            e.HasIndex(x => x.IndustrialZoneId);
+            e.Property(x => x.TaxCode).HasMaxLength(14);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.NameSearch).HasMaxLength(300);
+            e.Property(x => x.CommuneCode).HasMaxLength(16);
+            e.Property(x => x.DistrictCode).HasMaxLength(16);
+            e.HasIndex(x => x.DistrictCode);
+            e.Property(x => x.ProvinceCode).HasMaxLength(3);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.Sector).HasMaxLength(100);
+            e.Property(x => x.ContactPhone).HasMaxLength(15);
+            e.HasMany(x => x.StatusHistory).WithOne().HasForeignKey(s => s.EnterpriseId);
+        });
+        b.Entity<EnterpriseStatusChange>().Property(s => s.Reason).HasMaxLength(500);
+        b.Entity<Landlord>(e =>
+        {
+            e.Property(x => x.FullName).HasMaxLength(100);
+            e.Property(x => x.NameSearch).HasMaxLength(100);
+            e.Property(x => x.Phone).HasMaxLength(15);
+            e.Property(x => x.Cccd).HasMaxLength(12);
+        });
+        b.Entity<LodgingHouse>(e =>
+        {
+            e.HasIndex(x => x.CommuneCode);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.NameSearch).HasMaxLength(200);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.CommuneCode).HasMaxLength(16);
+            e.Property(x => x.DistrictCode).HasMaxLength(16);
+            e.HasIndex(x => x.DistrictCode);
+            e.Property(x => x.ProvinceCode).HasMaxLength(3);
+        });
+        b.Entity<Worker>(e =>
+        {
+            e.HasIndex(x => x.Cccd).IsUnique();
+            e.HasIndex(x => x.NameSearch);
+            e.HasIndex(x => x.Phone);
+            e.HasIndex(x => x.Cmnd);
+            e.HasIndex(x => x.BhxhNumber);
+            e.HasIndex(x => x.CurrentEnterpriseId);
+            e.HasIndex(x => x.CurrentLodgingHouseId);
+            e.Property(x => x.Cccd).HasMaxLength(12);
+            e.Property(x => x.Cmnd).HasMaxLength(12);
+            e.Property(x => x.BhxhNumber).HasMaxLength(10);
+            e.Property(x => x.FullName).HasMaxLength(100);
+            e.Property(x => x.NameSearch).HasMaxLength(100);
+            e.Property(x => x.Phone).HasMaxLength(15);
+            e.Property(x => x.HomeProvinceCode).HasMaxLength(3);
+            e.Property(x => x.ProvinceCode).HasMaxLength(3);
+            e.Property(x => x.PermanentAddress).HasMaxLength(300);
+            e.HasMany(x => x.Employments).WithOne().HasForeignKey(x => x.WorkerId);
+            e.HasMany(x => x.Residences).WithOne().HasForeignKey(x => x.WorkerId);
+            e.HasMany(x => x.Movements).WithOne().HasForeignKey(x => x.WorkerId);
+        });
+        b.Entity<Employment>(e =>
+        {
+            e.HasIndex(x => new { x.EnterpriseId, x.To });
+            e.Property(x => x.Workshop).HasMaxLength(100);
+        });
+        b.Entity<Residence>(e =>
+        {
+            e.HasIndex(x => new { x.LodgingHouseId, x.To });
+            e.Property(x => x.Room).HasMaxLength(20);
+        });
+        b.Entity<AuditEvent>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+            e.Property(x => x.UserName).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(32);
+            e.Property(x => x.EntityType).HasMaxLength(64);
+            e.Property(x => x.EntityId).HasMaxLength(64);
+            e.Property(x => x.PrevHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+        });
+    }
+
+    private static readonly SemaphoreSlim SqliteAuditGate = new(1, 1);
+
+    /// <summary>Audit events added in this unit of work are chained to the last stored one inside the same
+    /// transaction as the change they describe: both are written, or neither.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // SQLite serialises writers per file but not our read-then-write of the last hash; one process owns the file.
+        var gate = IsPostgres ? null : SqliteAuditGate;
+        if (gate is not null) await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var ownTx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            await using (ownTx)
+            {
+                if (IsPostgres) // several app nodes may append at once: take the chain's lock for this transaction
+                    await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270521)", cancellationToken);
+                var last = await AuditEvents.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
+                foreach (var e in pending)
+                {
+                    e.PrevHash = last;
+                    e.Hash = AuditChain.ComputeHash(e);
+                    last = e.Hash;
+                }
+                var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTx is not null) await ownTx.CommitAsync(cancellationToken);
+                return n;
+            }
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+}
+
+public sealed class SqliteLachanDb(DbContextOptions<SqliteLachanDb> options) : LachanDb(options);
+
+public sealed class PostgresLachanDb(DbContextOptions<PostgresLachanDb> options) : LachanDb(options);

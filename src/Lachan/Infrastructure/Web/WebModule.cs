@@ -1,0 +1,68 @@
+using Lachan.Infrastructure.Localization;
+using Microsoft.AspNetCore.Localization;
+using System.Threading.RateLimiting;
+
+namespace Lachan.Infrastructure.Web;
+
+public static class WebModule
+{
+    public const string PublicRateLimit = "public";
+
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddSingleton<UiText>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(UiText.Vietnamese);
+            o.SupportedCultures = o.SupportedUICultures = [UiText.Vietnamese, UiText.English];
+            // Vietnamese unless the user chose otherwise (cookie); the browser's language is not asked.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PublicRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "?",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        // The API answers every error with an RFC 7807 problem document; people get the error page.
+        app.UseWhen(ctx => IsApi(ctx), api => { api.UseExceptionHandler(); api.UseStatusCodePages(); });
+        app.UseWhen(ctx => !IsApi(ctx), pages =>
+        {
+            if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/Error");
+            pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
+    private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
+    {
+        var h = ctx.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "no-referrer";
+        h["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=()";
+        h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'";
+        return next();
+    }
+}

@@ -1,0 +1,31 @@
+using Lachan.Features.Registry;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Cli;
+using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services
+    .AddData(builder.Configuration)
+    .AddAuth()
+    .AddWeb()
+    .AddRegistryModule();
+
+var app = builder.Build();
+
+if (CommandLine.IsVerb(args))
+    return await CommandLine.RunAsync(app, args);
+
+await Startup.PrepareDatabaseAsync(app);
+
+app.UseWeb();
+app.MapRazorPages();
+app.MapRegistryApi();
+app.MapApiReference();
+app.MapHealthChecks("/health").AllowAnonymous();
+Startup.PrintWelcomeWhenStarted(app);
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
