@@ -42,6 +42,7 @@ public static class WebModule
             if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/Error");
             pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
+        app.Use(ServerTiming);
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRequestLocalization();
@@ -54,6 +55,19 @@ public static class WebModule
     }
 
     public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>`Server-Timing: app;dur=ms` on every response: the benchmark reads server-side latency from it.</summary>
+    private static Task ServerTiming(HttpContext ctx, Func<Task> next)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        ctx.Response.OnStarting(() =>
+        {
+            var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            ctx.Response.Headers["Server-Timing"] = FormattableString.Invariant($"app;dur={ms:F2}");
+            return Task.CompletedTask;
+        });
+        return next();
+    }
 
     private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
     {
