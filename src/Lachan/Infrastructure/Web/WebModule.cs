@@ -45,6 +45,7 @@ public static class WebModule
         app.Use(ServerTiming);
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
+        app.UseApiReferenceUi();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
