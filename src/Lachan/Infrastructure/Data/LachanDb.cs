@@ -102,7 +102,8 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
         b.Entity<Worker>(e =>
         {
             e.HasIndex(x => x.Cccd).IsUnique();
-            e.HasIndex(x => x.NameSearch);
+            // Name search is a range on (province, name key): the count and the first page come from the index alone.
+            e.HasIndex(x => new { x.ProvinceCode, x.NameSearch });
             e.HasIndex(x => x.Phone);
             e.HasIndex(x => x.Cmnd);
             e.HasIndex(x => x.BhxhNumber);
@@ -131,6 +132,12 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
             e.HasIndex(x => new { x.LodgingHouseId, x.To });
             e.Property(x => x.Room).HasMaxLength(20);
         });
+        // Search keys compare by code point on both providers (SQLite's default BINARY; "C" on PostgreSQL),
+        // so "all names starting with k" is the index range [k, k + U+FFFF).
+        if (IsPostgres)
+            foreach (var p in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.Name == "NameSearch"))
+                p.SetCollation("C");
+
         b.Entity<AuditEvent>(e =>
         {
             e.HasIndex(x => x.At);

@@ -627,14 +627,14 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 column: "CurrentLodgingHouseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Workers_NameSearch",
-                table: "Workers",
-                column: "NameSearch");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Workers_Phone",
                 table: "Workers",
                 column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workers_ProvinceCode_NameSearch",
+                table: "Workers",
+                columns: new[] { "ProvinceCode", "NameSearch" });
         }
 
         /// <inheritdoc />

@@ -132,7 +132,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameSearch = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameSearch = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
                     Phone = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: true),
                     Cccd = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true)
                 },
@@ -277,7 +277,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     TaxCode = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NameSearch = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NameSearch = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
                     IndustrialZoneId = table.Column<int>(type: "integer", nullable: true),
                     CommuneCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     DistrictCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -304,7 +304,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameSearch = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameSearch = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     CommuneCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     DistrictCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -356,7 +356,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     Cmnd = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
                     BhxhNumber = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameSearch = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameSearch = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
                     Sex = table.Column<int>(type: "integer", nullable: false),
                     DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
                     Phone = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: true),
@@ -628,14 +628,14 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                 column: "CurrentLodgingHouseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Workers_NameSearch",
-                table: "Workers",
-                column: "NameSearch");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Workers_Phone",
                 table: "Workers",
                 column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workers_ProvinceCode_NameSearch",
+                table: "Workers",
+                columns: new[] { "ProvinceCode", "NameSearch" });
         }
 
         /// <inheritdoc />

@@ -134,7 +134,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NameSearch")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
@@ -256,7 +257,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NameSearch")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(15)
@@ -304,7 +306,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NameSearch")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
@@ -437,7 +440,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NameSearch")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("PermanentAddress")
                         .HasMaxLength(300)
@@ -468,9 +472,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CurrentLodgingHouseId");
 
-                    b.HasIndex("NameSearch");
-
                     b.HasIndex("Phone");
+
+                    b.HasIndex("ProvinceCode", "NameSearch");
 
                     b.ToTable("Workers");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLachanDb))]
-    [Migration("20261127023757_Initial")]
+    [Migration("20261127024844_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -448,9 +448,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CurrentLodgingHouseId");
 
-                    b.HasIndex("NameSearch");
-
                     b.HasIndex("Phone");
+
+                    b.HasIndex("ProvinceCode", "NameSearch");
 
                     b.ToTable("Workers");
                 });

@@ -445,9 +445,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CurrentLodgingHouseId");
 
-                    b.HasIndex("NameSearch");
-
                     b.HasIndex("Phone");
+
+                    b.HasIndex("ProvinceCode", "NameSearch");
 
                     b.ToTable("Workers");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lachan.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLachanDb))]
-    [Migration("20261127023808_Initial")]
+    [Migration("20261127024849_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -137,7 +137,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NameSearch")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
@@ -259,7 +260,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NameSearch")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(15)
@@ -307,7 +309,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NameSearch")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
@@ -440,7 +443,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NameSearch")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("PermanentAddress")
                         .HasMaxLength(300)
@@ -471,9 +475,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CurrentLodgingHouseId");
 
-                    b.HasIndex("NameSearch");
-
                     b.HasIndex("Phone");
+
+                    b.HasIndex("ProvinceCode", "NameSearch");
 
                     b.ToTable("Workers");
                 });
