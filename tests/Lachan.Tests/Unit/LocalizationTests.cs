@@ -64,7 +64,7 @@ public sealed partial class LocalizationTests
     [Fact]
     public void Every_dotted_key_used_in_a_page_has_an_English_text()
     {
-        var missing = KeysUsedInPages().Keys.Where(k => k.Contains('.') && !Texts.EnglishTexts.ContainsKey(k)).Order().ToList();
+        var missing = KeysUsedInPages().Keys.Where(k => UiText.IsCode(k) && !Texts.EnglishTexts.ContainsKey(k)).Order().ToList();
         Assert.True(missing.Count == 0, "No English text (src/Lachan/Resources/*.en.json) for:\n" + string.Join("\n", missing));
     }
 
@@ -80,11 +80,20 @@ public sealed partial class LocalizationTests
     [Fact]
     public void Dotted_keys_exist_in_both_languages()
     {
-        var viOnly = Texts.VietnameseTexts.Keys.Where(k => k.Contains('.') && !Texts.EnglishTexts.ContainsKey(k));
+        var viOnly = Texts.VietnameseTexts.Keys.Where(k => UiText.IsCode(k) && !Texts.EnglishTexts.ContainsKey(k));
         var enOnly = Texts.EnglishTexts.Keys.Where(k => !Texts.VietnameseTexts.ContainsKey(k));
         Assert.Empty(viOnly.Order());
         Assert.Empty(enOnly.Order());
     }
+
+    [Theory]
+    [InlineData("Cccd.Format", true)]
+    [InlineData("Sort.Name", true)]
+    [InlineData("Saved.", false)]
+    [InlineData("Please correct the fields marked below.", false)]
+    [InlineData("Log in", false)]
+    [InlineData(".x", false)]
+    public void Codes_are_told_apart_from_phrases(string key, bool code) => Assert.Equal(code, UiText.IsCode(key));
 
     [Fact]
     public void No_text_is_empty_and_Vietnamese_texts_are_nfc()
@@ -124,6 +133,33 @@ public sealed partial class LocalizationTests
         finally
         {
             System.Globalization.CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    [Fact]
+    public void A_phrase_missing_in_English_shows_the_phrase_and_a_code_shows_the_Vietnamese_text()
+    {
+        var dir = Directory.CreateTempSubdirectory("lachan-texts").FullName;
+        var saved = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "a.vi.json"), """{ "Saved.": "Đã lưu.", "X.Code": "Mã lỗi" }""");
+            File.WriteAllText(Path.Combine(dir, "a.en.json"), """{ "Only.English": "English only" }""");
+            var texts = new UiText(dir);
+            System.Globalization.CultureInfo.CurrentUICulture = UiText.English;
+            Assert.Equal("Saved.", texts["Saved."]);
+            Assert.Equal("Mã lỗi", texts["X.Code"]);
+            System.Globalization.CultureInfo.CurrentUICulture = UiText.Vietnamese;
+            Assert.Equal("Đã lưu.", texts["Saved."]);
+            Assert.Equal("English only", texts["Only.English"]);
+
+            File.WriteAllText(Path.Combine(dir, "b.vi.json"), """{ "Saved.": "again" }""");
+            Assert.Throws<InvalidOperationException>(() => new UiText(dir));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = saved;
+            Directory.Delete(dir, recursive: true);
         }
     }
 
