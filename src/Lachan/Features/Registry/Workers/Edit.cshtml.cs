@@ -1,0 +1,107 @@
+using System.Globalization;
+using Lachan.Features.Registry.Model;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Registry.Workers;
+
+/// <summary>Registers a worker (with employer and lodging) or corrects a worker's identity.</summary>
+public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction scope) : PageModel
+{
+    /// <summary>What the form posts: text, so a wrongly typed date is reported on its field rather than lost.</summary>
+    public sealed class Input
+    {
+        public string? Cccd { get; set; }
+        public string? FullName { get; set; }
+        public Sex? Sex { get; set; }
+        public string? DateOfBirth { get; set; }
+        public string? Phone { get; set; }
+        public string? Cmnd { get; set; }
+        public string? BhxhNumber { get; set; }
+        public string? PermanentAddress { get; set; }
+        public int? EnterpriseId { get; set; }
+        public string? HiredOn { get; set; }
+        public ContractType? ContractType { get; set; }
+        public string? Workshop { get; set; }
+        public int? LodgingHouseId { get; set; }
+    }
+
+    [BindProperty] public Input Form { get; set; } = new();
+    public int? Id { get; private set; }
+    public FieldErrors Errors { get; private set; } = new();
+    public IReadOnlyList<(int Id, string Name)> Enterprises { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (!scope.Can(Area.Workers, Access.Write)) return Forbid();
+        Id = id;
+        if (id is int existing)
+        {
+            var w = await scope.Workers(db.Workers.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == existing, ct);
+            if (w is null) return NotFound();
+            Form = new Input
+            {
+                Cccd = w.Cccd, FullName = w.FullName, Sex = w.Sex, DateOfBirth = w.DateOfBirth.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                Phone = w.Phone, Cmnd = w.Cmnd, BhxhNumber = w.BhxhNumber, PermanentAddress = w.PermanentAddress,
+            };
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (!scope.Can(Area.Workers, Access.Write)) return Forbid();
+        Id = id;
+        var errors = new FieldErrors();
+        var form = new WorkerForm
+        {
+            Cccd = Form.Cccd, FullName = Form.FullName, Sex = Form.Sex, DateOfBirth = ParseDate(Form.DateOfBirth, nameof(Form.DateOfBirth), errors),
+            Phone = Form.Phone, Cmnd = Form.Cmnd, BhxhNumber = Form.BhxhNumber, PermanentAddress = Form.PermanentAddress,
+            EnterpriseId = Form.EnterpriseId, HiredOn = ParseDate(Form.HiredOn, nameof(Form.HiredOn), errors),
+            ContractType = Form.ContractType, Workshop = Form.Workshop, LodgingHouseId = Form.LodgingHouseId,
+        };
+        SaveResult result;
+        if (errors.Ok)
+            result = id is int existing ? await editor.UpdateAsync(existing, form, ct) : await editor.CreateAsync(form, ct);
+        else
+        {
+            // Report every wrong field at once, not only the unreadable dates.
+            foreach (var (field, code) in WorkerEditor.Validate(form, creating: id is null)) errors.TryAdd(field, code);
+            result = new SaveResult.Invalid(errors);
+        }
+        switch (result)
+        {
+            case SaveResult.Saved saved:
+                TempData["Message"] = HttpContext.RequestServices.GetRequiredService<Lachan.Infrastructure.Localization.UiText>()["Saved."];
+                return Redirect($"/Registry/Workers/{saved.Id}");
+            case SaveResult.Invalid invalid:
+                foreach (var (field, code) in invalid.Errors) Errors.TryAdd(field, code);
+                await LoadChoicesAsync(ct);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        if (Id is null)
+            Enterprises = (await scope.Enterprises(db.Enterprises.AsNoTracking()).OrderBy(e => e.NameSearch)
+                .Select(e => new { e.Id, e.Name }).ToListAsync(ct)).Select(e => (e.Id, e.Name)).ToList();
+    }
+
+    /// <summary>dd/MM/yyyy as written in Vietnamese documents; ISO yyyy-MM-dd also accepted.</summary>
+    public static DateOnly? ParseDate(string? text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return d;
+        errors.TryAdd(field, "Date.Format");
+        return null;
+    }
+}

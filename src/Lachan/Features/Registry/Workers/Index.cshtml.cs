@@ -1,0 +1,64 @@
+using Lachan.Features.Registry.Model;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lachan.Features.Registry.Workers;
+
+/// <summary>Search and list. Criteria that identify a person (CCCD, name, phone) travel in a POST body, never in
+/// the URL, so they appear in no log, history or referrer; only enterprise / lodging filters may be links.</summary>
+public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog audit, LachanDb db) : PageModel
+{
+    [BindProperty] public string? Cccd { get; set; }
+    [BindProperty] public string? Q { get; set; }
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty(SupportsGet = true)] public int? EnterpriseId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? LodgingHouseId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
+
+    public Paged<WorkerRow> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
+    public bool CanCreate => scope.Can(Area.Workers, Access.Write);
+
+    private WorkerSearchQuery Query => new()
+    {
+        Cccd = Cccd, Q = Q, Phone = Phone, EnterpriseId = EnterpriseId, LodgingHouseId = LodgingHouseId,
+        Sort = Sort, Page = PageNumber,
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!scope.Can(Area.Workers, Access.Read)) return Forbid();
+        Result = await search.RunAsync(Query, ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => OnGetAsync(ct);
+
+    public async Task<IActionResult> OnPostExportAsync(string? format, CancellationToken ct)
+    {
+        if (!scope.Can(Area.Workers, Access.Read)) return Forbid();
+        if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
+        audit.Record("export", "WorkerList", null, after: new { fmt, Filter = new { HasCccd = Cccd != null, HasName = Q != null, HasPhone = Phone != null, EnterpriseId, LodgingHouseId } });
+        await db.SaveChangesAsync(ct);
+        await ListExport.WriteAsync(Response, "nguoi-lao-dong", fmt, search.AllAsync(Query).ToBlockingEnumerable(ct), Columns(), ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>The roster layout shared by export and (issue 3) import.</summary>
+    public static IReadOnlyList<ListExport.Column<WorkerRow>> Columns() =>
+    [
+        new("Số CCCD", w => w.Cccd),
+        new("Họ và tên", w => w.FullName),
+        new("Giới tính", w => w.Sex == Sex.Female ? "Nữ" : "Nam"),
+        new("Ngày sinh", w => w.DateOfBirth),
+        new("Số điện thoại", w => w.Phone),
+        new("Quê quán (mã tỉnh)", w => w.HomeProvinceCode),
+        new("Doanh nghiệp", w => w.EnterpriseName),
+        new("Nhà trọ", w => w.LodgingHouseName),
+    ];
+}

@@ -1,0 +1,154 @@
+using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Rules;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Registry.Workers;
+
+/// <summary>The fields a person types for a worker. Employment and lodging are given only when a worker is
+/// registered; later they change through movement (hire, leave, move), which keeps the history.</summary>
+public sealed record WorkerForm
+{
+    public string? Cccd { get; init; }
+    public string? FullName { get; init; }
+    public Sex? Sex { get; init; }
+    public DateOnly? DateOfBirth { get; init; }
+    public string? Phone { get; init; }
+    public string? Cmnd { get; init; }
+    public string? BhxhNumber { get; init; }
+    public string? PermanentAddress { get; init; }
+    public int? EnterpriseId { get; init; }
+    public DateOnly? HiredOn { get; init; }
+    public ContractType? ContractType { get; init; }
+    public string? Workshop { get; init; }
+    public int? LodgingHouseId { get; init; }
+}
+
+public abstract record SaveResult
+{
+    public sealed record Saved(int Id) : SaveResult;
+    public sealed record Invalid(FieldErrors Errors) : SaveResult;
+    public sealed record NotFound : SaveResult;
+}
+
+public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time)
+{
+    public static FieldErrors Validate(WorkerForm f, bool creating)
+    {
+        var errors = new FieldErrors();
+        errors.AddIf(string.IsNullOrWhiteSpace(f.FullName), nameof(f.FullName), "Field.Required");
+        errors.AddIf(f.FullName is { Length: > 100 }, nameof(f.FullName), "Field.TooLong");
+        errors.AddIf(f.Sex is null, nameof(f.Sex), "Field.Required");
+        errors.AddIf(f.DateOfBirth is null, nameof(f.DateOfBirth), "Field.Required");
+        if (f.DateOfBirth is DateOnly dob)
+            errors.AddIf(dob.Year < 1900 || dob > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-15), nameof(f.DateOfBirth), "Worker.DateOfBirthRange");
+        var cccd = Cccd.Validate(f.Cccd?.Trim(), f.Sex, f.DateOfBirth);
+        errors.AddIf(!cccd.IsValid, nameof(f.Cccd), cccd.Error!);
+        if (!string.IsNullOrWhiteSpace(f.Phone))
+            errors.AddIf(OtherIds.NormalizePhone(f.Phone) is null, nameof(f.Phone), "Phone.Format");
+        if (!string.IsNullOrWhiteSpace(f.Cmnd))
+            errors.AddIf(!OtherIds.Cmnd(f.Cmnd.Trim()).IsValid, nameof(f.Cmnd), "Cmnd.Format");
+        if (!string.IsNullOrWhiteSpace(f.BhxhNumber))
+            errors.AddIf(!OtherIds.Bhxh(f.BhxhNumber.Trim()).IsValid, nameof(f.BhxhNumber), "Bhxh.Format");
+        errors.AddIf(f.PermanentAddress is { Length: > 300 }, nameof(f.PermanentAddress), "Field.TooLong");
+        if (creating)
+        {
+            errors.AddIf(f.EnterpriseId is null, nameof(f.EnterpriseId), "Field.Required");
+            errors.AddIf(f.HiredOn is null, nameof(f.HiredOn), "Field.Required");
+            errors.AddIf(f.ContractType is null, nameof(f.ContractType), "Field.Required");
+            if (f.HiredOn is DateOnly hired && f.DateOfBirth is DateOnly born)
+                errors.AddIf(hired < born.AddYears(15), nameof(f.HiredOn), "Worker.HiredTooYoung");
+        }
+        return errors;
+    }
+
+    public async Task<SaveResult> CreateAsync(WorkerForm f, CancellationToken ct = default)
+    {
+        if (!scope.Can(Area.Workers, Access.Write)) return new SaveResult.NotFound();
+        var errors = Validate(f, creating: true);
+        // The enterprise and lodging must be ones the user may act on: HR can only hire into its own enterprise.
+        if (f.EnterpriseId is int eid && !await scope.Enterprises(db.Enterprises).AnyAsync(e => e.Id == eid, ct))
+            errors.TryAdd(nameof(f.EnterpriseId), "Worker.EnterpriseOutOfScope");
+        if (f.LodgingHouseId is int lid && !await db.LodgingHouses.AnyAsync(l => l.Id == lid, ct))
+            errors.TryAdd(nameof(f.LodgingHouseId), "Worker.LodgingUnknown");
+        var cccd = f.Cccd?.Trim();
+        if (errors.Ok && await db.Workers.AnyAsync(w => w.Cccd == cccd, ct))
+            errors.TryAdd(nameof(f.Cccd), "Worker.CccdExists");
+        if (!errors.Ok) return new SaveResult.Invalid(errors);
+
+        var name = VietnameseText.TitleCaseName(f.FullName!);
+        var worker = new Worker
+        {
+            Cccd = cccd!,
+            FullName = name,
+            NameSearch = VietnameseText.SearchKey(name),
+            Sex = f.Sex!.Value,
+            DateOfBirth = f.DateOfBirth!.Value,
+            Phone = OtherIds.NormalizePhone(f.Phone),
+            Cmnd = Blank(f.Cmnd),
+            BhxhNumber = Blank(f.BhxhNumber),
+            PermanentAddress = Blank(f.PermanentAddress) is { } a ? VietnameseText.NormalizeName(a) : null,
+            HomeProvinceCode = cccd![..3],
+            ProvinceCode = await db.Enterprises.Where(e => e.Id == f.EnterpriseId).Select(e => e.ProvinceCode).FirstAsync(ct),
+        };
+        worker.Movements.Add(new MovementEvent { Date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), Kind = MovementKind.Registered });
+        worker.Hire(f.EnterpriseId!.Value, f.HiredOn!.Value, f.ContractType!.Value, Blank(f.Workshop));
+        if (f.LodgingHouseId is int lodging) worker.MoveLodging(lodging, f.HiredOn!.Value);
+        db.Workers.Add(worker);
+        // The id is needed for the audit row: two saves, one transaction, so both are written or neither.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var result = await AuditedAsync(worker, before: null, ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    public async Task<SaveResult> UpdateAsync(int id, WorkerForm f, CancellationToken ct = default)
+    {
+        if (!scope.Can(Area.Workers, Access.Write)) return new SaveResult.NotFound();
+        var worker = await scope.Workers(db.Workers).FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (worker is null) return new SaveResult.NotFound();
+        var errors = Validate(f, creating: false);
+        var cccd = f.Cccd?.Trim();
+        if (errors.Ok && cccd != worker.Cccd && await db.Workers.AnyAsync(w => w.Cccd == cccd, ct))
+            errors.TryAdd(nameof(f.Cccd), "Worker.CccdExists");
+        if (!errors.Ok) return new SaveResult.Invalid(errors);
+
+        var before = Snapshot(worker);
+        var name = VietnameseText.TitleCaseName(f.FullName!);
+        worker.Cccd = cccd!;
+        worker.HomeProvinceCode = cccd![..3];
+        worker.FullName = name;
+        worker.NameSearch = VietnameseText.SearchKey(name);
+        worker.Sex = f.Sex!.Value;
+        worker.DateOfBirth = f.DateOfBirth!.Value;
+        worker.Phone = OtherIds.NormalizePhone(f.Phone);
+        worker.Cmnd = Blank(f.Cmnd);
+        worker.BhxhNumber = Blank(f.BhxhNumber);
+        worker.PermanentAddress = Blank(f.PermanentAddress) is { } a ? VietnameseText.NormalizeName(a) : null;
+        return await AuditedAsync(worker, before, ct);
+    }
+
+    private async Task<SaveResult> AuditedAsync(Worker worker, object? before, CancellationToken ct)
+    {
+        var after = Snapshot(worker);
+        if (before is not null && System.Text.Json.JsonSerializer.Serialize(before) == System.Text.Json.JsonSerializer.Serialize(after))
+            return new SaveResult.Saved(worker.Id); // nothing changed: nothing to write
+        audit.Record(before is null ? "create" : "update", "Worker", worker.Id, before, after);
+        await db.SaveChangesAsync(ct);
+        return new SaveResult.Saved(worker.Id);
+    }
+
+    private static object Snapshot(Worker w) => new
+    {
+        w.Cccd, w.FullName, Sex = w.Sex.ToString(), DateOfBirth = w.DateOfBirth.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        w.Phone, w.Cmnd, w.BhxhNumber, w.PermanentAddress, w.CurrentEnterpriseId, w.CurrentLodgingHouseId,
+    };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

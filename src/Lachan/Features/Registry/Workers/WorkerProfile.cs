@@ -1,0 +1,68 @@
+using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Rules;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Registry.Workers;
+
+public sealed record WorkerIdentity(int Id, string Cccd, string? Cmnd, string? BhxhNumber, string FullName, Sex Sex,
+    DateOnly DateOfBirth, string? Phone, string HomeProvinceCode, string HomeProvinceName, string? PermanentAddress,
+    int? CurrentEnterpriseId, int? CurrentLodgingHouseId);
+
+public sealed record EmploymentRow(int EnterpriseId, string EnterpriseName, string TaxCode, DateOnly From, DateOnly? To,
+    ContractType ContractType, string? Workshop, int InsuredMonths);
+
+public sealed record ResidenceRow(int LodgingHouseId, string LodgingHouseName, string Address, DateOnly From, DateOnly? To, string? Room);
+
+public sealed record MovementRow(DateOnly Date, MovementKind Kind, string? Enterprise, string? PreviousEnterprise, string? LodgingHouse, string? PreviousLodgingHouse);
+
+/// <summary>Everything the registry knows about one person. Later modules (outbreak, relief, vaccination,
+/// support) add their own sections to the profile page through <see cref="IWorkerProfileSection"/>.</summary>
+public sealed record WorkerProfileData(WorkerIdentity Identity, IReadOnlyList<EmploymentRow> Employments,
+    IReadOnlyList<ResidenceRow> Residences, IReadOnlyList<MovementRow> Movements);
+
+public sealed class WorkerProfile(LachanDb db, Jurisdiction scope, AuditLog audit)
+{
+    /// <summary>Null when the worker does not exist or lies outside the caller's jurisdiction (the caller answers 404).
+    /// Every successful read is audited as a view of personal data.</summary>
+    public async Task<WorkerProfileData?> LoadAsync(int id, CancellationToken ct = default)
+    {
+        var identity = await scope.Workers(db.Workers.AsNoTracking()).Where(w => w.Id == id)
+            .Select(w => new WorkerIdentity(w.Id, w.Cccd, w.Cmnd, w.BhxhNumber, w.FullName, w.Sex, w.DateOfBirth, w.Phone,
+                w.HomeProvinceCode, "", w.PermanentAddress, w.CurrentEnterpriseId, w.CurrentLodgingHouseId))
+            .FirstOrDefaultAsync(ct);
+        if (identity is null) return null;
+        identity = identity with { HomeProvinceName = ProvinceCodes.Names.GetValueOrDefault(identity.HomeProvinceCode, "?") };
+
+        var employments = await db.Employments.AsNoTracking().Where(e => e.WorkerId == id)
+            .OrderByDescending(e => e.From)
+            .Select(e => new EmploymentRow(e.EnterpriseId, e.Enterprise!.Name, e.Enterprise.TaxCode, e.From, e.To, e.ContractType, e.Workshop, e.InsuredMonths))
+            .ToListAsync(ct);
+        var residences = await db.Residences.AsNoTracking().Where(r => r.WorkerId == id)
+            .OrderByDescending(r => r.From)
+            .Select(r => new ResidenceRow(r.LodgingHouseId, r.LodgingHouse!.Name, r.LodgingHouse.Address, r.From, r.To, r.Room))
+            .ToListAsync(ct);
+        var movements = await db.MovementEvents.AsNoTracking().Where(m => m.WorkerId == id)
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
+            .Select(m => new MovementRow(m.Date, m.Kind,
+                db.Enterprises.Where(e => e.Id == m.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
+                db.Enterprises.Where(e => e.Id == m.PreviousEnterpriseId).Select(e => e.Name).FirstOrDefault(),
+                db.LodgingHouses.Where(l => l.Id == m.LodgingHouseId).Select(l => l.Name).FirstOrDefault(),
+                db.LodgingHouses.Where(l => l.Id == m.PreviousLodgingHouseId).Select(l => l.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+
+        await audit.ViewedAsync("Worker", id, ct);
+        return new WorkerProfileData(identity, employments, residences, movements);
+    }
+}
+
+/// <summary>A block on the worker profile contributed by a module. The page renders <see cref="PartialName"/> with the
+/// model returned by <see cref="LoadAsync"/>; a section returns null to stay hidden (e.g. the user's role may not see it).</summary>
+public interface IWorkerProfileSection
+{
+    int Order { get; }
+    string PartialName { get; }
+    Task<object?> LoadAsync(WorkerProfileData profile, CancellationToken ct);
+}

@@ -1,0 +1,52 @@
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lachan.Features.Registry.Workers;
+
+/// <summary>/api/v1/workers: the same handlers as the pages, so both enforce the same rules and jurisdiction.</summary>
+public static class WorkersApi
+{
+    public static void MapWorkersApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/workers").WithTags("Workers");
+
+        g.MapGet("/", async ([AsParameters] WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, CancellationToken ct) =>
+                scope.Can(Area.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
+            .WithSummary("Search workers by CCCD/CMND, name (with or without diacritics), phone, enterprise or lodging house; paged.")
+            .Produces<Paged<WorkerRow>>();
+
+        // The same search with the criteria in the body, for clients that keep personal data out of URLs.
+        g.MapPost("/search", async (WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, CancellationToken ct) =>
+                scope.Can(Area.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
+            .WithSummary("Search workers (criteria in the body).")
+            .Produces<Paged<WorkerRow>>();
+
+        g.MapGet("/{id:int}", async Task<Results<Ok<WorkerProfileData>, NotFound, ForbidHttpResult>> (int id, WorkerProfile profiles, Jurisdiction scope, CancellationToken ct) =>
+            {
+                if (!scope.Can(Area.Workers, Access.Read)) return TypedResults.Forbid();
+                return await profiles.LoadAsync(id, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
+            })
+            .WithSummary("One worker's profile: identity, employments, residences, movements. Audited as a view.");
+
+        g.MapPost("/", async (WorkerForm form, WorkerEditor editor, ApiErrors errors, CancellationToken ct) =>
+                await editor.CreateAsync(form, ct) switch
+                {
+                    SaveResult.Saved s => Results.Created($"/api/v1/workers/{s.Id}", new { id = s.Id }),
+                    SaveResult.Invalid i => errors.Validation(i.Errors),
+                    _ => Results.Forbid(),
+                })
+            .WithSummary("Register a worker with employer, hire date, contract and optional lodging house.")
+            .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
+
+        g.MapPut("/{id:int}", async (int id, WorkerForm form, WorkerEditor editor, ApiErrors errors, CancellationToken ct) =>
+                await editor.UpdateAsync(id, form, ct) switch
+                {
+                    SaveResult.Saved => Results.NoContent(),
+                    SaveResult.Invalid i => errors.Validation(i.Errors),
+                    _ => Results.NotFound(),
+                })
+            .WithSummary("Correct a worker's identity fields.")
+            .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent);
+    }
+}
