@@ -1,4 +1,6 @@
+using Lachan.Features.Registry.Enterprises;
 using Lachan.Features.Registry.Workers;
+using Lachan.Features.Registry.Zones;
 using Lachan.Features.Shared;
 
 namespace Lachan.Features.Registry;
@@ -14,6 +16,10 @@ public static class RegistryModule
         services.AddSingleton<IWorkerProfileSection, EmploymentsSection>();
         services.AddSingleton<IWorkerProfileSection, ResidencesSection>();
         services.AddSingleton<IWorkerProfileSection, MovementsSection>();
+        services.AddScoped<WorkerCounts>();
+        services.AddScoped<ZoneList>();
+        services.AddScoped<ZoneDetail>();
+        services.AddScoped<ZoneEditor>();
         return services;
     }
 
@@ -21,6 +27,7 @@ public static class RegistryModule
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapWorkersApi();
+        api.MapZonesApi();
         return app;
     }
 }

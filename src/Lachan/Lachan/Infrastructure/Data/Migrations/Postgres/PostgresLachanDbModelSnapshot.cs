@@ -464,13 +464,13 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Cmnd");
 
-                    b.HasIndex("CurrentEnterpriseId");
-
-                    b.HasIndex("CurrentLodgingHouseId");
-
                     b.HasIndex("NameSearch");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("CurrentEnterpriseId", "ProvinceCode");
+
+                    b.HasIndex("CurrentLodgingHouseId", "ProvinceCode");
 
                     b.ToTable("Workers");
                 });

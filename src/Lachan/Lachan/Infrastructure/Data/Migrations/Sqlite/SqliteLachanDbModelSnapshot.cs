@@ -441,13 +441,13 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Cmnd");
 
-                    b.HasIndex("CurrentEnterpriseId");
-
-                    b.HasIndex("CurrentLodgingHouseId");
-
                     b.HasIndex("NameSearch");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("CurrentEnterpriseId", "ProvinceCode");
+
+                    b.HasIndex("CurrentLodgingHouseId", "ProvinceCode");
 
                     b.ToTable("Workers");
                 });
