@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.AdminUnits;
 using Lachan.Features.Registry.Enterprises;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Registry.Zones;
@@ -17,6 +18,11 @@ public static class RegistryModule
         services.AddSingleton<IWorkerProfileSection, ResidencesSection>();
         services.AddSingleton<IWorkerProfileSection, MovementsSection>();
         services.AddScoped<WorkerCounts>();
+        services.AddScoped<PlaceLookup>();
+        services.AddScoped<EnterpriseSearch>();
+        services.AddScoped<EnterpriseDetail>();
+        services.AddScoped<EnterpriseEditor>();
+        services.AddScoped<EnterpriseStatusEditor>();
         services.AddScoped<ZoneList>();
         services.AddScoped<ZoneDetail>();
         services.AddScoped<ZoneEditor>();
@@ -28,6 +34,7 @@ public static class RegistryModule
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapWorkersApi();
         api.MapZonesApi();
+        api.MapEnterprisesApi();
         return app;
     }
 }

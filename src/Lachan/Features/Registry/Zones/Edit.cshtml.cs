@@ -50,6 +50,8 @@ public sealed class EditModel(ZoneEditor editor, LachanDb db, Jurisdiction scope
             Code = Form.Code, Name = Form.Name, DistrictCode = Form.DistrictCode,
             AreaHectares = FormNumbers.ParseDecimal(Form.AreaHectares, nameof(Form.AreaHectares), errors),
         };
+        // A mistyped number is reported together with the other fields' errors, not alone.
+        foreach (var (field, code) in errors.Ok ? [] : ZoneEditor.Validate(form)) errors.TryAdd(field, code);
         var result = errors.Ok
             ? id is int existing ? await editor.UpdateAsync(existing, form, ct) : await editor.CreateAsync(form, ct)
             : new SaveResult.Invalid(errors);
