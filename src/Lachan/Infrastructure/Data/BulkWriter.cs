@@ -20,6 +20,8 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly Dictionary<Type, BulkTable> tables = [];
     private readonly Dictionary<Type, (SqliteCommand Command, SqliteParameter[] Parameters)> inserts = [];
     private readonly List<string> deferred = [];
+    private readonly Dictionary<Type, long> written = [];
+    private const int AnalyzeThreshold = 10_000;   // rows written to a table before its statistics are refreshed
 
     private BulkWriter(LachanDb db)
     {
@@ -38,7 +40,9 @@ public sealed class BulkWriter : IAsyncDisposable
     public async Task<int> WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct = default) where T : class
     {
         var table = Table(typeof(T));
-        return db.IsPostgres ? await CopyAsync(table, rows, ct) : Insert(table, rows, ct);
+        var n = db.IsPostgres ? await CopyAsync(table, rows, ct) : Insert(table, rows, ct);
+        written[typeof(T)] = written.GetValueOrDefault(typeof(T)) + n;
+        return n;
     }
 
     /// <summary>For a load into empty (or small) tables: drops the tables' secondary indexes, and on PostgreSQL their
@@ -79,13 +83,17 @@ public sealed class BulkWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Recreates deferred indexes and keys; on PostgreSQL, sets each written table's identity sequence past
-    /// its largest key.</summary>
+    /// <summary>Recreates deferred indexes and keys, refreshes the planner's statistics of the tables that got many rows, and on
+    /// PostgreSQL sets each written table's identity sequence past its largest key.</summary>
     public async Task CompleteAsync(CancellationToken ct = default)
     {
         if (db.IsPostgres && deferred.Count > 0) await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", ct);
         foreach (var statement in deferred) await ExecuteAsync(statement, ct);
         deferred.Clear();
+        // Fresh statistics: without them SQLite's planner takes any equality index (e.g. province + name for a
+        // CCCD lookup) and PostgreSQL guesses until autovacuum gets round to the new rows.
+        foreach (var type in written.Where(w => w.Value >= AnalyzeThreshold).Select(w => w.Key))
+            await ExecuteAsync("ANALYZE " + tables[type].Table, ct);
         if (!db.IsPostgres) return;
         foreach (var table in tables.Values.Where(t => t.GeneratedKey is not null))
         {
