@@ -20,6 +20,8 @@ public static class RegistryModule
         services.AddSingleton<IWorkerProfileSection, MovementsSection>();
         services.AddScoped<WorkerCounts>();
         services.AddScoped<PlaceLookup>();
+        services.AddScoped<AdminUnitList>();
+        services.AddScoped<AdminUnitEditor>();
         services.AddScoped<EnterpriseSearch>();
         services.AddScoped<EnterpriseDetail>();
         services.AddScoped<EnterpriseEditor>();
@@ -40,6 +42,7 @@ public static class RegistryModule
         api.MapZonesApi();
         api.MapEnterprisesApi();
         api.MapLodgingApi();
+        api.MapAdminUnitsApi();
         return app;
     }
 }
