@@ -13,14 +13,16 @@ public static class AdminUnitsApi
 
         g.MapGet("/", async Task<Results<Ok<Paged<AdminUnitRow>>, ForbidHttpResult>> ([AsParameters] AdminUnitQuery query, AdminUnitList list, Jurisdiction scope, CancellationToken ct) =>
                 scope.Can(Area.Places, Access.Read) ? TypedResults.Ok(await list.RunAsync(query, ct)) : TypedResults.Forbid())
-            .WithSummary("Administrative units filtered by level (Province, District, Commune), parent code, name or code (q) and validity on a day (validOn=yyyy-MM-dd); paged. Units no longer valid have expired = true.");
+            .WithSummary("Administrative units filtered by level (Province, District, Commune), parent code, name or code (q) and validity on a day (validOn=yyyy-MM-dd); paged. Units no longer valid have expired = true.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapGet("/{code}", async Task<Results<Ok<AdminUnitRow>, NotFound, ForbidHttpResult>> (string code, AdminUnitList list, Jurisdiction scope, CancellationToken ct) =>
             {
                 if (!scope.Can(Area.Places, Access.Read)) return TypedResults.Forbid();
                 return await list.FindAsync(code, ct) is { } u ? TypedResults.Ok(u) : TypedResults.NotFound();
             })
-            .WithSummary("One administrative unit by its code.");
+            .WithSummary("One administrative unit by its code.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPost("/", async (AdminUnitForm form, AdminUnitEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
                 !scope.Can(Area.Places, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch

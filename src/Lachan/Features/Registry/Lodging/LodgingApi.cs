@@ -14,14 +14,16 @@ public static class LodgingApi
 
         g.MapGet("/", async Task<Results<Ok<Paged<LodgingRow>>, ForbidHttpResult>> ([AsParameters] LodgingSearchQuery query, LodgingSearch search, Jurisdiction scope, CancellationToken ct) =>
                 scope.Can(Area.Lodging, Access.Read) ? TypedResults.Ok(await search.RunAsync(query, ct)) : TypedResults.Forbid())
-            .WithSummary("Lodging houses by commune (communeCode) and by words of the name, address or landlord's name without diacritics (q); paged, with landlord and current residents. Sort: name, commune, capacity, residents (prefix - for descending).");
+            .WithSummary("Lodging houses by commune (communeCode) and by words of the name, address or landlord's name without diacritics (q); paged, with landlord and current residents. Sort: name, commune, capacity, residents (prefix - for descending).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapGet("/{id:int}", async Task<Results<Ok<LodgingDetailData>, NotFound, ForbidHttpResult>> (int id, LodgingDetail details, Jurisdiction scope, CancellationToken ct) =>
             {
                 if (!scope.Can(Area.Lodging, Access.Read)) return TypedResults.Forbid();
                 return await details.LoadAsync(id, ct) is { } l ? TypedResults.Ok(l) : TypedResults.NotFound();
             })
-            .WithSummary("One lodging house with its landlord and number of current residents (list them with GET /api/v1/workers?lodgingHouseId=).");
+            .WithSummary("One lodging house with its landlord and number of current residents (list them with GET /api/v1/workers?lodgingHouseId=).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPost("/", async (LodgingForm form, LodgingEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
                 !scope.Can(Area.Lodging, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch
