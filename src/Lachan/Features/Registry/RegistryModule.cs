@@ -15,6 +15,9 @@ public static class RegistryModule
         services.AddScoped<WorkerSearch>();
         services.AddScoped<WorkerProfile>();
         services.AddScoped<WorkerEditor>();
+        services.AddScoped<Rosters.RosterPlanner>();
+        services.AddScoped<Rosters.RosterCommitter>();
+        services.AddScoped<Rosters.RosterImports>();
         services.AddSingleton<IWorkerProfileSection, EmploymentsSection>();
         services.AddSingleton<IWorkerProfileSection, ResidencesSection>();
         services.AddSingleton<IWorkerProfileSection, MovementsSection>();

@@ -22,6 +22,8 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
     public DbSet<Residence> Residences => Set<Residence>();
     public DbSet<MovementEvent> MovementEvents => Set<MovementEvent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Features.Rosters.RosterImport> RosterImports => Set<Features.Rosters.RosterImport>();
+    public DbSet<Features.Rosters.RosterMapping> RosterMappings => Set<Features.Rosters.RosterMapping>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -102,7 +104,8 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
         b.Entity<Worker>(e =>
         {
             e.HasIndex(x => x.Cccd).IsUnique();
-            e.HasIndex(x => x.NameSearch);
+            // Name search is a range on (province, name key): the count and the first page come from the index alone.
+            e.HasIndex(x => new { x.ProvinceCode, x.NameSearch });
             e.HasIndex(x => x.Phone);
             e.HasIndex(x => x.Cmnd);
             e.HasIndex(x => x.BhxhNumber);
@@ -133,6 +136,29 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
             e.HasIndex(x => new { x.LodgingHouseId, x.To });
             e.Property(x => x.Room).HasMaxLength(20);
         });
+        // Search keys compare by code point on both providers (SQLite's default BINARY; "C" on PostgreSQL),
+        // so "all names starting with k" is the index range [k, k + U+FFFF).
+        if (IsPostgres)
+            foreach (var p in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.Name == "NameSearch"))
+                p.SetCollation("C");
+
+        b.Entity<Features.Rosters.RosterImport>(e =>
+        {
+            e.HasIndex(x => new { x.EnterpriseId, x.FileHash });
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.FileHash).HasMaxLength(64);
+            e.Property(x => x.StoredPath).HasMaxLength(500);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+            e.Property(x => x.ErrorCode).HasMaxLength(64);
+        });
+        b.Entity<Features.Rosters.RosterMapping>(e =>
+        {
+            e.HasIndex(x => new { x.EnterpriseId, x.HeaderKey }).IsUnique();
+            e.Property(x => x.HeaderKey).HasMaxLength(200);
+            e.Property(x => x.Field).HasConversion<string>().HasMaxLength(32);
+        });
+
         b.Entity<AuditEvent>(e =>
         {
             e.HasIndex(x => x.At);

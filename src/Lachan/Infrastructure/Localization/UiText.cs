@@ -41,8 +41,13 @@ public sealed class UiText
 
     public string this[string key] =>
         IsEnglish
-            ? _en.GetValueOrDefault(key) ?? (key.Contains('.') ? _vi.GetValueOrDefault(key) : null) ?? key
+            ? _en.GetValueOrDefault(key) ?? (IsCode(key) ? _vi.GetValueOrDefault(key) : null) ?? key
             : _vi.GetValueOrDefault(key) ?? _en.GetValueOrDefault(key) ?? key;
+
+    /// <summary>A message code such as "Cccd.Format" (as opposed to an English phrase such as "Saved."): for a code,
+    /// showing the key itself is never right, so a code missing in English falls back to Vietnamese.</summary>
+    public static bool IsCode(string key) =>
+        key.IndexOf('.') is var dot && dot > 0 && dot < key.Length - 1 && !key.Contains(' ');
 
     public string this[string key, params object?[] args] => string.Format(CultureInfo.CurrentCulture, this[key], args);
 

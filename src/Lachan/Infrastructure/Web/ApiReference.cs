@@ -7,6 +7,13 @@ public static class ApiReference
     public static WebApplication MapApiReference(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Called by UseWeb before authorization: the UI is static files showing a public document, and the
+    /// authorization fallback policy would otherwise send every visitor of /docs to the login page.</summary>
+    public static IApplicationBuilder UseApiReferenceUi(this IApplicationBuilder app)
+    {
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "docs";

@@ -11,10 +11,15 @@ public static class WebModule
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         services.AddSingleton<UiText>();
+        // Vietnamese letters as themselves in HTML, not as &#x1EC5; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton(TimeProvider.System);
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddProblemDetails();
+        // Enums as names ("Female", "Indefinite") in the API: readable, and stable if the numbering changes.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -45,6 +50,7 @@ public static class WebModule
         app.Use(ServerTiming);
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
+        app.UseApiReferenceUi();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();

@@ -65,9 +65,15 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
             EnterpriseId = Form.EnterpriseId, HiredOn = ParseDate(Form.HiredOn, nameof(Form.HiredOn), errors),
             ContractType = Form.ContractType, Workshop = Form.Workshop, LodgingHouseId = Form.LodgingHouseId,
         };
-        var result = errors.Ok
-            ? id is int existing ? await editor.UpdateAsync(existing, form, ct) : await editor.CreateAsync(form, ct)
-            : new SaveResult.Invalid(errors);
+        SaveResult result;
+        if (errors.Ok)
+            result = id is int existing ? await editor.UpdateAsync(existing, form, ct) : await editor.CreateAsync(form, ct);
+        else
+        {
+            // Report every wrong field at once, not only the unreadable dates.
+            foreach (var (field, code) in WorkerEditor.Validate(form, creating: id is null)) errors.TryAdd(field, code);
+            result = new SaveResult.Invalid(errors);
+        }
         switch (result)
         {
             case SaveResult.Saved saved:

@@ -1,0 +1,85 @@
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Data;
+using Lachan.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Tests.Integration;
+
+/// <summary>Someone edits or deletes audit rows directly in the database: the chain check finds the row.
+/// Each test has an app and database of its own, since it breaks the chain on purpose.</summary>
+public sealed class AuditTamperTests
+{
+    private static async Task<(LachanApp App, List<AuditEvent> Events)> AppWithLoginsAsync(DatabaseProvider provider)
+    {
+        var app = await LachanApp.StartAsync(provider, Seed.Empty);
+        var user = await app.NewUserAsync("tamper");
+        for (var i = 0; i < 3; i++) await app.LoggedInClientAsync(user.UserName!);
+        await app.NewClient().PostLoginAsync(user.UserName!, "Wrong@pass1");
+        var events = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(4, events.Count);
+        Assert.Null(await VerifyAsync(app));
+        return (app, events);
+    }
+
+    private static Task<ChainBreak?> VerifyAsync(LachanApp app) =>
+        app.WithDbAsync(db => AuditChain.VerifyAsync(db.AuditEvents.OrderBy(e => e.Id).AsAsyncEnumerable()));
+
+    [Theory, BothProviders]
+    public async Task An_edited_row_is_reported(DatabaseProvider provider)
+    {
+        var (app, events) = await AppWithLoginsAsync(provider);
+        await using var _ = app;
+        var target = events[1];
+
+        var changed = await app.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"""UPDATE "AuditEvents" SET "UserName" = {"someone-else"} WHERE "Id" = {target.Id}"""));
+        Assert.Equal(1, changed);
+
+        var broken = await VerifyAsync(app);
+        Assert.NotNull(broken);
+        Assert.Equal((target.Id, "Audit.AlteredRow", 2L), (broken.EventId, broken.Reason, broken.Position));
+    }
+
+    [Theory, BothProviders]
+    public async Task An_edited_row_with_a_recomputed_hash_breaks_the_next_link(DatabaseProvider provider)
+    {
+        var (app, events) = await AppWithLoginsAsync(provider);
+        await using var _ = app;
+        var target = events[1];
+        target.Action = "login-failed";
+        var forged = AuditChain.ComputeHash(target);
+
+        await app.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"""UPDATE "AuditEvents" SET "Action" = {"login-failed"}, "Hash" = {forged} WHERE "Id" = {target.Id}"""));
+
+        var broken = await VerifyAsync(app);
+        Assert.Equal((events[2].Id, "Audit.BrokenLink"), (broken?.EventId, broken?.Reason));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_deleted_row_is_reported(DatabaseProvider provider)
+    {
+        var (app, events) = await AppWithLoginsAsync(provider);
+        await using var _ = app;
+
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEvents" WHERE "Id" = {events[2].Id}"""));
+
+        var broken = await VerifyAsync(app);
+        Assert.Equal((events[3].Id, "Audit.BrokenLink", 3L), (broken?.EventId, broken?.Reason, broken?.Position));
+    }
+
+    [Theory, BothProviders]
+    public async Task New_events_chain_onto_the_last_row_even_after_a_restart(DatabaseProvider provider)
+    {
+        var (app, events) = await AppWithLoginsAsync(provider);
+        await using (app)
+        {
+            // a second app process on the same database continues the same chain
+            await using var second = new LachanApp(app.Database, Seed.Empty, ownsDatabase: false);
+            await second.NewClient().PostLoginAsync("nobody", "Wrong@pass1");
+            var last = await second.WithDbAsync(db => db.AuditEvents.OrderByDescending(e => e.Id).FirstAsync());
+            Assert.Equal(events[^1].Hash, last.PrevHash);
+            Assert.Null(await VerifyAsync(second));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Data;
+using Lachan.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Tests.Integration;
+
+public sealed class LoginTests(EmptyApps apps) : IClassFixture<EmptyApps>
+{
+    [Theory, BothProviders]
+    public async Task Login_sets_an_http_only_cookie_and_shows_the_user(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("login");
+        var client = app.NewClient();
+
+        var response = await client.PostLoginAsync(user.UserName!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("lachan.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", setCookie, StringComparison.OrdinalIgnoreCase);
+        var home = await client.GetStringAsync("/");
+        Assert.Contains($"<span class=\"user\">{user.UserName}</span>", home);
+    }
+
+    [Theory, BothProviders]
+    public async Task Login_returns_to_a_local_url_only(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("ret");
+        var local = await app.NewClient().PostFormAsync("/Account/Login?ReturnUrl=%2FRegistry%2FWorkers",
+            new Dictionary<string, string> { ["UserName"] = user.UserName!, ["Password"] = Features.Registry.Demo.DemoAccounts.Password, ["ReturnUrl"] = "/Registry/Workers" });
+        Assert.Equal("/Registry/Workers", local.Headers.Location!.OriginalString);
+        var open = await app.NewClient().PostFormAsync("/Account/Login",
+            new Dictionary<string, string> { ["UserName"] = user.UserName!, ["Password"] = Features.Registry.Demo.DemoAccounts.Password, ["ReturnUrl"] = "https://evil.example/" });
+        Assert.Equal("/", open.Headers.Location!.OriginalString);
+    }
+
+    [Theory, BothProviders]
+    public async Task Wrong_password_is_refused_in_Vietnamese(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("wrong");
+        var response = await app.NewClient().PostLoginAsync(user.UserName!, "Sai@mat-khau1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Cookie("lachan.auth"));
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await response.PageAsync());
+    }
+
+    [Theory, BothProviders]
+    public async Task Five_wrong_passwords_lock_the_account(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("lock");
+        var client = app.NewClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostLoginAsync(user.UserName!, $"Wrong@pass{i}");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var correct = await client.PostLoginAsync(user.UserName!);
+
+        Assert.Equal(HttpStatusCode.OK, correct.StatusCode);
+        Assert.Null(correct.Cookie("lachan.auth"));
+        Assert.Contains("Tài khoản tạm khóa", await correct.PageAsync());
+        Assert.DoesNotContain($"<span class=\"user\">{user.UserName}</span>", await client.GetStringAsync("/"));
+        var actions = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.UserName == user.UserName).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["login-failed", "login-failed", "login-failed", "login-failed", "login-locked", "login-locked"], actions);
+    }
+
+    [Theory, BothProviders]
+    public async Task Four_wrong_passwords_do_not_lock_the_account(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("four");
+        var client = app.NewClient();
+        for (var i = 0; i < 4; i++)
+            await client.PostLoginAsync(user.UserName!, $"Wrong@pass{i}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostLoginAsync(user.UserName!)).StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_login_is_audited_and_the_chain_verifies(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("audit");
+        await app.LoggedInClientAsync(user.UserName!);
+
+        var login = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.UserName == user.UserName).ToListAsync());
+        var e = Assert.Single(login);
+        Assert.Equal(("login", "Account"), (e.Action, e.EntityType));
+        Assert.True(DateTime.UtcNow - DateTime.SpecifyKind(e.At, DateTimeKind.Utc) < TimeSpan.FromMinutes(5));
+        Assert.Matches("^[0-9a-f]{64}$", e.Hash);
+        var broken = await app.WithDbAsync(db => AuditChain.VerifyAsync(db.AuditEvents.OrderBy(x => x.Id).AsAsyncEnumerable()));
+        Assert.Null(broken);
+    }
+
+    [Theory, BothProviders]
+    public async Task Data_protection_keys_are_stored_in_the_database(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("dpk");
+        await app.LoggedInClientAsync(user.UserName!);
+        var keys = await app.WithDbAsync(db => db.DataProtectionKeys.ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Contains("<key ", k.Xml));
+    }
+
+    [Theory, BothProviders]
+    public async Task Logout_ends_the_session(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("out");
+        var client = await app.LoggedInClientAsync(user.UserName!);
+        var html = await client.GetStringAsync("/");
+        var logoutForm = System.Text.RegularExpressions.Regex.Match(html, "<form[^>]*action=\"/Account/Logout\"[\\s\\S]*?</form>").Value;
+        var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Http.AntiforgeryToken(logoutForm),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain($"<span class=\"user\">{user.UserName}</span>", await client.GetStringAsync("/"));
+    }
+}

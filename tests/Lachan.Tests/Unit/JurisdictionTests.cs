@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Lachan.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http;
+
+namespace Lachan.Tests.Unit;
+
+public sealed class JurisdictionTests
+{
+    // The expected access matrix for the registry, written out in full so any change to Jurisdiction.For shows
+    // up as a failing row: W = write, R = read, - = none.
+    //                                   Workers Enterprises Lodging Places Audit Users
+    private static readonly (Role Role, string Row)[] Matrix =
+    [
+        (Role.Steering,          "W W W W W W"),
+        (Role.IzBoard,           "W W R R - -"),
+        (Role.Health,            "R R R R - -"),
+        (Role.LabourFederation,  "R R R R - -"),
+        (Role.LabourDepartment,  "R R R R - -"),
+        (Role.District,          "R R W R - -"),
+        (Role.Commune,           "R R W R - -"),
+        (Role.SocialInsurance,   "R R R R - -"),
+        (Role.EnterpriseHr,      "W R - R - -"),
+        (Role.Volunteer,         "- - - - - -"),
+        (Role.Checkpoint,        "- - - - - -"),
+    ];
+
+    private static readonly Area[] Columns = [Area.Workers, Area.Enterprises, Area.Lodging, Area.Places, Area.Audit, Area.Users];
+
+    public static TheoryData<Role, Area, Access> Cells()
+    {
+        var data = new TheoryData<Role, Area, Access>();
+        foreach (var (role, row) in Matrix)
+        {
+            var cells = row.Split(' ');
+            for (var i = 0; i < Columns.Length; i++)
+                data.Add(role, Columns[i], cells[i] switch { "W" => Access.Write, "R" => Access.Read, _ => Access.None });
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void Access_matrix(Role role, Area area, Access expected) => Assert.Equal(expected, Jurisdiction.For(role, area));
+
+    [Fact]
+    public void Matrix_covers_every_role_and_area()
+    {
+        Assert.Equal(Enum.GetValues<Role>().Order(), Matrix.Select(m => m.Role).Order());
+        Assert.Equal(Enum.GetValues<Area>().Order(), Columns.Order());
+    }
+
+    internal static Jurisdiction For(Role? role, string? scope)
+    {
+        var claims = new List<Claim>();
+        if (role is not null)
+        {
+            claims.Add(new Claim(ClaimTypes.Name, "u"));
+            claims.Add(new Claim(LachanClaims.Role, role.Value.ToString()));
+            if (scope is not null) claims.Add(new Claim(LachanClaims.Scope, scope));
+        }
+        var ctx = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, role is null ? null : "test")) };
+        return new Jurisdiction(new CurrentUser(new HttpContextAccessor { HttpContext = ctx }));
+    }
+
+    [Fact]
+    public void Can_follows_the_matrix_for_the_signed_in_role()
+    {
+        var hr = For(Role.EnterpriseHr, "2400000001");
+        Assert.True(hr.Can(Area.Workers, Access.Write));
+        Assert.True(hr.Can(Area.Enterprises, Access.Read));
+        Assert.False(hr.Can(Area.Enterprises, Access.Write));
+        Assert.False(hr.Can(Area.Lodging, Access.Read));
+
+        var anonymous = For(null, null);
+        Assert.All(Enum.GetValues<Area>(), a => Assert.False(anonymous.Can(a, Access.Read)));
+        Assert.Null(anonymous.Role);
+
+        var volunteer = For(Role.Volunteer, null);
+        Assert.All(Enum.GetValues<Area>(), a => Assert.False(volunteer.Can(a, Access.Read)));
+        var steering = For(Role.Steering, "24");
+        Assert.All(Enum.GetValues<Area>(), a => Assert.True(steering.Can(a, Access.Write)));
+    }
+}
