@@ -1,5 +1,6 @@
 using Lachan.Features.Registry.AdminUnits;
 using Lachan.Features.Registry.Enterprises;
+using Lachan.Features.Registry.Lodging;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Registry.Zones;
 using Lachan.Features.Shared;
@@ -19,10 +20,15 @@ public static class RegistryModule
         services.AddSingleton<IWorkerProfileSection, MovementsSection>();
         services.AddScoped<WorkerCounts>();
         services.AddScoped<PlaceLookup>();
+        services.AddScoped<AdminUnitList>();
+        services.AddScoped<AdminUnitEditor>();
         services.AddScoped<EnterpriseSearch>();
         services.AddScoped<EnterpriseDetail>();
         services.AddScoped<EnterpriseEditor>();
         services.AddScoped<EnterpriseStatusEditor>();
+        services.AddScoped<LodgingSearch>();
+        services.AddScoped<LodgingDetail>();
+        services.AddScoped<LodgingEditor>();
         services.AddScoped<ZoneList>();
         services.AddScoped<ZoneDetail>();
         services.AddScoped<ZoneEditor>();
@@ -35,6 +41,8 @@ public static class RegistryModule
         api.MapWorkersApi();
         api.MapZonesApi();
         api.MapEnterprisesApi();
+        api.MapLodgingApi();
+        api.MapAdminUnitsApi();
         return app;
     }
 }
