@@ -1,0 +1,124 @@
+using Lachan.Features.Registry.Model;
+using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Rosters;
+
+public enum PlanKind { New, Update, Unchanged, Rehire, Transfer }
+
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+/// <summary>What committing one row would do to the registry.</summary>
+public sealed record PlannedRow(RosterRow Row, PlanKind Kind, int? WorkerId, IReadOnlyList<FieldChange> Changes,
+    int? LodgingHouseId, bool MovesLodging, int? FromEnterpriseId);
+
+public sealed record LeavingWorker(int WorkerId, string Cccd, string FullName);
+
+public sealed record RosterPlan(int EnterpriseId, DateOnly AsOf, ParsedRoster Parsed, IReadOnlyList<PlannedRow> Rows,
+    IReadOnlyList<LeavingWorker> Leaving, IReadOnlyList<RowError> Warnings)
+{
+    public int Count(PlanKind kind) => Rows.Count(r => r.Kind == kind);
+    public int Hired => Count(PlanKind.New) + Count(PlanKind.Rehire);
+    public int MovedLodging => Rows.Count(r => r.MovesLodging && r.Kind != PlanKind.Transfer);
+    /// <summary>True when committing would write nothing: the registry already says what the file says.</summary>
+    public bool ChangesNothing => Leaving.Count == 0 && MovedLodging == 0 && Rows.All(r => r.Kind is PlanKind.Unchanged or PlanKind.Transfer);
+}
+
+/// <summary>Derives movement from a roster: it is the enterprise's workforce on the as-of date. New CCCDs are hires,
+/// missing ones have left, changed lodging is a move, someone still employed elsewhere is a transfer to review.</summary>
+public sealed class RosterPlanner(LachanDb db)
+{
+    private sealed record Known(int Id, string Cccd, string FullName, Sex Sex, DateOnly DateOfBirth, string? Cmnd, string? Bhxh,
+        string? Phone, string? PermanentAddress, int? CurrentEnterpriseId, int? CurrentLodgingHouseId);
+
+    public async Task<RosterPlan> PlanAsync(int enterpriseId, DateOnly asOf, ParsedRoster parsed, CancellationToken ct = default)
+    {
+        var known = new Dictionary<string, Known>(parsed.Rows.Count);
+        foreach (var chunk in parsed.Rows.Select(r => r.Cccd).Chunk(2_000))
+            foreach (var k in await db.Workers.AsNoTracking().Where(w => chunk.Contains(w.Cccd))
+                         .Select(w => new Known(w.Id, w.Cccd, w.FullName, w.Sex, w.DateOfBirth, w.Cmnd, w.BhxhNumber, w.Phone, w.PermanentAddress, w.CurrentEnterpriseId, w.CurrentLodgingHouseId))
+                         .ToListAsync(ct))
+                known[k.Cccd] = k;
+
+        var lodging = await LodgingIndex.LoadAsync(db, ct);
+        var warnings = new List<RowError>();
+        var rows = new List<PlannedRow>(parsed.Rows.Count);
+        var lodgingColumn = parsed.Header.Columns.TryGetValue(RosterField.Lodging, out var lc) ? parsed.Header.Headers[lc] : null;
+        foreach (var row in parsed.Rows)
+        {
+            int? lodgingId = null;
+            if (row.Lodging is { } text && (lodgingId = lodging.Find(text)) is null)
+                warnings.Add(new RowError(row.RowNumber, lodgingColumn, "Roster.LodgingUnknown", text));
+            if (!known.TryGetValue(row.Cccd, out var k))
+            {
+                if (row.DateOfBirth is null)
+                {
+                    warnings.Add(new RowError(row.RowNumber, null, "Roster.NewNeedsBirthDate"));
+                    continue;
+                }
+                rows.Add(new PlannedRow(row, PlanKind.New, null, [], lodgingId, lodgingId is not null, null));
+                continue;
+            }
+            var changes = Diff(k, row);
+            var moves = lodgingId is not null && lodgingId != k.CurrentLodgingHouseId;
+            var kind = k.CurrentEnterpriseId == enterpriseId ? (changes.Count > 0 ? PlanKind.Update : PlanKind.Unchanged)
+                : k.CurrentEnterpriseId is null ? PlanKind.Rehire
+                : PlanKind.Transfer;
+            rows.Add(new PlannedRow(row, kind, k.Id, changes, lodgingId, moves, k.CurrentEnterpriseId == enterpriseId ? null : k.CurrentEnterpriseId));
+        }
+
+        var inFile = parsed.Rows.Select(r => r.Cccd).ToHashSet();
+        var leaving = (await db.Workers.AsNoTracking().Where(w => w.CurrentEnterpriseId == enterpriseId)
+                .Select(w => new LeavingWorker(w.Id, w.Cccd, w.FullName)).ToListAsync(ct))
+            .Where(w => !inFile.Contains(w.Cccd)).ToList();
+        return new RosterPlan(enterpriseId, asOf, parsed, rows, leaving, warnings);
+    }
+
+    /// <summary>Fields the roster states differently. A blank cell says nothing, so it never erases a known value.</summary>
+    private static List<FieldChange> Diff(Known k, RosterRow r)
+    {
+        var changes = new List<FieldChange>();
+        void Compare(string field, string? before, string? after)
+        {
+            if (after is not null && after != before) changes.Add(new FieldChange(field, before, after));
+        }
+        Compare("FullName", k.FullName, r.FullName);
+        Compare("Sex", k.Sex.ToString(), r.Sex?.ToString());
+        Compare("DateOfBirth", UiText.Date(k.DateOfBirth), r.DateOfBirth is { } d ? UiText.Date(d) : null);
+        Compare("Cmnd", k.Cmnd, r.Cmnd);
+        Compare("BhxhNumber", k.Bhxh, r.Bhxh);
+        Compare("Phone", k.Phone, r.Phone);
+        Compare("PermanentAddress", k.PermanentAddress, r.PermanentAddress);
+        return changes;
+    }
+}
+
+/// <summary>Matches the free-text "Nơi ở hiện tại" of a roster to a lodging house by its name or its address.</summary>
+public sealed class LodgingIndex
+{
+    private readonly Dictionary<string, int> byKey = [];
+
+    public static async Task<LodgingIndex> LoadAsync(LachanDb db, CancellationToken ct)
+    {
+        var index = new LodgingIndex();
+        foreach (var l in await db.LodgingHouses.AsNoTracking().Select(l => new { l.Id, l.NameSearch, l.Address }).ToListAsync(ct))
+        {
+            var address = VietnameseText.SearchKey(l.Address);
+            index.Add(l.NameSearch, l.Id);
+            index.Add(address, l.Id);
+            index.Add(l.NameSearch + ", " + address, l.Id);
+        }
+        return index;
+    }
+
+    /// <summary>A key two houses share (two "Nhà trọ Minh Anh") identifies neither.</summary>
+    private void Add(string key, int id)
+    {
+        if (!byKey.TryAdd(key, id) && byKey[key] != id) byKey[key] = Ambiguous;
+    }
+
+    private const int Ambiguous = -1;
+
+    public int? Find(string text) => byKey.TryGetValue(VietnameseText.SearchKey(text), out var id) && id != Ambiguous ? id : null;
+}

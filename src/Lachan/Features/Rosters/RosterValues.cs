@@ -1,0 +1,88 @@
+using System.Globalization;
+using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Rules;
+using Lachan.Infrastructure.Localization;
+
+namespace Lachan.Features.Rosters;
+
+/// <summary>Parses one cell of a roster. Each method returns the value or an error code; none throws.</summary>
+public static class RosterValues
+{
+    private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "dd/MM/yy", "d/M/yy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "yyyy-MM-dd"];
+
+    public static bool IsSpreadsheetError(string text) =>
+        text is "#N/A" or "#REF!" or "#VALUE!" or "#DIV/0!" or "#NAME?" or "#NUM!" or "#NULL!" || text.StartsWith('=');
+
+    /// <summary>dd/MM/yyyy, d/M/yy (two-digit years: 00–29 → 2000s), real date cells (ISO), Excel serial numbers.</summary>
+    public static (DateOnly? Value, string? Error) Date(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        text = text.Trim();
+        if (IsSpreadsheetError(text)) return (null, "Roster.CellError");
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            if (d.Year < 1900) return (null, "Roster.DateFormat");
+            // .NET maps yy 00–49 → 2000s; Vietnamese birth dates in rosters use 30–99 → 1900s, which it agrees with.
+            return (d, null);
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 80000)
+            return (DateOnly.FromDateTime(new DateTime(1899, 12, 30).AddDays(serial)), null); // Excel's 1900 system
+        return (null, "Roster.DateFormat");
+    }
+
+    public static (Sex? Value, string? Error) SexOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        return VietnameseText.SearchKey(text.Trim()) switch
+        {
+            "nam" or "m" or "male" or "trai" => (Sex.Male, null),
+            "nu" or "f" or "female" or "gai" => (Sex.Female, null),
+            _ => (null, "Roster.SexFormat"),
+        };
+    }
+
+    public static (ContractType? Value, string? Error) Contract(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        var k = VietnameseText.SearchKey(text.Trim());
+        if (k.Contains("khong xac dinh") || k.Contains("vo thoi han") || k == "kxd" || k == "kxdth") return (ContractType.Indefinite, null);
+        if (k.Contains("thu viec")) return (ContractType.Probation, null);
+        if (k.Contains("mua vu")) return (ContractType.Seasonal, null);
+        if (k.Contains("xac dinh") || k.Contains("thang") || k.Contains("nam") || k == "xdth" || k == "xd") return (ContractType.Definite, null);
+        return (null, "Roster.ContractFormat");
+    }
+
+    /// <summary>Digits only (spaces, dots and a leading apostrophe are typing noise).</summary>
+    public static string? Digits(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim().TrimStart('\'');
+        return t.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-') ? new string(t.Where(char.IsAsciiDigit).ToArray()) : t;
+    }
+
+    /// <summary>A CCCD, recovering one leading zero that a spreadsheet dropped when the result is a valid CCCD that
+    /// agrees with the stated sex and birth year. Returns whether it was recovered.</summary>
+    public static (string? Value, string? Error, bool Recovered) Cccd(string? text, Sex? sex, DateOnly? dob)
+    {
+        var digits = Digits(text);
+        if (digits is null) return (null, "Roster.CccdMissing", false);
+        if (IsSpreadsheetError(digits)) return (null, "Roster.CellError", false);
+        var check = Registry.Rules.Cccd.Validate(digits, sex, dob);
+        if (check.IsValid) return (digits, null, false);
+        if (digits.Length == 11)
+        {
+            var padded = "0" + digits;
+            if (Registry.Rules.Cccd.Validate(padded, sex, dob).IsValid) return (padded, null, true);
+        }
+        return (null, check.Error, false);
+    }
+
+    public static (string? Value, string? Error) Phone(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        var digits = Digits(text);
+        // A phone that lost its leading zero in Excel (9 digits) is recovered the same way.
+        if (digits is { Length: 9 } && digits.All(char.IsAsciiDigit)) digits = "0" + digits;
+        return OtherIds.NormalizePhone(digits ?? text) is { } p ? (p, null) : (null, "Phone.Format");
+    }
+}

@@ -1,0 +1,162 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Lachan.Infrastructure.Data;
+
+/// <summary>Writes many rows without the change tracker, inside the context's current transaction, so a bulk
+/// operation stays all-or-nothing (ARCHITECTURE.md, Data). SQLite: one reused, prepared INSERT per table;
+/// PostgreSQL: binary COPY. Keys are assigned by the caller; <see cref="CompleteAsync"/> moves PostgreSQL identity
+/// sequences past them (SQLite's AUTOINCREMENT counter follows explicit keys by itself).</summary>
+public sealed class BulkWriter : IAsyncDisposable
+{
+    private readonly LachanDb db;
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+    private readonly ISqlGenerationHelper sql;
+    private readonly Dictionary<Type, BulkTable> tables = [];
+    private readonly Dictionary<Type, (SqliteCommand Command, SqliteParameter[] Parameters)> inserts = [];
+
+    private BulkWriter(LachanDb db)
+    {
+        this.db = db;
+        var tx = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Begin a transaction first: a bulk write is all-or-nothing.");
+        transaction = tx.GetDbTransaction();
+        connection = db.Database.GetDbConnection();
+        sql = db.GetService<ISqlGenerationHelper>();
+    }
+
+    /// <summary>A writer bound to the context's current transaction.</summary>
+    public static BulkWriter Begin(LachanDb db) => new(db);
+
+    /// <summary>Inserts the rows as they are (keys included); returns how many were written.</summary>
+    public async Task<int> WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct = default) where T : class
+    {
+        var table = Table(typeof(T));
+        return db.IsPostgres ? await CopyAsync(table, rows, ct) : Insert(table, rows, ct);
+    }
+
+    /// <summary>On PostgreSQL, sets each written table's identity sequence to its largest key.</summary>
+    public async Task CompleteAsync(CancellationToken ct = default)
+    {
+        if (!db.IsPostgres) return;
+        foreach (var table in tables.Values.Where(t => t.GeneratedKey is not null))
+        {
+            var key = table.GeneratedKey!;
+            var literalTable = table.Table.Replace("'", "''", StringComparison.Ordinal);
+            var literalColumn = key.RawName.Replace("'", "''", StringComparison.Ordinal);
+            await using var cmd = new NpgsqlCommand(
+                $"SELECT setval(pg_get_serial_sequence('{literalTable}', '{literalColumn}'), COALESCE((SELECT MAX({key.Name}) FROM {table.Table}), 0) + 1, false)",
+                (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+            await cmd.ExecuteScalarAsync(ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (command, _) in inserts.Values)
+            await command.DisposeAsync();
+        inserts.Clear();
+    }
+
+    private BulkTable Table(Type type)
+    {
+        if (!tables.TryGetValue(type, out var table))
+            tables[type] = table = BulkTable.For(db.Model, type, sql);
+        return table;
+    }
+
+    private int Insert<T>(BulkTable table, IEnumerable<T> rows, CancellationToken ct) where T : class
+    {
+        if (!inserts.TryGetValue(typeof(T), out var insert))
+        {
+            var command = (SqliteCommand)connection.CreateCommand();
+            command.Transaction = (SqliteTransaction)transaction;
+            var names = table.Columns.Select((c, i) => "$p" + i).ToArray();
+            command.CommandText = $"INSERT INTO {table.Table} ({string.Join(", ", table.Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", names)})";
+            var parameters = table.Columns
+                .Select((c, i) => (SqliteParameter)c.Mapping.CreateParameter(command, names[i], null, c.Property.IsNullable))
+                .ToArray();
+            command.Parameters.AddRange(parameters);
+            command.Prepare();
+            inserts[typeof(T)] = insert = (command, parameters);
+        }
+        var columns = table.Columns;
+        var n = 0;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+                insert.Parameters[i].Value = columns[i].ProviderValue(row) ?? DBNull.Value;
+            insert.Command.ExecuteNonQuery();
+            if (++n % 10_000 == 0) ct.ThrowIfCancellationRequested();
+        }
+        return n;
+    }
+
+    private async Task<int> CopyAsync<T>(BulkTable table, IEnumerable<T> rows, CancellationToken ct) where T : class
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        var columns = table.Columns;
+        var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
+        var copy = $"COPY {table.Table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await npgsql.BeginBinaryImportAsync(copy, ct);
+        var n = 0;
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i].ProviderValue(row) is { } value) importer.Write(value, types[i]);
+                else importer.WriteNull();
+            }
+            if (++n % 10_000 == 0) ct.ThrowIfCancellationRequested();
+        }
+        await importer.CompleteAsync(ct);
+        return n;
+    }
+}
+
+/// <summary>SQLite settings for a large load on the context's open connection: a page cache big enough for the
+/// indexes being filled, and no fsync until the commit. Call before the transaction; disposing restores them (the
+/// connection goes back to the pool afterwards). A no-op on PostgreSQL.</summary>
+public sealed class SqliteLoadTuning : IAsyncDisposable
+{
+    private readonly LachanDb? db;
+    private readonly long cacheSize;
+    private readonly long synchronous;
+
+    private SqliteLoadTuning(LachanDb? db, long cacheSize, long synchronous) =>
+        (this.db, this.cacheSize, this.synchronous) = (db, cacheSize, synchronous);
+
+    public static async Task<SqliteLoadTuning> ApplyAsync(LachanDb db, int cacheMegabytes = 256)
+    {
+        if (db.IsPostgres) return new(null, 0, 0);
+        await db.Database.OpenConnectionAsync();
+        var cache = await ScalarAsync(db, "PRAGMA cache_size");
+        var sync = await ScalarAsync(db, "PRAGMA synchronous");
+        await ScalarAsync(db, $"PRAGMA cache_size = -{cacheMegabytes * 1024}");
+        await ScalarAsync(db, "PRAGMA synchronous = OFF");
+        return new(db, cache, sync);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (db is null) return;
+        await ScalarAsync(db, $"PRAGMA synchronous = {synchronous}");
+        await ScalarAsync(db, $"PRAGMA cache_size = {cacheSize}");
+        // The load went through the write-ahead log; fold it into the database file and truncate it.
+        await ScalarAsync(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        await db.Database.CloseConnectionAsync();
+    }
+
+    private static async Task<long> ScalarAsync(LachanDb db, string sql)
+    {
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync() is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+}
