@@ -1,5 +1,4 @@
 using Lachan.Features.Registry.Demo;
-using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -22,11 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: run the tests with `bash scripts/test.sh` (it installs Debian's chromium).");
-        App = await LachanApp.StartAsync(DatabaseProvider.Sqlite, Seed.Empty, realServer: true);
-        await App.AdminAsync();
+        // What a newcomer gets: the demo province and its accounts, plus two workers the tests know by name.
+        App = await LachanApp.StartAsync(DatabaseProvider.Sqlite, Seed.DemoProvince, realServer: true);
         Registry = await TestRegistry.AddAsync(App);
-        await App.EnsureUserAsync("hr-own", Role.EnterpriseHr, Registry.EnterpriseOwn.TaxCode);
-        await App.EnsureUserAsync("volunteer", Role.Volunteer, null);
         Assertions.SetDefaultExpectTimeout(30_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -55,7 +55,7 @@ public sealed class LanguageTests(BrowserFixture browser)
             await Expect(page.Locator("h1")).ToHaveTextAsync("Đăng nhập");
             await page.GetByTestId("language-switch").ClickAsync();
             await Expect(page.Locator("h1")).ToHaveTextAsync("Log in");
-            await page.FillAsync("#UserName", "volunteer");
+            await page.FillAsync("#UserName", "chotkiem");
             await page.FillAsync("#Password", "wrong-password");
             await page.Locator("main form button[type=submit]").ClickAsync();
             await Expect(page.Locator("main [role=alert]")).ToHaveTextAsync("Wrong user name or password.");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lachan.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -24,7 +25,7 @@ public sealed class WorkerFlowTests(BrowserFixture browser)
             await page.GotoAsync("/Registry/Workers");
             await page.FillAsync("#Q", "dang thi quynh");
             await page.GetByTestId("search-button").ClickAsync();
-            var link = page.Locator("table a", new() { HasText = TestRegistry.OwnWorkerName });
+            var link = page.Locator($"table a[href='/Registry/Workers/{worker.Id}']");
             await Expect(link).ToHaveCountAsync(1);
             Assert.DoesNotContain("dang", page.Url); // the search criteria are not in the URL
             Assert.True(await page.FitsWidthAsync(), "the result list is wider than the screen");
@@ -84,20 +85,26 @@ public sealed class WorkerFlowTests(BrowserFixture browser)
     public async Task A_forbidden_jurisdiction_attempt_shows_the_refusal_page()
     {
         var page = await browser.NewPageAsync(390, 844);
-        var other = browser.Registry.WorkerOther;
+        var other = browser.Registry.WorkerOwn; // works for an enterprise that is not doanhnghiep's
+        var (ownId, ownName) = await browser.App.WithDbAsync(async db =>
+        {
+            var taxCode = await db.Users.Where(u => u.UserName == "doanhnghiep").Select(u => u.ScopeCode).SingleAsync();
+            var w = await db.Workers.Where(w => w.CurrentEnterprise!.TaxCode == taxCode).OrderBy(w => w.Id).FirstAsync();
+            return (w.Id, w.FullName);
+        });
         await page.ShootOnFailureAsync("forbidden-jurisdiction", async () =>
         {
             // HR of one enterprise guesses the id of another enterprise's worker
-            await page.LogInAsync("hr-own");
+            await page.LogInAsync("doanhnghiep");
             var response = await page.GotoAsync($"/Registry/Workers/{other.Id}");
             Assert.Equal(404, response!.Status);
             await Expect(page.GetByTestId("error-code-404")).ToContainTextAsync("ngoài phạm vi quản lý");
-            await Expect(page.Locator("main")).Not.ToContainTextAsync(TestRegistry.OtherWorkerName);
+            await Expect(page.Locator("main")).Not.ToContainTextAsync(other.FullName);
             await Expect(page.Locator("main")).Not.ToContainTextAsync(other.Cccd);
 
             response = await page.GotoAsync($"/Registry/Workers/Edit/{other.Id}");
             Assert.Equal(404, response!.Status);
-            await Expect(page.Locator("main")).Not.ToContainTextAsync(TestRegistry.OtherWorkerName);
+            await Expect(page.Locator("main")).Not.ToContainTextAsync(other.FullName);
 
             // and a page of an area the role may not see at all: the refusal page
             response = await page.GotoAsync("/Admin/Audit");
@@ -105,9 +112,9 @@ public sealed class WorkerFlowTests(BrowserFixture browser)
             await Expect(page.GetByTestId("denied")).ToContainTextAsync("ngoài phạm vi quản lý");
 
             // the own enterprise's worker is there
-            response = await page.GotoAsync($"/Registry/Workers/{browser.Registry.WorkerOwn.Id}");
+            response = await page.GotoAsync($"/Registry/Workers/{ownId}");
             Assert.Equal(200, response!.Status);
-            await Expect(page.GetByTestId("worker-name")).ToHaveTextAsync(TestRegistry.OwnWorkerName);
+            await Expect(page.GetByTestId("worker-name")).ToHaveTextAsync(ownName);
         });
     }
 
@@ -117,7 +124,7 @@ public sealed class WorkerFlowTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.ShootOnFailureAsync("volunteer-refused", async () =>
         {
-            await page.LogInAsync("volunteer");
+            await page.LogInAsync("tinhnguyen");
             await Expect(page.Locator("nav.menu a[href='/Registry/Workers']")).ToHaveCountAsync(0);
             var response = await page.GotoAsync("/Registry/Workers");
             Assert.Equal(403, response!.Status);
