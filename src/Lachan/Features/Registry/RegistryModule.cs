@@ -1,4 +1,7 @@
+using Lachan.Features.Registry.AdminUnits;
+using Lachan.Features.Registry.Enterprises;
 using Lachan.Features.Registry.Workers;
+using Lachan.Features.Registry.Zones;
 using Lachan.Features.Shared;
 
 namespace Lachan.Features.Registry;
@@ -11,9 +14,21 @@ public static class RegistryModule
         services.AddScoped<WorkerSearch>();
         services.AddScoped<WorkerProfile>();
         services.AddScoped<WorkerEditor>();
+        services.AddScoped<Rosters.RosterPlanner>();
+        services.AddScoped<Rosters.RosterCommitter>();
+        services.AddScoped<Rosters.RosterImports>();
         services.AddSingleton<IWorkerProfileSection, EmploymentsSection>();
         services.AddSingleton<IWorkerProfileSection, ResidencesSection>();
         services.AddSingleton<IWorkerProfileSection, MovementsSection>();
+        services.AddScoped<WorkerCounts>();
+        services.AddScoped<PlaceLookup>();
+        services.AddScoped<EnterpriseSearch>();
+        services.AddScoped<EnterpriseDetail>();
+        services.AddScoped<EnterpriseEditor>();
+        services.AddScoped<EnterpriseStatusEditor>();
+        services.AddScoped<ZoneList>();
+        services.AddScoped<ZoneDetail>();
+        services.AddScoped<ZoneEditor>();
         return services;
     }
 
@@ -21,6 +36,8 @@ public static class RegistryModule
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapWorkersApi();
+        api.MapZonesApi();
+        api.MapEnterprisesApi();
         return app;
     }
 }

@@ -9,7 +9,7 @@ namespace Lachan.Infrastructure.Cli;
 /// <summary>Operator verbs of the same executable: `dotnet run --project src/Lachan -- &lt;verb&gt; …`.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "users", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed", "users", "import", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -39,6 +39,9 @@ public static class CommandLine
                     await DemoAccounts.EnsureAsync(services);
                     Console.WriteLine($"Seeded the demo province with {workers:N0} workers in {sw.Elapsed.TotalSeconds:F1} s.");
                     return 0;
+                case ["import", "roster", var file, .. var rest]:
+                    await DataModule.MigrateAsync(db);
+                    return await Lachan.Features.Rosters.RosterCommand.RunAsync(services, file, rest);
                 case ["users", .. var rest]:
                     await DataModule.MigrateAsync(db);
                     return await UsersAsync(services, rest);
@@ -111,7 +114,7 @@ public static class CommandLine
     private static string GeneratePassword() =>
         "Lc-" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y') + "9!";
 
-    private static string? Option(string[] args, string name)
+    public static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -125,6 +128,8 @@ public static class CommandLine
           users password <name> [--password <p>]   set a new password (printed) and clear lockout
           users token <name>                        issue an API bearer token (printed once)
           users list
+          import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit] [--json]
+                                                    preview (and with --commit write) an employer roster
         Roles: Steering, IzBoard, Health, LabourFederation, LabourDepartment, District, Commune,
                SocialInsurance, EnterpriseHr, Volunteer, Checkpoint
         """);

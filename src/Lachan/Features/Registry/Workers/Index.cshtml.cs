@@ -45,20 +45,29 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
         audit.Record("export", "WorkerList", null, after: new { fmt, Filter = new { HasCccd = Cccd != null, HasName = Q != null, HasPhone = Phone != null, EnterpriseId, LodgingHouseId } });
         await db.SaveChangesAsync(ct);
-        await ListExport.WriteAsync(Response, "nguoi-lao-dong", fmt, search.AllAsync(Query).ToBlockingEnumerable(ct), Columns(), ct);
+        await ListExport.WriteAsync(Response, "nguoi-lao-dong", fmt, search.ExportAsync(Query).ToBlockingEnumerable(ct), Columns(), ct);
         return new EmptyResult();
     }
 
-    /// <summary>The roster layout shared by export and (issue 3) import.</summary>
-    public static IReadOnlyList<ListExport.Column<WorkerRow>> Columns() =>
+    /// <summary>The roster layout: what the roster importer reads, so export → import of an unchanged list changes nothing.</summary>
+    public static IReadOnlyList<ListExport.Column<RosterExportRow>> Columns() =>
     [
-        new("Số CCCD", w => w.Cccd),
         new("Họ và tên", w => w.FullName),
-        new("Giới tính", w => w.Sex == Sex.Female ? "Nữ" : "Nam"),
         new("Ngày sinh", w => w.DateOfBirth),
+        new("Giới tính", w => w.Sex == Sex.Female ? "Nữ" : "Nam"),
+        new("Số CCCD", w => w.Cccd),
+        new("Số CMND", w => w.Cmnd),
+        new("Mã số BHXH", w => w.Bhxh),
         new("Số điện thoại", w => w.Phone),
-        new("Quê quán (mã tỉnh)", w => w.HomeProvinceCode),
+        new("Nơi thường trú", w => w.PermanentAddress),
+        new("Nơi ở hiện tại", w => w.LodgingName is null ? null : w.LodgingName + ", " + w.LodgingAddress),
+        new("Ngày vào làm", w => w.HiredOn),
+        new("Loại HĐLĐ", w => w.Contract switch
+        {
+            ContractType.Indefinite => "Không xác định thời hạn", ContractType.Definite => "Xác định thời hạn",
+            ContractType.Seasonal => "Mùa vụ", ContractType.Probation => "Thử việc", _ => null,
+        }),
+        new("Bộ phận", w => w.Workshop),
         new("Doanh nghiệp", w => w.EnterpriseName),
-        new("Nhà trọ", w => w.LodgingHouseName),
     ];
 }

@@ -24,6 +24,10 @@ public sealed record WorkerSearchQuery
 public sealed record WorkerRow(int Id, string Cccd, string FullName, Sex Sex, DateOnly DateOfBirth, string? Phone,
     string HomeProvinceCode, int? EnterpriseId, string? EnterpriseName, int? LodgingHouseId, string? LodgingHouseName);
 
+public sealed record RosterExportRow(string Cccd, string FullName, Sex Sex, DateOnly DateOfBirth, string? Cmnd, string? Bhxh,
+    string? Phone, string? PermanentAddress, string? LodgingName, string? LodgingAddress, DateOnly? HiredOn, ContractType? Contract,
+    string? Workshop, string? EnterpriseName);
+
 /// <summary>Finds workers inside the caller's jurisdiction. Name search matches the start of the name without
 /// diacritics through the index ("nguyen van" → every Nguyễn Văn …); only when nothing starts that way does it look
 /// for the words anywhere in the name (a scan, but a bounded one).</summary>
@@ -42,9 +46,15 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
         return new Paged<WorkerRow>(items, total, page, size);
     }
 
-    /// <summary>Every matching row, for export (the caller streams it).</summary>
-    public IAsyncEnumerable<WorkerRow> AllAsync(WorkerSearchQuery query) =>
-        Sorted(Filter(query), query.Sort).Select(ToRow).AsAsyncEnumerable();
+    /// <summary>Every matching worker in the roster layout, for export (the caller streams it).</summary>
+    public IAsyncEnumerable<RosterExportRow> ExportAsync(WorkerSearchQuery query) =>
+        Sorted(Filter(query), query.Sort).Select(w => new RosterExportRow(
+            w.Cccd, w.FullName, w.Sex, w.DateOfBirth, w.Cmnd, w.BhxhNumber, w.Phone, w.PermanentAddress,
+            w.CurrentLodgingHouse!.Name, w.CurrentLodgingHouse.Address,
+            w.Employments.Where(e => e.To == null).Select(e => (DateOnly?)e.From).FirstOrDefault(),
+            w.Employments.Where(e => e.To == null).Select(e => (ContractType?)e.ContractType).FirstOrDefault(),
+            w.Employments.Where(e => e.To == null).Select(e => e.Workshop).FirstOrDefault(),
+            w.CurrentEnterprise!.Name)).AsAsyncEnumerable();
 
     private IQueryable<Worker> Filter(WorkerSearchQuery query, bool nameAnywhere = false)
     {

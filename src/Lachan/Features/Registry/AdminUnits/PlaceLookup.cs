@@ -1,0 +1,50 @@
+using Lachan.Features.Registry.Model;
+using Lachan.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Registry.AdminUnits;
+
+public sealed record UnitChoice(string Code, string Name, string Kind, string? ParentName, bool Expired);
+
+/// <summary>Administrative units as the other registry forms need them: a commune with the district and province it
+/// belongs to (records keep all three, so jurisdiction filters need no join), and lists for the select boxes.</summary>
+public sealed class PlaceLookup(LachanDb db, TimeProvider time)
+{
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The commune and its district and province codes, or null when the code names no commune whose parents
+    /// are a district and a province.</summary>
+    public async Task<(string Commune, string District, string Province)?> CommuneAsync(string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        code = code.Trim();
+        var found = await db.AdminUnits.AsNoTracking()
+            .Where(c => c.Code == code && c.Level == AdminLevel.Commune)
+            .Select(c => new
+            {
+                c.Code,
+                District = db.AdminUnits.Where(d => d.Code == c.ParentCode && d.Level == AdminLevel.District)
+                    .Select(d => new { d.Code, d.ParentCode }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return found?.District?.ParentCode is { } province ? (found.Code, found.District.Code, province) : null;
+    }
+
+    /// <summary>Units of one level with their parent's name, ordered for an optgroup per parent; units no longer valid
+    /// are marked (old records may still point at them).</summary>
+    public async Task<IReadOnlyList<UnitChoice>> ChoicesAsync(AdminLevel level, CancellationToken ct)
+    {
+        var today = Today;
+        var units = await db.AdminUnits.AsNoTracking().Where(u => u.Level == level)
+            .Select(u => new
+            {
+                u.Code, u.Name, u.Kind, u.ValidTo,
+                ParentName = db.AdminUnits.Where(p => p.Code == u.ParentCode).Select(p => p.Kind + " " + p.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return units.Select(u => new UnitChoice(u.Code, u.Name, u.Kind, u.ParentName, u.ValidTo < today))
+            .OrderBy(u => u.ParentName, StringComparer.Create(Infrastructure.Localization.UiText.Vietnamese, false))
+            .ThenBy(u => u.Name, StringComparer.Create(Infrastructure.Localization.UiText.Vietnamese, false))
+            .ToList();
+    }
+}

@@ -1,0 +1,68 @@
+using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Workers;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lachan.Features.Registry.Enterprises;
+
+/// <summary>Facts, status history, current workers (first page) and, for those who may change it, the status form.</summary>
+public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor statuses, WorkerSearch workers, Jurisdiction scope, UiText text) : PageModel
+{
+    public const int WorkersShown = 20;
+
+    public sealed class StatusInput
+    {
+        public EnterpriseStatus? Status { get; set; }
+        public string? From { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty] public StatusInput StatusForm { get; set; } = new();
+    public EnterpriseDetailData Enterprise { get; private set; } = null!;
+    public Paged<WorkerRow>? Workers { get; private set; }
+    public FieldErrors Errors { get; private set; } = new();
+    public bool CanEdit => scope.Can(Area.Enterprises, Access.Write);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!scope.Can(Area.Enterprises, Access.Read)) return Forbid();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(int id, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        var errors = new FieldErrors();
+        var form = new EnterpriseStatusForm
+        {
+            Status = StatusForm.Status, Reason = StatusForm.Reason,
+            From = Registry.Workers.EditModel.ParseDate(StatusForm.From, nameof(StatusForm.From), errors),
+        };
+        // A mistyped date is reported together with the other fields' errors, not alone.
+        foreach (var (field, code) in errors.Ok ? [] : statuses.Validate(form)) errors.TryAdd(field, code);
+        var result = errors.Ok ? await statuses.ChangeAsync(id, form, ct) : new SaveResult.Invalid(errors);
+        switch (result)
+        {
+            case SaveResult.Saved:
+                TempData["Message"] = text["Status changed."];
+                return Redirect($"/Registry/Enterprises/{id}");
+            case SaveResult.Invalid invalid:
+                foreach (var (field, code) in invalid.Errors) Errors.TryAdd(field, code);
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await details.LoadAsync(id, ct) is not { } enterprise) return false;
+        Enterprise = enterprise;
+        if (scope.Can(Area.Workers, Access.Read))
+            Workers = await workers.RunAsync(new WorkerSearchQuery { EnterpriseId = id, PageSize = WorkersShown }, ct);
+        return true;
+    }
+}

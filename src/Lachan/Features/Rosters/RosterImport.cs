@@ -1,0 +1,37 @@
+namespace Lachan.Features.Rosters;
+
+public enum ImportStatus { Uploaded, Previewing, Previewed, Refused, Committing, Committed, NoChange, Failed, Cancelled }
+
+/// <summary>One uploaded roster and what became of it. The file stays in the imports folder until the import is
+/// committed or abandoned; the preview (counts, samples, errors) is kept as JSON so any node can show it.</summary>
+public sealed class RosterImport
+{
+    public Guid Id { get; set; }
+    public int EnterpriseId { get; set; }
+    public DateOnly AsOf { get; set; }
+    public required string FileName { get; set; }
+    public required string FileHash { get; set; }
+    public required string StoredPath { get; set; }
+    public long SizeBytes { get; set; }
+    public ImportStatus Status { get; set; }
+    public int Progress { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    /// <summary>Header text → field the user confirmed for this file (null: as detected).</summary>
+    public string? MappingJson { get; set; }
+    /// <summary>The preview, then the outcome, as JSON.</summary>
+    public string? PreviewJson { get; set; }
+    public string? OutcomeJson { get; set; }
+    public string? ErrorCode { get; set; }
+}
+
+/// <summary>A header → field choice remembered per enterprise, applied to its next rosters.</summary>
+public sealed class RosterMapping
+{
+    public int Id { get; set; }
+    public int EnterpriseId { get; set; }
+    /// <summary>RosterHeaders.Key of the header text.</summary>
+    public required string HeaderKey { get; set; }
+    public RosterField Field { get; set; }
+}
