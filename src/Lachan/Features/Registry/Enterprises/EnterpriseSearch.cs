@@ -39,7 +39,7 @@ public sealed class EnterpriseSearch(LachanDb db, Jurisdiction scope, WorkerCoun
         if (query.Sort?.TrimStart('-') == "workers")
         {
             // Sorting by a count needs every enterprise's count: sort the ids in memory, then load only the page shown.
-            workers = await counts.ByEnterpriseAsync(q.Select(e => e.Id), ct);
+            workers = await counts.ByEnterpriseAsync(null, ct);
             var ids = await q.Select(e => e.Id).ToListAsync(ct);
             var shown = (query.Sort == "workers" ? ids.OrderBy(id => workers.GetValueOrDefault(id)) : ids.OrderByDescending(id => workers.GetValueOrDefault(id)))
                 .ThenBy(id => id).Skip((page - 1) * size).Take(size).ToList();
@@ -58,7 +58,7 @@ public sealed class EnterpriseSearch(LachanDb db, Jurisdiction scope, WorkerCoun
     {
         var q = Filter(query);
         var rows = await Rows(Sorted(q, query.Sort)).ToListAsync(ct);
-        var workers = await counts.ByEnterpriseAsync(q.Select(e => e.Id), ct);
+        var workers = await counts.ByEnterpriseAsync(null, ct);
         var result = rows.Select(r => r with { Workers = workers.GetValueOrDefault(r.Id) });
         return (query.Sort switch
         {

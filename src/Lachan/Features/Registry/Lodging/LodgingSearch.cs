@@ -38,7 +38,7 @@ public sealed class LodgingSearch(LachanDb db, Jurisdiction scope, WorkerCounts 
         if (query.Sort?.TrimStart('-') == "residents")
         {
             // Sorting by a count needs every house's count: sort the ids in memory, then load only the page shown.
-            residents = await counts.ByLodgingHouseAsync(q.Select(l => l.Id), ct);
+            residents = await counts.ByLodgingHouseAsync(null, ct);
             var ids = await q.Select(l => l.Id).ToListAsync(ct);
             var shown = (query.Sort == "residents" ? ids.OrderBy(id => residents.GetValueOrDefault(id)) : ids.OrderByDescending(id => residents.GetValueOrDefault(id)))
                 .ThenBy(id => id).Skip((page - 1) * size).Take(size).ToList();
@@ -57,7 +57,7 @@ public sealed class LodgingSearch(LachanDb db, Jurisdiction scope, WorkerCounts 
     {
         var q = await FilterAsync(query, ct);
         var rows = await Rows(Sorted(q, query.Sort)).ToListAsync(ct);
-        var residents = await counts.ByLodgingHouseAsync(q.Select(l => l.Id), ct);
+        var residents = await counts.ByLodgingHouseAsync(null, ct);
         var result = rows.Select(r => r with { Residents = residents.GetValueOrDefault(r.Id) });
         return (query.Sort switch
         {
