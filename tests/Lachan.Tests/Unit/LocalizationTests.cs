@@ -14,7 +14,7 @@ public sealed partial class LocalizationTests
     private static partial Regex TextKeyUse();
 
     // Message codes raised in C#: DomainException("X.Y"), Check errors new("X.Y"), Error = "X.Y", ChainBreak reasons, …
-    [GeneratedRegex(@"(?<![\w.])""([A-Z][A-Za-z]+\.[A-Z][A-Za-z]+)""")]
+    [GeneratedRegex(@"(?<![\w.=])""([A-Z][A-Za-z]+\.[A-Z][A-Za-z]+)""")]
     private static partial Regex CodeLiteral();
 
     private static IEnumerable<string> SourceFiles(params string[] patterns) =>

@@ -6,7 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Rosters;
 
-public sealed record RosterOutcome(int Created, int Updated, int Hired, int Left, int Moved, int TransfersToReview, int Unchanged);
+public sealed record ChangedWorker(int Id, string Cccd, string FullName, PlanKind Kind);
+
+public sealed record RosterOutcome(int Created, int Updated, int Hired, int Left, int Moved, int TransfersToReview, int Unchanged)
+{
+    /// <summary>The first created or changed workers, for links on the result page.</summary>
+    public IReadOnlyList<ChangedWorker> Changed { get; init; } = [];
+}
 
 /// <summary>Writes a roster plan in one transaction: new workers, employments, residences and movements through
 /// the bulk writer, changes through prepared UPDATEs. A cancellation or any error rolls everything back.</summary>
@@ -29,7 +35,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
             ct.ThrowIfCancellationRequested();
             await tx.CommitAsync(CancellationToken.None);
             progress?.Report(100);
-            return outcome;
+            return outcome with { Changed = await ChangedAsync(plan, CancellationToken.None) };
         }
         finally
         {
@@ -126,6 +132,18 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
 
         return new RosterOutcome(workers.Count, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,
             plan.Count(PlanKind.Transfer), plan.Count(PlanKind.Unchanged));
+    }
+
+    public const int ChangedListed = 200;
+
+    private async Task<IReadOnlyList<ChangedWorker>> ChangedAsync(RosterPlan plan, CancellationToken ct)
+    {
+        var changed = plan.Rows.Where(r => r.Kind is PlanKind.New or PlanKind.Update or PlanKind.Rehire || (r.MovesLodging && r.Kind != PlanKind.Transfer))
+            .Take(ChangedListed).ToList();
+        var kinds = changed.ToDictionary(r => r.Row.Cccd, r => r.Kind);
+        var cccds = kinds.Keys.ToList();
+        return (await db.Workers.AsNoTracking().Where(w => cccds.Contains(w.Cccd)).Select(w => new { w.Id, w.Cccd, w.FullName }).ToListAsync(ct))
+            .Select(w => new ChangedWorker(w.Id, w.Cccd, w.FullName, kinds[w.Cccd])).OrderBy(w => w.FullName).ToList();
     }
 
     private sealed class Keys(int worker, int employment, int residence, long movement)

@@ -19,6 +19,9 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly ISqlGenerationHelper sql;
     private readonly Dictionary<Type, BulkTable> tables = [];
     private readonly Dictionary<Type, (SqliteCommand Command, SqliteParameter[] Parameters)> inserts = [];
+    private readonly List<string> deferred = [];
+    private readonly Dictionary<Type, long> written = [];
+    private const int AnalyzeThreshold = 10_000;   // rows written to a table before its statistics are refreshed
 
     private BulkWriter(LachanDb db)
     {
@@ -37,22 +40,68 @@ public sealed class BulkWriter : IAsyncDisposable
     public async Task<int> WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct = default) where T : class
     {
         var table = Table(typeof(T));
-        return db.IsPostgres ? await CopyAsync(table, rows, ct) : Insert(table, rows, ct);
+        var n = db.IsPostgres ? await CopyAsync(table, rows, ct) : Insert(table, rows, ct);
+        written[typeof(T)] = written.GetValueOrDefault(typeof(T)) + n;
+        return n;
     }
 
-    /// <summary>On PostgreSQL, sets each written table's identity sequence to its largest key.</summary>
+    /// <summary>For a load into empty (or small) tables: drops the tables' secondary indexes, and on PostgreSQL their
+    /// foreign keys, until <see cref="CompleteAsync"/> recreates them from the definitions read here. One sort per
+    /// index and one set-based check per key is many times faster than a b-tree insert and a trigger per row.
+    /// The DDL is part of the transaction, so a failed load leaves the schema as it was. Takes exclusive locks.</summary>
+    public async Task DeferIndexesAsync(IEnumerable<Type> types, CancellationToken ct = default)
+    {
+        foreach (var table in types.Select(Table))
+        {
+            if (db.IsPostgres)
+            {
+                var regclass = "'" + table.Table.Replace("'", "''", StringComparison.Ordinal) + "'::regclass";
+                foreach (var (name, definition) in await PairsAsync(
+                    $"SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = {regclass} AND contype = 'f'", ct))
+                {
+                    await ExecuteAsync($"ALTER TABLE {table.Table} DROP CONSTRAINT {name}", ct);
+                    deferred.Add($"ALTER TABLE {table.Table} ADD CONSTRAINT {name} {definition}");
+                }
+                foreach (var (name, definition) in await PairsAsync(
+                    $"SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i WHERE i.indrelid = {regclass} " +
+                    "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)", ct))
+                {
+                    await ExecuteAsync($"DROP INDEX {name}", ct);
+                    deferred.Insert(0, definition);   // indexes before foreign keys: the checks can use them
+                }
+            }
+            else
+            {
+                var literal = "'" + table.EntityType.GetTableName()!.Replace("'", "''", StringComparison.Ordinal) + "'";
+                foreach (var (name, definition) in await PairsAsync(
+                    $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = {literal} AND sql IS NOT NULL", ct))
+                {
+                    await ExecuteAsync($"DROP INDEX {sql.DelimitIdentifier(name)}", ct);
+                    deferred.Add(definition);
+                }
+            }
+        }
+    }
+
+    /// <summary>Recreates deferred indexes and keys, refreshes the planner's statistics of the tables that got many rows, and on
+    /// PostgreSQL sets each written table's identity sequence past its largest key.</summary>
     public async Task CompleteAsync(CancellationToken ct = default)
     {
+        if (db.IsPostgres && deferred.Count > 0) await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", ct);
+        foreach (var statement in deferred) await ExecuteAsync(statement, ct);
+        deferred.Clear();
+        // Fresh statistics: without them SQLite's planner takes any equality index (e.g. province + name for a
+        // CCCD lookup) and PostgreSQL guesses until autovacuum gets round to the new rows.
+        foreach (var type in written.Where(w => w.Value >= AnalyzeThreshold).Select(w => w.Key))
+            await ExecuteAsync("ANALYZE " + tables[type].Table, ct);
         if (!db.IsPostgres) return;
         foreach (var table in tables.Values.Where(t => t.GeneratedKey is not null))
         {
             var key = table.GeneratedKey!;
             var literalTable = table.Table.Replace("'", "''", StringComparison.Ordinal);
             var literalColumn = key.RawName.Replace("'", "''", StringComparison.Ordinal);
-            await using var cmd = new NpgsqlCommand(
-                $"SELECT setval(pg_get_serial_sequence('{literalTable}', '{literalColumn}'), COALESCE((SELECT MAX({key.Name}) FROM {table.Table}), 0) + 1, false)",
-                (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-            await cmd.ExecuteScalarAsync(ct);
+            await ExecuteAsync(
+                $"SELECT setval(pg_get_serial_sequence('{literalTable}', '{literalColumn}'), COALESCE((SELECT MAX({key.Name}) FROM {table.Table}), 0) + 1, false)", ct);
         }
     }
 
@@ -61,6 +110,26 @@ public sealed class BulkWriter : IAsyncDisposable
         foreach (var (command, _) in inserts.Values)
             await command.DisposeAsync();
         inserts.Clear();
+    }
+
+    private async Task ExecuteAsync(string text, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = text;
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<List<(string, string)>> PairsAsync(string text, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = text;
+        var pairs = new List<(string, string)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) pairs.Add((reader.GetString(0), reader.GetString(1)));
+        return pairs;
     }
 
     private BulkTable Table(Type type)

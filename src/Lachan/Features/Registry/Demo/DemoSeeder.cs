@@ -32,6 +32,7 @@ public static class DemoSeeder
         var db = services.GetRequiredService<LachanDb>();
         var time = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoSeeder));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         await using var tuning = await SqliteLoadTuning.ApplyAsync(db);
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -47,6 +48,7 @@ public static class DemoSeeder
         var generator = new DemoWorkers(rng, names, ids, enterprises, lodging, workers);
 
         await using var bulk = BulkWriter.Begin(db);
+        await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(Residence), typeof(MovementEvent)]);
         var counts = new Dictionary<string, long>
         {
             ["adminUnits"] = await bulk.WriteAsync(DemoPlaces.AdminUnits()),
@@ -63,17 +65,20 @@ public static class DemoSeeder
             counts["employments"] += await bulk.WriteAsync(chunk.Employments);
             counts["residences"] += await bulk.WriteAsync(chunk.Residences);
             counts["movementEvents"] += await bulk.WriteAsync(chunk.Movements);
-            logger.LogDebug("Demo seed: {Workers} workers written", counts["workers"]);
+            logger.LogDebug("Demo seed: {Workers} workers written after {Seconds:F1} s", counts["workers"], clock.Elapsed.TotalSeconds);
         }
+        logger.LogDebug("Demo seed: rows written after {Seconds:F1} s; rebuilding indexes", clock.Elapsed.TotalSeconds);
         await bulk.CompleteAsync();
 
+        var summary = JsonSerializer.Serialize(counts);
         db.AuditEvents.Add(new AuditEvent
         {
             At = AuditChain.Now(time), UserName = "system", Action = "seed", EntityType = "DemoProvince",
-            EntityId = DemoProvince.ProvinceCode, After = JsonSerializer.Serialize(counts),
+            EntityId = DemoProvince.ProvinceCode, After = summary,
         });
         await db.SaveChangesAsync();
         await tx.CommitAsync();
+        logger.LogInformation("Demo province loaded in {Seconds:F1} s: {Counts}", clock.Elapsed.TotalSeconds, summary);
     }
 
     /// <summary>Registry rows go, children first; users, tokens, keys and the audit trail stay. Tables of other

@@ -16,6 +16,14 @@ public sealed record WorkerSearchQuery
     public string? Phone { get; init; }
     public int? EnterpriseId { get; init; }
     public int? LodgingHouseId { get; init; }
+    /// <summary>Workers of the enterprises in this industrial zone.</summary>
+    public int? ZoneId { get; init; }
+    /// <summary>Workers living in lodging houses of this commune.</summary>
+    public string? CommuneCode { get; init; }
+    /// <summary>Workers with a movement of this kind (any kind when null) between From and To, when either is given.</summary>
+    public MovementKind? Movement { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
     public string? Sort { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }
@@ -84,6 +92,13 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
         }
         if (query.EnterpriseId is int e) q = q.Where(w => w.CurrentEnterpriseId == e);
         if (query.LodgingHouseId is int l) q = q.Where(w => w.CurrentLodgingHouseId == l);
+        if (query.ZoneId is int z) q = q.Where(w => w.CurrentEnterprise!.IndustrialZoneId == z);
+        if (!string.IsNullOrWhiteSpace(query.CommuneCode)) q = q.Where(w => w.CurrentLodgingHouse!.CommuneCode == query.CommuneCode);
+        if (query.Movement is not null || query.From is not null || query.To is not null)
+        {
+            var (kind, from, to) = (query.Movement, query.From ?? DateOnly.MinValue, query.To ?? DateOnly.MaxValue);
+            q = q.Where(w => w.Movements.Any(m => (kind == null || m.Kind == kind) && m.Date >= from && m.Date <= to));
+        }
         return q;
     }
 

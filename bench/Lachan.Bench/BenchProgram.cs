@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Lachan.Bench;
+
+/// <summary>Reproducible end-to-end benchmark: seeds a fresh database through the app's own `seed` verb, starts the
+/// Release build as a separate process on loopback, measures lookups, name search and the profile page with bounded
+/// request loops, reads the server's memory, and writes docs/performance.md and bench/results/*.json.</summary>
+/// <remarks>Usage: dotnet run -c Release --project bench/Lachan.Bench -- [--workers 300000] [--postgres &lt;connstr&gt;]
+/// [--requests 2000] [--seconds 120] [--db &lt;existing sqlite file&gt;] [--no-report]</remarks>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        var root = RepoRoot();
+        var app = new AppProcess(Path.Combine(root, "src", "Lachan"), options);
+        if (!File.Exists(app.Dll))
+        {
+            Console.Error.WriteLine($"{app.Dll} is missing: build with `dotnet build -c Release src/Lachan` (dotnet run -c Release of this project does it).");
+            return 2;
+        }
+        var run = new BenchRun { StartedUtc = DateTime.UtcNow, Machine = MachineInfo.Read(), Workers = options.Workers, Provider = options.Provider, Commit = Git(root, "rev-parse --short HEAD") };
+        Console.WriteLine($"Lachan benchmark: {options.Workers:N0} workers on {options.Provider}; {run.Machine.Summary}");
+
+        var temp = Path.Combine(Path.GetTempPath(), $"lachan-bench-{Environment.ProcessId}");
+        try
+        {
+            if (options.ExistingDb is null)
+            {
+                Directory.CreateDirectory(temp);
+                if (options.Postgres is null) app.ConnectionString = $"Data Source={Path.Combine(temp, "lachan.db")}";
+                Console.WriteLine("Seeding…");
+                var sw = Stopwatch.StartNew();
+                var output = await app.RunVerbAsync(TimeSpan.FromMinutes(15), "seed", "--workers", options.Workers.ToString(CultureInfo.InvariantCulture), "--reset");
+                run.SeedSeconds = sw.Elapsed.TotalSeconds;
+                run.SeedReportedSeconds = SeededSeconds(output);
+                Console.WriteLine($"  seed: {run.SeedSeconds:F1} s wall (the verb reports {run.SeedReportedSeconds:F1} s for the load itself)");
+            }
+            var samples = await Samples.ReadAsync(options.Postgres is null ? app.ConnectionString : options.Postgres, options.Postgres is not null, options.Requests);
+            run.WorkersInDb = samples.WorkerCount;
+
+            var token = (await app.RunVerbAsync(TimeSpan.FromMinutes(2), "users", "token", "admin")).Trim().Split('\n')[^1].Trim();
+            Console.WriteLine("Starting the app…");
+            var startup = Stopwatch.StartNew();
+            await using (var server = await app.StartAsync(TimeSpan.FromMinutes(5)))
+            {
+                run.StartupSeconds = startup.Elapsed.TotalSeconds;
+                using var loops = new Scenarios(server.BaseAddress, token, options);
+                run.Scenarios.Add(await loops.RunAsync("CCCD lookup", "GET /api/v1/workers?cccd=…", samples.Cccds.Select(c => "/api/v1/workers?cccd=" + c), 5,
+                    (path, body) => body.Contains(path[^12..], StringComparison.Ordinal)));
+                run.Scenarios.Add(await loops.RunAsync("Name search", "GET /api/v1/workers?q=… (no diacritics)", samples.Names.Select(n => "/api/v1/workers?q=" + Uri.EscapeDataString(n)), 50,
+                    (_, body) => !body.Contains("\"total\":0", StringComparison.Ordinal)));
+                run.Scenarios.Add(await loops.RunAsync("Worker profile page", "GET /Registry/Workers/{id}", samples.Ids.Select(i => $"/Registry/Workers/{i}"), 50));
+                run.Scenarios.Add(await loops.RunAsync("Worker profile API", "GET /api/v1/workers/{id}", samples.Ids.Select(i => $"/api/v1/workers/{i}"), null));
+                (run.RssMegabytes, run.PeakRssMegabytes) = server.Memory();
+                Console.WriteLine($"  server memory: RSS {run.RssMegabytes:F0} MB, peak {run.PeakRssMegabytes:F0} MB");
+            }
+            run.FinishedUtc = DateTime.UtcNow;
+            if (!options.NoReport) Report.Write(root, run);
+            return run.Scenarios.Any(s => s.Errors > 0) ? 1 : 0;
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static double? SeededSeconds(string output)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(output, @"Seeded the demo province with [\d,.]+ workers in ([\d.]+) s");
+        return m.Success ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lachan.slnx"))) return dir.FullName;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lachan.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Run from inside the repository (Lachan.slnx not found).");
+    }
+
+    internal static string? Git(string root, string arguments)
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("git", arguments) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var text = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit();
+            return p.ExitCode == 0 ? text : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}
+
+internal sealed record BenchOptions(int Workers, string? Postgres, int Requests, int Seconds, string? ExistingDb, bool NoReport)
+{
+    public string Provider => Postgres is null ? "SQLite" : "PostgreSQL";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new(Int("--workers", 300_000), Value("--postgres"), Int("--requests", 2_000), Int("--seconds", 120), Value("--db"), args.Contains("--no-report"));
+    }
+}

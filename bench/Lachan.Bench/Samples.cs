@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Lachan.Bench;
+
+/// <summary>What the request loops ask for: existing workers picked with a fixed seed, so every run asks the same
+/// questions of the same data. Names are the search keys (no diacritics) of those workers, e.g. "nguyen van hung".</summary>
+internal sealed record Samples(int WorkerCount, IReadOnlyList<string> Cccds, IReadOnlyList<string> Names, IReadOnlyList<int> Ids)
+{
+    public static async Task<Samples> ReadAsync(string? connectionString, bool postgres, int count)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString + ";Mode=ReadOnly");
+        await connection.OpenAsync();
+        var q = postgres ? "\"" : "";
+        var max = Convert.ToInt32(await Scalar(connection, $"SELECT MAX({q}Id{q}) FROM {q}Workers{q}") ?? 0, System.Globalization.CultureInfo.InvariantCulture);
+        var total = Convert.ToInt32(await Scalar(connection, $"SELECT COUNT(*) FROM {q}Workers{q}"), System.Globalization.CultureInfo.InvariantCulture);
+        if (total == 0) throw new InvalidOperationException("The database has no workers.");
+        var rng = new Random(7);
+        var wanted = Enumerable.Range(0, count).Select(_ => rng.Next(1, max + 1)).ToList();
+        var rows = new Dictionary<int, (string Cccd, string Name)>();
+        foreach (var batch in wanted.Distinct().Chunk(500))
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT {q}Id{q}, {q}Cccd{q}, {q}NameSearch{q} FROM {q}Workers{q} WHERE {q}Id{q} IN ({string.Join(',', batch)})";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows[reader.GetInt32(0)] = (reader.GetString(1), reader.GetString(2));
+        }
+        var present = wanted.Where(rows.ContainsKey).ToList();
+        return new Samples(total, [.. present.Select(i => rows[i].Cccd)], [.. present.Select(i => rows[i].Name)], present);
+    }
+
+    private static async Task<object?> Scalar(DbConnection connection, string sql)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync();
+    }
+}
