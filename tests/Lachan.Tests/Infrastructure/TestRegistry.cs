@@ -2,6 +2,7 @@ using Lachan.Features.Registry.Model;
 using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Tests.Infrastructure;
 
@@ -22,7 +23,7 @@ public sealed record TestRegistry(
     public static string NewCccd(string province, Sex sex, int year) =>
         Cccd.Compose(province, sex, year, Interlocked.Increment(ref _serial));
 
-    private static string NewTaxCode() => $"24{Interlocked.Increment(ref _serial) % 100_000_000:00000000}";
+    public static string NewTaxCode() => $"24{Interlocked.Increment(ref _serial) % 100_000_000:00000000}";
 
     /// <summary>The jurisdiction code that makes a user of this role see the "own" side only.</summary>
     public string? OwnScope(Role role) => Roles.ScopeOf(role) switch
@@ -47,6 +48,16 @@ public sealed record TestRegistry(
         var lodgeOther = Lodging("Nhà trọ Bình An " + tag, "C2" + tag, "D2" + tag, OtherProvince, landlord);
         await app.WithDbAsync(async db =>
         {
+            // the administrative units behind the codes (forms check that a commune or district exists)
+            var from = new DateOnly(2000, 1, 1);
+            foreach (var (code, name) in new[] { (OwnProvince, "Bắc Giang"), (OtherProvince, "Bắc Ninh") })
+                if (!await db.AdminUnits.AnyAsync(u => u.Code == code))
+                    db.AdminUnits.Add(new AdminUnit { Code = code, Name = name, Kind = "tỉnh", Level = AdminLevel.Province, ValidFrom = from });
+            db.AdminUnits.AddRange(
+                new AdminUnit { Code = "D1" + tag, Name = "Huyện Một " + tag, Kind = "huyện", Level = AdminLevel.District, ParentCode = OwnProvince, ValidFrom = from },
+                new AdminUnit { Code = "D2" + tag, Name = "Huyện Hai " + tag, Kind = "huyện", Level = AdminLevel.District, ParentCode = OtherProvince, ValidFrom = from },
+                new AdminUnit { Code = "C1" + tag, Name = "Xã Một " + tag, Kind = "xã", Level = AdminLevel.Commune, ParentCode = "D1" + tag, ValidFrom = from },
+                new AdminUnit { Code = "C2" + tag, Name = "Xã Hai " + tag, Kind = "xã", Level = AdminLevel.Commune, ParentCode = "D2" + tag, ValidFrom = from });
             db.AddRange(zoneOwn, zoneOther, entOwn, entOther, landlord, lodgeOwn, lodgeOther);
             await db.SaveChangesAsync();
         });

@@ -53,75 +53,74 @@ public sealed class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<Matrix
     private sealed record Outcome(HttpResponseMessage Response, string Body, bool Changed);
 
     /// <summary>A request to one endpoint. Key names the endpoint the way the guard test lists them.</summary>
-    private sealed record Probe(string Key, Area Area, Access Needs, Side Side, bool Api, Func<Caller, string, Task<Outcome>> Send)
+    private sealed record Probe(string Key, Area Area, Access Needs, Side Side, bool Api, Func<Caller, Task<Outcome>> Send)
     {
-        /// <summary>The request is meant to change data (a POST/PUT of a write area), so "allowed" must mean "changed".</summary>
+        /// <summary>The request is meant to change data, so "allowed" must mean "changed" and "refused" must mean "unchanged".</summary>
         public bool Mutates { get; init; }
+        /// <summary>A list or search may answer 200 for the other side: it must simply not contain it.</summary>
+        public bool IsList { get; init; }
+        /// <summary>Roles that may see the other side too (industrial zones are reference data for every registry role
+        /// except a board bound to one zone).</summary>
+        public Func<Role, bool> SeesOther { get; init; } = _ => false;
+        /// <summary>Text that identifies the side's record in an answer.</summary>
+        public Func<Caller, Side, string>? Marker { get; init; }
     }
 
     private static readonly Probe[] Probes = BuildProbes();
 
+    private static string Dmy(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<Outcome> Read(HttpResponseMessage response, bool changed = false) =>
+        new(response, await response.PageAsync(), changed);
+
     private static Probe[] BuildProbes()
     {
         var list = new List<Probe>();
+        Func<Caller, Side, string> workerMark = (c, s) => Worker(c, s).Cccd;
+        Func<Caller, Side, string> enterpriseMark = (c, s) => Enterprise(c, s).TaxCode;
+        Func<Caller, Side, string> zoneMark = (c, s) => Zone(c, s).Code;
+        Func<Role, bool> zonesForAll = r => r != Role.IzBoard;
+
         foreach (var side in new[] { Side.Own, Side.Other })
         {
-            // --- pages ---
-            list.Add(new("page /Registry/Workers/Index", Area.Workers, Access.Read, side, false, async (c, tag) =>
-            {
-                var response = await c.Pages.PostAsync("/Registry/Workers", Form(c.Token, ("Q", Worker(c, side).NameSearch)));
-                return new(response, await response.PageAsync(), false);
-            }));
-            list.Add(new("page /Registry/Workers/Index", Area.Workers, Access.Read, side, false, async (c, tag) =>
-            {
-                var response = await c.Pages.PostAsync("/Registry/Workers?handler=Export", Form(c.Token, ("Cccd", Worker(c, side).Cccd), ("format", "csv")));
-                return new(response, await response.Content.ReadAsStringAsync(), false);
-            }));
-            list.Add(new("page /Registry/Workers/Profile", Area.Workers, Access.Read, side, false, async (c, tag) =>
-            {
-                var response = await c.Pages.GetAsync($"/Registry/Workers/{Worker(c, side).Id}");
-                return new(response, await response.PageAsync(), false);
-            }));
-            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async (c, tag) =>
-            {
-                var response = await c.Pages.GetAsync($"/Registry/Workers/Edit/{Worker(c, side).Id}");
-                return new(response, await response.PageAsync(), false);
-            }));
-            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async (c, tag) =>
+            // ---------------- workers: pages ----------------
+            list.Add(new("page /Registry/Workers/Index", Area.Workers, Access.Read, side, false, async c =>
+                await Read(await c.Pages.PostAsync("/Registry/Workers", Form(c.Token, ("Q", Worker(c, side).NameSearch)))))
+                { IsList = true, Marker = workerMark });
+            list.Add(new("page /Registry/Workers/Index", Area.Workers, Access.Read, side, false, async c =>
+                await Read(await c.Pages.PostAsync("/Registry/Workers?handler=Export", Form(c.Token, ("Cccd", Worker(c, side).Cccd), ("format", "csv")))))
+                { IsList = true, Marker = workerMark });
+            list.Add(new("page /Registry/Workers/Profile", Area.Workers, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Workers/{Worker(c, side).Id}"))) { Marker = workerMark });
+            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Workers/Edit/{Worker(c, side).Id}"))) { Marker = workerMark });
+            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async c =>
             {
                 var w = Worker(c, side);
                 var phone = NewPhone();
                 var response = await c.Pages.PostAsync($"/Registry/Workers/Edit/{w.Id}", Form(c.Token,
                     ("Form.Cccd", w.Cccd), ("Form.FullName", w.FullName), ("Form.Sex", w.Sex.ToString()),
-                    ("Form.DateOfBirth", w.DateOfBirth.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)), ("Form.Phone", phone)));
-                return new(response, await response.PageAsync(), await PhoneAsync(c, w.Id) == phone);
+                    ("Form.DateOfBirth", Dmy(w.DateOfBirth)), ("Form.Phone", phone)));
+                return await Read(response, await WorkerPhoneAsync(c, w.Id) == phone);
             }) { Mutates = true });
-            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async (c, tag) =>
+            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async c =>
             {
                 var cccd = TestRegistry.NewCccd("001", Sex.Male, 1999);
                 var response = await c.Pages.PostAsync("/Registry/Workers/Edit", Form(c.Token,
                     ("Form.Cccd", cccd), ("Form.FullName", "Phạm Văn Mới"), ("Form.Sex", "Male"), ("Form.DateOfBirth", "01/02/1999"),
                     ("Form.EnterpriseId", Enterprise(c, side).Id.ToString()), ("Form.HiredOn", "01/05/2021"), ("Form.ContractType", "Definite")));
-                return new(response, await response.PageAsync(), await ExistsAsync(c, cccd));
+                return await Read(response, await c.App.WithDbAsync(db => db.Workers.AnyAsync(w => w.Cccd == cccd)));
             }) { Mutates = true });
 
-            // --- API ---
-            list.Add(new("GET /api/v1/workers", Area.Workers, Access.Read, side, true, async (c, tag) =>
-            {
-                var response = await c.Api.GetAsync($"/api/v1/workers?cccd={Worker(c, side).Cccd}");
-                return new(response, await response.Content.ReadAsStringAsync(), false);
-            }));
-            list.Add(new("POST /api/v1/workers/search", Area.Workers, Access.Read, side, true, async (c, tag) =>
-            {
-                var response = await c.Api.PostAsJsonAsync("/api/v1/workers/search", new { q = Worker(c, side).NameSearch });
-                return new(response, await response.Content.ReadAsStringAsync(), false);
-            }));
-            list.Add(new("GET /api/v1/workers/{id:int}", Area.Workers, Access.Read, side, true, async (c, tag) =>
-            {
-                var response = await c.Api.GetAsync($"/api/v1/workers/{Worker(c, side).Id}");
-                return new(response, await response.Content.ReadAsStringAsync(), false);
-            }));
-            list.Add(new("PUT /api/v1/workers/{id:int}", Area.Workers, Access.Write, side, true, async (c, tag) =>
+            // ---------------- workers: API ----------------
+            list.Add(new("GET /api/v1/workers", Area.Workers, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/workers?cccd={Worker(c, side).Cccd}"))) { IsList = true, Marker = workerMark });
+            list.Add(new("POST /api/v1/workers/search", Area.Workers, Access.Read, side, true, async c =>
+                await Read(await c.Api.PostAsJsonAsync("/api/v1/workers/search", new { q = Worker(c, side).NameSearch })))
+                { IsList = true, Marker = workerMark });
+            list.Add(new("GET /api/v1/workers/{id:int}", Area.Workers, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/workers/{Worker(c, side).Id}"))) { Marker = workerMark });
+            list.Add(new("PUT /api/v1/workers/{id:int}", Area.Workers, Access.Write, side, true, async c =>
             {
                 var w = Worker(c, side);
                 var phone = NewPhone();
@@ -129,9 +128,9 @@ public sealed class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<Matrix
                 {
                     cccd = w.Cccd, fullName = w.FullName, sex = w.Sex.ToString(), dateOfBirth = w.DateOfBirth, phone,
                 });
-                return new(response, await response.Content.ReadAsStringAsync(), await PhoneAsync(c, w.Id) == phone);
+                return await Read(response, await WorkerPhoneAsync(c, w.Id) == phone);
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/workers", Area.Workers, Access.Write, side, true, async (c, tag) =>
+            list.Add(new("POST /api/v1/workers", Area.Workers, Access.Write, side, true, async c =>
             {
                 var cccd = TestRegistry.NewCccd("001", Sex.Female, 2000);
                 var response = await c.Api.PostAsJsonAsync("/api/v1/workers", new
@@ -139,32 +138,159 @@ public sealed class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<Matrix
                     cccd, fullName = "Vũ Thị Mới", sex = "Female", dateOfBirth = new DateOnly(2000, 1, 2),
                     enterpriseId = Enterprise(c, side).Id, hiredOn = new DateOnly(2021, 5, 1), contractType = "Definite",
                 });
-                return new(response, await response.Content.ReadAsStringAsync(), await ExistsAsync(c, cccd));
+                return await Read(response, await c.App.WithDbAsync(db => db.Workers.AnyAsync(w => w.Cccd == cccd)));
             }) { Mutates = true });
+
+            // ---------------- enterprises: pages ----------------
+            list.Add(new("page /Registry/Enterprises/Detail", Area.Enterprises, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Enterprises/{Enterprise(c, side).Id}"))) { Marker = enterpriseMark });
+            list.Add(new("page /Registry/Enterprises/Detail", Area.Enterprises, Access.Write, side, false, async c =>
+            {
+                var e = Enterprise(c, side);
+                var (before, target) = await NextStatusAsync(c, e.Id);
+                var response = await c.Pages.PostAsync($"/Registry/Enterprises/{e.Id}?handler=Status", Form(c.Token,
+                    ("StatusForm.Status", target.ToString()), ("StatusForm.From", Dmy(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))),
+                    ("StatusForm.Reason", "Kiểm tra phân quyền")));
+                return await Read(response, await EnterpriseStatusAsync(c, e.Id) != before);
+            }) { Mutates = true });
+            list.Add(new("page /Registry/Enterprises/Edit", Area.Enterprises, Access.Write, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Enterprises/Edit/{Enterprise(c, side).Id}"))) { Marker = enterpriseMark });
+            list.Add(new("page /Registry/Enterprises/Edit", Area.Enterprises, Access.Write, side, false, async c =>
+            {
+                var e = Enterprise(c, side);
+                var phone = NewPhone();
+                var response = await c.Pages.PostAsync($"/Registry/Enterprises/Edit/{e.Id}", Form(c.Token,
+                    ("Form.TaxCode", e.TaxCode), ("Form.Name", e.Name), ("Form.IndustrialZoneId", Zone(c, side).Id.ToString()),
+                    ("Form.CommuneCode", e.CommuneCode), ("Form.ContactPhone", phone)));
+                return await Read(response, await EnterprisePhoneAsync(c, e.Id) == phone);
+            }) { Mutates = true });
+            list.Add(new("page /Registry/Enterprises/Edit", Area.Enterprises, Access.Write, side, false, async c =>
+            {
+                var tax = TestRegistry.NewTaxCode();
+                var response = await c.Pages.PostAsync("/Registry/Enterprises/Edit", Form(c.Token,
+                    ("Form.TaxCode", tax), ("Form.Name", "Công ty Mới " + tax), ("Form.IndustrialZoneId", Zone(c, side).Id.ToString()),
+                    ("Form.CommuneCode", Enterprise(c, side).CommuneCode)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Enterprises.AnyAsync(x => x.TaxCode == tax)));
+            }) { Mutates = true });
+
+            // ---------------- enterprises: API ----------------
+            list.Add(new("GET /api/v1/enterprises", Area.Enterprises, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/enterprises?taxCode={Enterprise(c, side).TaxCode}"))) { IsList = true, Marker = enterpriseMark });
+            list.Add(new("GET /api/v1/enterprises/{id:int}", Area.Enterprises, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/enterprises/{Enterprise(c, side).Id}"))) { Marker = enterpriseMark });
+            list.Add(new("PUT /api/v1/enterprises/{id:int}", Area.Enterprises, Access.Write, side, true, async c =>
+            {
+                var e = Enterprise(c, side);
+                var phone = NewPhone();
+                var response = await c.Api.PutAsJsonAsync($"/api/v1/enterprises/{e.Id}", new
+                {
+                    taxCode = e.TaxCode, name = e.Name, industrialZoneId = Zone(c, side).Id, communeCode = e.CommuneCode, contactPhone = phone,
+                });
+                return await Read(response, await EnterprisePhoneAsync(c, e.Id) == phone);
+            }) { Mutates = true });
+            list.Add(new("POST /api/v1/enterprises/{id:int}/status", Area.Enterprises, Access.Write, side, true, async c =>
+            {
+                var e = Enterprise(c, side);
+                var (before, target) = await NextStatusAsync(c, e.Id);
+                var response = await c.Api.PostAsJsonAsync($"/api/v1/enterprises/{e.Id}/status", new
+                {
+                    status = target.ToString(), from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), reason = "Kiểm tra phân quyền",
+                });
+                return await Read(response, await EnterpriseStatusAsync(c, e.Id) != before);
+            }) { Mutates = true });
+            list.Add(new("POST /api/v1/enterprises", Area.Enterprises, Access.Write, side, true, async c =>
+            {
+                var tax = TestRegistry.NewTaxCode();
+                var response = await c.Api.PostAsJsonAsync("/api/v1/enterprises", new
+                {
+                    taxCode = tax, name = "Công ty Mới " + tax, industrialZoneId = Zone(c, side).Id, communeCode = Enterprise(c, side).CommuneCode,
+                });
+                return await Read(response, await c.App.WithDbAsync(db => db.Enterprises.AnyAsync(x => x.TaxCode == tax)));
+            }) { Mutates = true });
+
+            // ---------------- industrial zones (reference data: every registry role reads them) ----------------
+            list.Add(new("page /Registry/Zones/Index", Area.Places, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync("/Registry/Zones"))) { IsList = true, Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("page /Registry/Zones/Index", Area.Places, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync("/Registry/Zones?handler=Export&format=csv"))) { IsList = true, Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("page /Registry/Zones/Detail", Area.Places, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Zones/{Zone(c, side).Id}"))) { Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Zones/Edit/{Zone(c, side).Id}"))) { Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, side, false, async c =>
+            {
+                var z = Zone(c, side);
+                var name = $"{z.Name.Split(" #")[0]} #{NewPhone()}";
+                var response = await c.Pages.PostAsync($"/Registry/Zones/Edit/{z.Id}", Form(c.Token,
+                    ("Form.Code", z.Code), ("Form.Name", name), ("Form.AreaHectares", "150"), ("Form.DistrictCode", z.DistrictCode)));
+                return await Read(response, await ZoneNameAsync(c, z.Id) == name);
+            }) { Mutates = true, SeesOther = zonesForAll });
+            list.Add(new("GET /api/v1/industrial-zones", Area.Places, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/industrial-zones?q={Zone(c, side).Code}"))) { IsList = true, Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("GET /api/v1/industrial-zones/{id:int}", Area.Places, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/industrial-zones/{Zone(c, side).Id}"))) { Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("PUT /api/v1/industrial-zones/{id:int}", Area.Places, Access.Write, side, true, async c =>
+            {
+                var z = Zone(c, side);
+                var name = $"{z.Name.Split(" #")[0]} #{NewPhone()}";
+                var response = await c.Api.PutAsJsonAsync($"/api/v1/industrial-zones/{z.Id}", new
+                {
+                    code = z.Code, name, areaHectares = 150m, districtCode = z.DistrictCode,
+                });
+                return await Read(response, await ZoneNameAsync(c, z.Id) == name);
+            }) { Mutates = true, SeesOther = zonesForAll });
         }
 
-        // --- areas without a jurisdiction split ---
-        list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async (c, tag) =>
+        // ---------------- lists searched with a word both sides share: only the own side may come back ----------------
+        list.Add(new("page /Registry/Enterprises/Index", Area.Enterprises, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync($"/Registry/Enterprises?Q={c.Registry.Tag}"))) { IsList = true, Marker = enterpriseMark });
+        list.Add(new("page /Registry/Enterprises/Index", Area.Enterprises, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync($"/Registry/Enterprises?handler=Export&format=csv&Q={c.Registry.Tag}")))
+            { IsList = true, Marker = enterpriseMark });
+        list.Add(new("GET /api/v1/enterprises", Area.Enterprises, Access.Read, Side.Own, true, async c =>
+            await Read(await c.Api.GetAsync($"/api/v1/enterprises?q={c.Registry.Tag}"))) { IsList = true, Marker = enterpriseMark });
+
+        // ---------------- no jurisdiction split ----------------
+        list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, Side.None, false, async c =>
         {
-            var response = await c.Pages.GetAsync("/Admin/Audit");
-            return new(response, await response.PageAsync(), false);
-        }));
-        list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async (c, tag) =>
+            var code = "Z" + NewPhone()[3..];
+            var response = await c.Pages.PostAsync("/Registry/Zones/Edit", Form(c.Token,
+                ("Form.Code", code), ("Form.Name", "KCN Thử " + code), ("Form.AreaHectares", "80"), ("Form.DistrictCode", c.Registry.ZoneOwn.DistrictCode)));
+            return await Read(response, await c.App.WithDbAsync(db => db.IndustrialZones.AnyAsync(z => z.Code == code)));
+        }) { Mutates = true });
+        list.Add(new("POST /api/v1/industrial-zones", Area.Places, Access.Write, Side.None, true, async c =>
         {
-            var response = await c.Pages.PostAsync("/Admin/Audit?handler=Verify", Form(c.Token));
-            return new(response, await response.PageAsync(), false);
-        }));
+            var code = "Z" + NewPhone()[3..];
+            var response = await c.Api.PostAsJsonAsync("/api/v1/industrial-zones", new
+            {
+                code, name = "KCN Thử " + code, areaHectares = 80m, districtCode = c.Registry.ZoneOwn.DistrictCode,
+            });
+            return await Read(response, await c.App.WithDbAsync(db => db.IndustrialZones.AnyAsync(z => z.Code == code)));
+        }) { Mutates = true });
+        list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync("/Admin/Audit"))));
+        list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async c =>
+            await Read(await c.Pages.PostAsync("/Admin/Audit?handler=Verify", Form(c.Token)))));
         return [.. list];
     }
 
-    private static Worker Worker(Caller c, Side side) => side == Side.Own ? c.Registry.WorkerOwn : c.Registry.WorkerOther;
-    private static Enterprise Enterprise(Caller c, Side side) => side == Side.Own ? c.Registry.EnterpriseOwn : c.Registry.EnterpriseOther;
+    private static Worker Worker(Caller c, Side side) => side == Side.Other ? c.Registry.WorkerOther : c.Registry.WorkerOwn;
+    private static Enterprise Enterprise(Caller c, Side side) => side == Side.Other ? c.Registry.EnterpriseOther : c.Registry.EnterpriseOwn;
+    private static IndustrialZone Zone(Caller c, Side side) => side == Side.Other ? c.Registry.ZoneOther : c.Registry.ZoneOwn;
 
     private static int _phone = Random.Shared.Next(1_000_000, 9_000_000);
     private static string NewPhone() => "090" + Interlocked.Increment(ref _phone).ToString("0000000");
 
-    private static Task<string?> PhoneAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Workers.Where(w => w.Id == id).Select(w => w.Phone).SingleAsync());
-    private static Task<bool> ExistsAsync(Caller c, string cccd) => c.App.WithDbAsync(db => db.Workers.AnyAsync(w => w.Cccd == cccd));
+    private static Task<string?> WorkerPhoneAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Workers.Where(w => w.Id == id).Select(w => w.Phone).SingleAsync());
+    private static Task<string?> EnterprisePhoneAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Enterprises.Where(e => e.Id == id).Select(e => e.ContactPhone).SingleAsync());
+    private static Task<EnterpriseStatus> EnterpriseStatusAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Enterprises.Where(e => e.Id == id).Select(e => e.Status).SingleAsync());
+    private static Task<string> ZoneNameAsync(Caller c, int id) => c.App.WithDbAsync(db => db.IndustrialZones.Where(z => z.Id == id).Select(z => z.Name).SingleAsync());
+
+    private static async Task<(EnterpriseStatus Before, EnterpriseStatus Target)> NextStatusAsync(Caller c, int id)
+    {
+        var before = await EnterpriseStatusAsync(c, id);
+        return (before, before == EnterpriseStatus.Operating ? EnterpriseStatus.Suspended : EnterpriseStatus.Operating);
+    }
 
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
@@ -191,45 +317,47 @@ public sealed class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<Matrix
 
         foreach (var probe in Probes)
         {
-            var outcome = await probe.Send(caller, roleName);
+            var outcome = await probe.Send(caller);
             var status = (int)outcome.Response.StatusCode;
             var location = outcome.Response.Headers.Location?.OriginalString ?? "";
-            var allowed = role is { } r && Jurisdiction.For(r, probe.Area) >= probe.Needs;
-            var otherWorker = registry.WorkerOther;
+            var access = role is { } r && Jurisdiction.For(r, probe.Area) >= probe.Needs;
+            var visible = probe.Side != Side.Other || (role is { } rr && probe.SeesOther(rr));
+            var ok = status is >= 200 and < 300 || (status == 302 && !location.Contains("/Account/"));
+            var refusedForm = status == 200 && !probe.Api && outcome.Body.Contains("data-testid=\"form-errors\"");
             string? wrong = null;
 
             if (role is null)
                 wrong = probe.Api
                     ? status == 401 ? null : $"anonymous got {status}, expected 401"
                     : status == 302 && location.Contains("/Account/Login") ? null : $"anonymous got {status} {location}, expected the login page";
-            else if (!allowed)
+            else if (!access)
                 wrong = probe.Api
                     ? status is 403 or 404 ? null : $"got {status}, expected 403/404 (no {probe.Needs} on {probe.Area})"
                     : (status == 302 && location.Contains("/Account/Denied")) || status is 403 or 404 ? null : $"got {status} {location}, expected the refusal page";
-            else if (probe.Side == Side.Other)
-                wrong = status is >= 200 and < 300 && probe.Needs == Access.Read && (probe.Key.Contains("Index") || probe.Key.Contains("search") || probe.Key == "GET /api/v1/workers")
-                    ? null // a list may answer 200: it must simply not contain the other side (checked below)
-                    : status is 404 or 400 || (status == 200 && !probe.Api && probe.Needs == Access.Write && outcome.Body.Contains("data-testid=\"form-errors\""))
-                        ? null : $"got {status} {location}, expected 404 (or a refused form) for the other jurisdiction";
-            else
-                wrong = status is >= 200 and < 300 || (status == 302 && !location.Contains("/Account/"))
-                    ? null : $"got {status} {location}, expected success in its own jurisdiction";
+            else if (!visible)
+                wrong = (probe.IsList && probe.Needs == Access.Read && status is >= 200 and < 300) || status is 404 or 400 || refusedForm
+                    ? null : $"got {status} {location}, expected 404 (or a refused form) for the other jurisdiction";
+            else if (!ok || refusedForm)
+                wrong = $"got {status} {location}, expected success";
 
-            // whatever the status: data of the other jurisdiction never appears, and refused writes change nothing
-            if (outcome.Body.Contains(otherWorker.Cccd) || outcome.Body.Contains(TestRegistry.OtherWorkerName))
-                wrong ??= "the response shows the other jurisdiction's worker";
-            var writeAllowed = allowed && probe.Side != Side.Other;
-            if (outcome.Changed && !writeAllowed) wrong ??= "a refused write changed the data";
+            // whatever the status: data of the other jurisdiction never shows, refused writes change nothing
+            var reg = caller.Registry;
+            foreach (var secret in new[] { reg.WorkerOther.Cccd, TestRegistry.OtherWorkerName, reg.EnterpriseOther.TaxCode, reg.EnterpriseOther.Name })
+                if (outcome.Body.Contains(secret)) wrong ??= $"the answer shows the other jurisdiction's '{secret}'";
+            if (!visible && probe.Marker?.Invoke(caller, Side.Other) is { } hidden && outcome.Body.Contains(hidden))
+                wrong ??= $"the answer shows '{hidden}' of the other jurisdiction";
+            var writeAllowed = access && visible;
+            if (probe.Mutates && outcome.Changed && !writeAllowed) wrong ??= "a refused write changed the data";
             if (probe.Mutates && writeAllowed && !outcome.Changed) wrong ??= $"an allowed write did not change the data ({status})";
-            if (allowed && probe.Side == Side.Own && probe.Needs == Access.Read && probe.Area == Area.Workers
-                && !(outcome.Body.Contains(registry.WorkerOwn.Cccd) || outcome.Body.Contains(TestRegistry.OwnWorkerName)))
-                wrong ??= "the own jurisdiction's worker is missing from the answer";
+            if (access && visible && !probe.Mutates && probe.Marker?.Invoke(caller, probe.Side) is { } shown && !outcome.Body.Contains(shown))
+                wrong ??= $"'{shown}' is missing from the answer";
 
             if (wrong is not null)
             {
                 var fieldErrors = System.Text.RegularExpressions.Regex.Matches(outcome.Body, "data-testid=\"error-([A-Za-z]+)\">([^<]*)<")
                     .Select(m => $"{m.Groups[1].Value}: {m.Groups[2].Value}");
-                problems.Add($"{probe.Key} [{probe.Side}, {probe.Needs}]: {wrong} {string.Join("; ", fieldErrors)}");
+                var problem = probe.Api && status >= 400 && outcome.Body.Length < 600 ? outcome.Body : "";
+                problems.Add($"{probe.Key} [{probe.Side}, {probe.Needs}]: {wrong} {string.Join("; ", fieldErrors)} {problem}");
             }
         }
         Assert.True(problems.Count == 0, $"{roleName} ({registry.OwnScope(role ?? Role.Volunteer)}) on {provider}:\n" + string.Join("\n", problems));
