@@ -9,8 +9,10 @@ public sealed record RosterRow(int RowNumber, string Cccd, string FullName, Sex?
     string? Bhxh, string? Phone, string? PermanentAddress, string? Lodging, DateOnly? HiredOn, ContractType? Contract,
     string? Workshop, bool RecoveredLeadingZero)
 {
-    /// <summary>Everything but the row number: two rows with the same content are the same person stated twice.</summary>
-    public bool SameContentAs(RosterRow other) => this with { RowNumber = 0 } == other with { RowNumber = 0 };
+    /// <summary>Everything the row states: two rows with the same content are the same person stated twice, even when
+    /// one typed the CCCD as text and the other as a number that lost its leading zero.</summary>
+    public bool SameContentAs(RosterRow other) =>
+        this with { RowNumber = 0, RecoveredLeadingZero = false } == other with { RowNumber = 0, RecoveredLeadingZero = false };
 }
 
 /// <summary>An error tied to a row and a column header (null when it concerns the whole row).</summary>
