@@ -9,8 +9,10 @@ public sealed record RosterRow(int RowNumber, string Cccd, string FullName, Sex?
     string? Bhxh, string? Phone, string? PermanentAddress, string? Lodging, DateOnly? HiredOn, ContractType? Contract,
     string? Workshop, bool RecoveredLeadingZero)
 {
-    /// <summary>Everything but the row number: two rows with the same content are the same person stated twice.</summary>
-    public bool SameContentAs(RosterRow other) => this with { RowNumber = 0 } == other with { RowNumber = 0 };
+    /// <summary>Everything the row states: two rows with the same content are the same person stated twice, even when
+    /// one typed the CCCD as text and the other as a number that lost its leading zero.</summary>
+    public bool SameContentAs(RosterRow other) =>
+        this with { RowNumber = 0, RecoveredLeadingZero = false } == other with { RowNumber = 0, RecoveredLeadingZero = false };
 }
 
 /// <summary>An error tied to a row and a column header (null when it concerns the whole row).</summary>
@@ -136,14 +138,14 @@ public static class RosterParser
         if (Cell(RosterField.Cmnd) is { } rawCmnd)
         {
             cmnd = RosterValues.Digits(rawCmnd);
-            if (!OtherIds.Cmnd(cmnd).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Cmnd), "Cmnd.Format", rawCmnd)); cmnd = null; }
+            if (!OtherIds.Cmnd(cmnd).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Cmnd), RosterValues.IsSpreadsheetError(rawCmnd) ? "Roster.CellError" : "Cmnd.Format", rawCmnd)); cmnd = null; }
         }
         if (Cell(RosterField.Bhxh) is { } rawBhxh)
         {
             bhxh = RosterValues.Digits(rawBhxh);
             // A 9-digit number lost its leading zero in Excel, as CCCDs do.
             if (bhxh is { Length: 9 } && bhxh.All(char.IsAsciiDigit)) bhxh = "0" + bhxh;
-            if (!OtherIds.Bhxh(bhxh).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Bhxh), "Bhxh.Format", rawBhxh)); bhxh = null; }
+            if (!OtherIds.Bhxh(bhxh).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Bhxh), RosterValues.IsSpreadsheetError(rawBhxh) ? "Roster.CellError" : "Bhxh.Format", rawBhxh)); bhxh = null; }
         }
         var phone = h.Columns.ContainsKey(RosterField.Phone) ? RosterValues.Phone(Cell(RosterField.Phone)) : (null, null);
         if (phone.Error is not null) errors.Add(new RowError(rowNumber, Header(RosterField.Phone), phone.Error, Cell(RosterField.Phone)));

@@ -33,6 +33,7 @@ public static class RosterValues
     public static (Sex? Value, string? Error) SexOf(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
         return VietnameseText.SearchKey(text.Trim()) switch
         {
             "nam" or "m" or "male" or "trai" => (Sex.Male, null),
@@ -44,6 +45,7 @@ public static class RosterValues
     public static (ContractType? Value, string? Error) Contract(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
         var k = VietnameseText.SearchKey(text.Trim());
         if (k.Contains("khong xac dinh") || k.Contains("vo thoi han") || k == "kxd" || k == "kxdth") return (ContractType.Indefinite, null);
         if (k.Contains("thu viec")) return (ContractType.Probation, null);
@@ -80,6 +82,7 @@ public static class RosterValues
     public static (string? Value, string? Error) Phone(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
         var digits = Digits(text);
         // A phone that lost its leading zero in Excel (9 digits) is recovered the same way.
         if (digits is { Length: 9 } && digits.All(char.IsAsciiDigit)) digits = "0" + digits;
