@@ -67,13 +67,15 @@ public static class RosterParser
         var byCccd = new Dictionary<string, RosterRow>();
         int rowNumber = header.RowIndex + 1, dataCount = 0, merged = 0;
         var errorRows = new HashSet<int>();
+        // Addresses, lodging and workshop names repeat thousands of times in a roster: normalise each text once.
+        var normalized = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var cells in dataRows)
         {
             rowNumber++;
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
             if (++dataCount > maxRows) return new Result.Refused("Roster.TooManyRows", maxRows);
             var rowErrors = new List<RowError>();
-            var row = ParseRow(header, cells, rowNumber, rowErrors);
+            var row = ParseRow(header, cells, rowNumber, rowErrors, normalized);
             if (row is null)
             {
                 AddErrors(errors, rowErrors);
@@ -105,7 +107,9 @@ public static class RosterParser
             if (errors.Count < MaxErrorsKept) errors.Add(e);
     }
 
-    private static RosterRow? ParseRow(HeaderMatch h, string?[] cells, int rowNumber, List<RowError> errors)
+    private const int NormalizedCacheLimit = 200_000;
+
+    private static RosterRow? ParseRow(HeaderMatch h, string?[] cells, int rowNumber, List<RowError> errors, Dictionary<string, string> normalized)
     {
         string? Cell(RosterField f) => h.Columns.TryGetValue(f, out var c) && c < cells.Length ? cells[c]?.Trim() : null;
         string Header(RosterField f) => h.Headers[h.Columns[f]];
@@ -120,7 +124,10 @@ public static class RosterParser
             if (v is null) return null;
             if (RosterValues.IsSpreadsheetError(v)) { errors.Add(new RowError(rowNumber, Header(f), "Roster.CellError", v)); return null; }
             if (v.Length > max) { errors.Add(new RowError(rowNumber, Header(f), "Field.TooLong", v[..20] + "…")); return null; }
-            return VietnameseText.NormalizeName(v);
+            if (normalized.TryGetValue(v, out var n)) return n;
+            n = VietnameseText.NormalizeName(v);
+            if (normalized.Count < NormalizedCacheLimit) normalized[v] = n;
+            return n;
         }
 
         var sex = Take(RosterValues.SexOf(Cell(RosterField.Sex)), RosterField.Sex);

@@ -30,7 +30,28 @@ public static class RosterValues
         return (null, "Roster.DateFormat");
     }
 
+    // Sex and contract cells take a handful of distinct spellings per file: each is decided once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Sex?, string?)> SexSeen = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ContractType?, string?)> ContractSeen = new();
+    private const int SeenLimit = 1_000;
+
     public static (Sex? Value, string? Error) SexOf(string? text)
+    {
+        if (text is not null && SexSeen.TryGetValue(text, out var seen)) return seen;
+        var result = SexOfUncached(text);
+        if (text is not null && SexSeen.Count < SeenLimit) SexSeen[text] = result;
+        return result;
+    }
+
+    public static (ContractType? Value, string? Error) Contract(string? text)
+    {
+        if (text is not null && ContractSeen.TryGetValue(text, out var seen)) return seen;
+        var result = ContractUncached(text);
+        if (text is not null && ContractSeen.Count < SeenLimit) ContractSeen[text] = result;
+        return result;
+    }
+
+    private static (Sex? Value, string? Error) SexOfUncached(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
         if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
@@ -42,7 +63,7 @@ public static class RosterValues
         };
     }
 
-    public static (ContractType? Value, string? Error) Contract(string? text)
+    private static (ContractType? Value, string? Error) ContractUncached(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
         if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
