@@ -5,6 +5,7 @@ using Lachan.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Lachan.Infrastructure.Auth;
@@ -28,7 +29,7 @@ public static class ApiTokens
 /// <summary>Authenticates `Authorization: Bearer lch_…` against the stored token hashes.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    LachanDb db, IUserClaimsPrincipalFactory<LachanUser> claims, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+    LachanDb db, IUserClaimsPrincipalFactory<LachanUser> claims, IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>How long a verified token is trusted without asking the database again: a revocation or lockout
