@@ -1,4 +1,5 @@
 using Lachan.Features.Registry;
+using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Cli;
 using Lachan.Infrastructure.Data;
@@ -9,7 +10,8 @@ builder.Services
     .AddData(builder.Configuration)
     .AddAuth()
     .AddWeb()
-    .AddRegistryModule();
+    .AddRegistryModule()
+    .AddRostersModule();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ await Startup.PrepareDatabaseAsync(app);
 app.UseWeb();
 app.MapRazorPages();
 app.MapRegistryApi();
+app.MapRostersApi();
 app.MapApiReference();
 app.MapHealthChecks("/health").AllowAnonymous();
 Startup.PrintWelcomeWhenStarted(app);

@@ -1,5 +1,6 @@
 using Lachan.Features.Registry.AdminUnits;
 using Lachan.Features.Registry.Enterprises;
+using Lachan.Features.Registry.Lodging;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Registry.Zones;
 using Lachan.Features.Shared;
@@ -14,18 +15,20 @@ public static class RegistryModule
         services.AddScoped<WorkerSearch>();
         services.AddScoped<WorkerProfile>();
         services.AddScoped<WorkerEditor>();
-        services.AddScoped<Rosters.RosterPlanner>();
-        services.AddScoped<Rosters.RosterCommitter>();
-        services.AddScoped<Rosters.RosterImports>();
         services.AddSingleton<IWorkerProfileSection, EmploymentsSection>();
         services.AddSingleton<IWorkerProfileSection, ResidencesSection>();
         services.AddSingleton<IWorkerProfileSection, MovementsSection>();
         services.AddScoped<WorkerCounts>();
         services.AddScoped<PlaceLookup>();
+        services.AddScoped<AdminUnitList>();
+        services.AddScoped<AdminUnitEditor>();
         services.AddScoped<EnterpriseSearch>();
         services.AddScoped<EnterpriseDetail>();
         services.AddScoped<EnterpriseEditor>();
         services.AddScoped<EnterpriseStatusEditor>();
+        services.AddScoped<LodgingSearch>();
+        services.AddScoped<LodgingDetail>();
+        services.AddScoped<LodgingEditor>();
         services.AddScoped<ZoneList>();
         services.AddScoped<ZoneDetail>();
         services.AddScoped<ZoneEditor>();
@@ -38,6 +41,8 @@ public static class RegistryModule
         api.MapWorkersApi();
         api.MapZonesApi();
         api.MapEnterprisesApi();
+        api.MapLodgingApi();
+        api.MapAdminUnitsApi();
         return app;
     }
 }

@@ -6,7 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Rosters;
 
-public sealed record RosterOutcome(int Created, int Updated, int Hired, int Left, int Moved, int TransfersToReview, int Unchanged);
+public sealed record ChangedWorker(int Id, string Cccd, string FullName, PlanKind Kind);
+
+public sealed record RosterOutcome(int Created, int Updated, int Hired, int Left, int Moved, int TransfersToReview, int Unchanged)
+{
+    /// <summary>The first created or changed workers, for links on the result page.</summary>
+    public IReadOnlyList<ChangedWorker> Changed { get; init; } = [];
+}
 
 /// <summary>Writes a roster plan in one transaction: new workers, employments, residences and movements through
 /// the bulk writer, changes through prepared UPDATEs. A cancellation or any error rolls everything back.</summary>
@@ -20,6 +26,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
         if (gate is not null) await gate.WaitAsync(ct);
         try
         {
+            await using var tuning = await SqliteLoadTuning.ApplyAsync(db, relaxSync: false);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (db.IsPostgres) // one import at a time may take keys
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270522)", ct);
@@ -29,7 +36,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
             ct.ThrowIfCancellationRequested();
             await tx.CommitAsync(CancellationToken.None);
             progress?.Report(100);
-            return outcome;
+            return outcome with { Changed = await ChangedAsync(plan, CancellationToken.None) };
         }
         finally
         {
@@ -72,7 +79,6 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
                     };
                     workers.Add(w);
                     employments.Add(new Employment { Id = ++ids.Employment, WorkerId = w.Id, EnterpriseId = e, From = hiredOn, ContractType = r.Contract ?? ContractType.Definite, Workshop = r.Workshop });
-                    movements.Add(new MovementEvent { Id = ++ids.Movement, WorkerId = w.Id, Date = on, Kind = MovementKind.Registered });
                     movements.Add(new MovementEvent { Id = ++ids.Movement, WorkerId = w.Id, Date = hiredOn, Kind = MovementKind.Hired, EnterpriseId = e });
                     if (p.LodgingHouseId is int l)
                     {
@@ -110,6 +116,10 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
 
         await using (var bulk = BulkWriter.Begin(db))
         {
+            // A province-size first load: on SQLite one sort per index beats a b-tree insert per row (readers keep
+            // their snapshot in WAL mode). Not on PostgreSQL, where dropping an index would lock out every reader.
+            if (!db.IsPostgres && workers.Count >= DeferIndexesFrom)
+                await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(MovementEvent)], ct);
             await bulk.WriteAsync(workers, ct);
             progress?.Report(50);
             await bulk.WriteAsync(employments, ct);
@@ -126,6 +136,19 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
 
         return new RosterOutcome(workers.Count, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,
             plan.Count(PlanKind.Transfer), plan.Count(PlanKind.Unchanged));
+    }
+
+    public const int ChangedListed = 200;
+    private const int DeferIndexesFrom = 50_000;
+
+    private async Task<IReadOnlyList<ChangedWorker>> ChangedAsync(RosterPlan plan, CancellationToken ct)
+    {
+        var changed = plan.Rows.Where(r => r.Kind is PlanKind.New or PlanKind.Update or PlanKind.Rehire || (r.MovesLodging && r.Kind != PlanKind.Transfer))
+            .Take(ChangedListed).ToList();
+        var kinds = changed.ToDictionary(r => r.Row.Cccd, r => r.Kind);
+        var cccds = kinds.Keys.ToList();
+        return (await db.Workers.AsNoTracking().Where(w => cccds.Contains(w.Cccd)).Select(w => new { w.Id, w.Cccd, w.FullName }).ToListAsync(ct))
+            .Select(w => new ChangedWorker(w.Id, w.Cccd, w.FullName, kinds[w.Cccd])).OrderBy(w => w.FullName).ToList();
     }
 
     private sealed class Keys(int worker, int employment, int residence, long movement)

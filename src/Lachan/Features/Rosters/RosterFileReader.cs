@@ -120,12 +120,13 @@ public static class RosterFileReader
     {
         var encoding = DetectEncoding(path);
         using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
-        char? separator = null;
-        foreach (var line in CsvRecords(reader))
-        {
-            separator ??= DetectSeparator(line);
-            yield return Split(line, separator.Value);
-        }
+        using var records = CsvRecords(reader).GetEnumerator();
+        // Title rows above the header have no separators: choose from the first rows together.
+        var head = new List<string>();
+        while (head.Count < HeaderDetection.RowsToScan && records.MoveNext()) head.Add(records.Current);
+        var separator = DetectSeparator(head);
+        foreach (var line in head) yield return Split(line, separator);
+        while (records.MoveNext()) yield return Split(records.Current, separator);
     }
 
     public static Encoding DetectEncoding(string path)
@@ -149,8 +150,8 @@ public static class RosterFileReader
         }
     }
 
-    private static char DetectSeparator(string firstLine) =>
-        new[] { ',', ';', '\t' }.OrderByDescending(c => firstLine.Count(x => x == c)).First();
+    private static char DetectSeparator(List<string> lines) =>
+        new[] { ',', ';', '\t' }.OrderByDescending(c => lines.Count == 0 ? 0 : lines.Max(l => l.Count(x => x == c))).First();
 
     /// <summary>Logical CSV records: a quoted field may span lines.</summary>
     private static IEnumerable<string> CsvRecords(TextReader reader)

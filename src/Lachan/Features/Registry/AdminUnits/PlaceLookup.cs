@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Registry.AdminUnits;
 
-public sealed record UnitChoice(string Code, string Name, string Kind, string? ParentName, bool Expired);
+/// <summary>A unit for a select box, with its parent and grandparent codes (for a commune: district and province).</summary>
+public sealed record UnitChoice(string Code, string Name, string Kind, string? ParentCode, string? ParentName, string? GrandparentCode, bool Expired);
 
 /// <summary>Administrative units as the other registry forms need them: a commune with the district and province it
 /// belongs to (records keep all three, so jurisdiction filters need no join), and lists for the select boxes.</summary>
@@ -38,11 +39,12 @@ public sealed class PlaceLookup(LachanDb db, TimeProvider time)
         var units = await db.AdminUnits.AsNoTracking().Where(u => u.Level == level)
             .Select(u => new
             {
-                u.Code, u.Name, u.Kind, u.ValidTo,
+                u.Code, u.Name, u.Kind, u.ValidTo, u.ParentCode,
                 ParentName = db.AdminUnits.Where(p => p.Code == u.ParentCode).Select(p => p.Kind + " " + p.Name).FirstOrDefault(),
+                GrandparentCode = db.AdminUnits.Where(p => p.Code == u.ParentCode).Select(p => p.ParentCode).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return units.Select(u => new UnitChoice(u.Code, u.Name, u.Kind, u.ParentName, u.ValidTo < today))
+        return units.Select(u => new UnitChoice(u.Code, u.Name, u.Kind, u.ParentCode, u.ParentName, u.GrandparentCode, u.ValidTo < today))
             .OrderBy(u => u.ParentName, StringComparer.Create(Infrastructure.Localization.UiText.Vietnamese, false))
             .ThenBy(u => u.Name, StringComparer.Create(Infrastructure.Localization.UiText.Vietnamese, false))
             .ToList();

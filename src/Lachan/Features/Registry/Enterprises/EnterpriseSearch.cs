@@ -34,21 +34,30 @@ public sealed class EnterpriseSearch(LachanDb db, Jurisdiction scope, WorkerCoun
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
         var q = Filter(query);
         var total = await q.CountAsync(ct);
+        List<EnterpriseRow> rows;
+        Dictionary<int, int> workers;
         if (query.Sort?.TrimStart('-') == "workers")
         {
-            // Sorting by a count needs every row's count: one GROUP BY over the whole table, then sort in memory.
-            var all = await AllAsync(query, ct);
-            return new Paged<EnterpriseRow>(all.Skip((page - 1) * size).Take(size).ToList(), total, page, size);
+            // Sorting by a count needs every enterprise's count: sort the ids in memory, then load only the page shown.
+            workers = await counts.ByEnterpriseAsync(null, ct);
+            var ids = await q.Select(e => e.Id).ToListAsync(ct);
+            var shown = (query.Sort == "workers" ? ids.OrderBy(id => workers.GetValueOrDefault(id)) : ids.OrderByDescending(id => workers.GetValueOrDefault(id)))
+                .ThenBy(id => id).Skip((page - 1) * size).Take(size).ToList();
+            rows = (await Rows(q.Where(e => shown.Contains(e.Id))).ToListAsync(ct)).OrderBy(r => shown.IndexOf(r.Id)).ToList();
         }
-        var rows = await Rows(Sorted(q, query.Sort).PageOf(page, size)).ToListAsync(ct);
-        var workers = await counts.ByEnterpriseAsync(rows.Select(r => r.Id).ToList(), ct);
+        else
+        {
+            rows = await Rows(Sorted(q, query.Sort).PageOf(page, size)).ToListAsync(ct);
+            workers = await counts.ByEnterpriseAsync(rows.Select(r => r.Id).ToList(), ct);
+        }
         return new Paged<EnterpriseRow>(rows.Select(r => r with { Workers = workers.GetValueOrDefault(r.Id) }).ToList(), total, page, size);
     }
 
-    /// <summary>Every matching row with its count, for export and for sorting by workers.</summary>
+    /// <summary>Every matching row with its count, for export.</summary>
     public async Task<IReadOnlyList<EnterpriseRow>> AllAsync(EnterpriseSearchQuery query, CancellationToken ct = default)
     {
-        var rows = await Rows(Sorted(Filter(query), query.Sort)).ToListAsync(ct);
+        var q = Filter(query);
+        var rows = await Rows(Sorted(q, query.Sort)).ToListAsync(ct);
         var workers = await counts.ByEnterpriseAsync(null, ct);
         var result = rows.Select(r => r with { Workers = workers.GetValueOrDefault(r.Id) });
         return (query.Sort switch

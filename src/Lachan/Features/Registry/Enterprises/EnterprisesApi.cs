@@ -14,14 +14,16 @@ public static class EnterprisesApi
 
         g.MapGet("/", async Task<Results<Ok<Paged<EnterpriseRow>>, ForbidHttpResult>> ([AsParameters] EnterpriseSearchQuery query, EnterpriseSearch search, Jurisdiction scope, CancellationToken ct) =>
                 scope.Can(Area.Enterprises, Access.Read) ? TypedResults.Ok(await search.RunAsync(query, ct)) : TypedResults.Forbid())
-            .WithSummary("Search enterprises by name without diacritics (q) or tax code, filter by industrial zone and status; paged, with current worker counts. Sort: name, taxCode, zone, status, workers (prefix - for descending).");
+            .WithSummary("Search enterprises by name without diacritics (q) or tax code, filter by industrial zone and status; paged, with current worker counts. Sort: name, taxCode, zone, status, workers (prefix - for descending).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapGet("/{id:int}", async Task<Results<Ok<EnterpriseDetailData>, NotFound, ForbidHttpResult>> (int id, EnterpriseDetail details, Jurisdiction scope, CancellationToken ct) =>
             {
                 if (!scope.Can(Area.Enterprises, Access.Read)) return TypedResults.Forbid();
                 return await details.LoadAsync(id, ct) is { } e ? TypedResults.Ok(e) : TypedResults.NotFound();
             })
-            .WithSummary("One enterprise: facts, status history and number of current workers (list them with GET /api/v1/workers?enterpriseId=).");
+            .WithSummary("One enterprise: facts, status history and number of current workers (list them with GET /api/v1/workers?enterpriseId=).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPost("/", async (EnterpriseForm form, EnterpriseEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
                 !scope.Can(Area.Enterprises, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch

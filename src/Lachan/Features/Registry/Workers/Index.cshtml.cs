@@ -6,6 +6,7 @@ using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Registry.Workers;
 
@@ -18,15 +19,25 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
     [BindProperty] public string? Phone { get; set; }
     [BindProperty(SupportsGet = true)] public int? EnterpriseId { get; set; }
     [BindProperty(SupportsGet = true)] public int? LodgingHouseId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? ZoneId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? CommuneCode { get; set; }
+    [BindProperty(SupportsGet = true)] public MovementKind? Movement { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
 
     public Paged<WorkerRow> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
+    public FieldErrors Errors { get; } = new();
+    public IReadOnlyList<(int Id, string Name)> Zones { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
     public bool CanCreate => scope.Can(Area.Workers, Access.Write);
 
     private WorkerSearchQuery Query => new()
     {
         Cccd = Cccd, Q = Q, Phone = Phone, EnterpriseId = EnterpriseId, LodgingHouseId = LodgingHouseId,
+        ZoneId = ZoneId, CommuneCode = CommuneCode, Movement = Movement,
+        From = EditModel.ParseDate(From, nameof(From), Errors), To = EditModel.ParseDate(To, nameof(To), Errors),
         Sort = Sort, Page = PageNumber,
     };
 
@@ -34,6 +45,9 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
     {
         if (!scope.Can(Area.Workers, Access.Read)) return Forbid();
         Result = await search.RunAsync(Query, ct);
+        Zones = (await scope.Zones(db.IndustrialZones).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct)).Select(z => (z.Id, z.Name)).ToList();
+        Communes = (await db.AdminUnits.Where(u => u.Level == AdminLevel.Commune && db.LodgingHouses.Any(l => l.CommuneCode == u.Code))
+            .OrderBy(u => u.Name).Select(u => new { u.Code, u.Name }).ToListAsync(ct)).Select(u => (u.Code, u.Name)).ToList();
         return Page();
     }
 
@@ -45,20 +59,29 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
         audit.Record("export", "WorkerList", null, after: new { fmt, Filter = new { HasCccd = Cccd != null, HasName = Q != null, HasPhone = Phone != null, EnterpriseId, LodgingHouseId } });
         await db.SaveChangesAsync(ct);
-        await ListExport.WriteAsync(Response, "nguoi-lao-dong", fmt, search.AllAsync(Query).ToBlockingEnumerable(ct), Columns(), ct);
+        await ListExport.WriteAsync(Response, "nguoi-lao-dong", fmt, search.ExportAsync(Query).ToBlockingEnumerable(ct), Columns(), ct);
         return new EmptyResult();
     }
 
-    /// <summary>The roster layout shared by export and (issue 3) import.</summary>
-    public static IReadOnlyList<ListExport.Column<WorkerRow>> Columns() =>
+    /// <summary>The roster layout: what the roster importer reads, so export → import of an unchanged list changes nothing.</summary>
+    public static IReadOnlyList<ListExport.Column<RosterExportRow>> Columns() =>
     [
-        new("Số CCCD", w => w.Cccd),
         new("Họ và tên", w => w.FullName),
-        new("Giới tính", w => w.Sex == Sex.Female ? "Nữ" : "Nam"),
         new("Ngày sinh", w => w.DateOfBirth),
+        new("Giới tính", w => w.Sex == Sex.Female ? "Nữ" : "Nam"),
+        new("Số CCCD", w => w.Cccd),
+        new("Số CMND", w => w.Cmnd),
+        new("Mã số BHXH", w => w.Bhxh),
         new("Số điện thoại", w => w.Phone),
-        new("Quê quán (mã tỉnh)", w => w.HomeProvinceCode),
+        new("Nơi thường trú", w => w.PermanentAddress),
+        new("Nơi ở hiện tại", w => w.LodgingName is null ? null : w.LodgingName + ", " + w.LodgingAddress),
+        new("Ngày vào làm", w => w.HiredOn),
+        new("Loại HĐLĐ", w => w.Contract switch
+        {
+            ContractType.Indefinite => "Không xác định thời hạn", ContractType.Definite => "Xác định thời hạn",
+            ContractType.Seasonal => "Mùa vụ", ContractType.Probation => "Thử việc", _ => null,
+        }),
+        new("Bộ phận", w => w.Workshop),
         new("Doanh nghiệp", w => w.EnterpriseName),
-        new("Nhà trọ", w => w.LodgingHouseName),
     ];
 }

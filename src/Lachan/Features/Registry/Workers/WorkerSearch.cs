@@ -16,6 +16,14 @@ public sealed record WorkerSearchQuery
     public string? Phone { get; init; }
     public int? EnterpriseId { get; init; }
     public int? LodgingHouseId { get; init; }
+    /// <summary>Workers of the enterprises in this industrial zone.</summary>
+    public int? ZoneId { get; init; }
+    /// <summary>Workers living in lodging houses of this commune.</summary>
+    public string? CommuneCode { get; init; }
+    /// <summary>Workers with a movement of this kind (any kind when null) between From and To, when either is given.</summary>
+    public MovementKind? Movement { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
     public string? Sort { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }
@@ -23,6 +31,10 @@ public sealed record WorkerSearchQuery
 
 public sealed record WorkerRow(int Id, string Cccd, string FullName, Sex Sex, DateOnly DateOfBirth, string? Phone,
     string HomeProvinceCode, int? EnterpriseId, string? EnterpriseName, int? LodgingHouseId, string? LodgingHouseName);
+
+public sealed record RosterExportRow(string Cccd, string FullName, Sex Sex, DateOnly DateOfBirth, string? Cmnd, string? Bhxh,
+    string? Phone, string? PermanentAddress, string? LodgingName, string? LodgingAddress, DateOnly? HiredOn, ContractType? Contract,
+    string? Workshop, string? EnterpriseName);
 
 /// <summary>Finds workers inside the caller's jurisdiction. Name search matches the start of the name without
 /// diacritics through the index ("nguyen van" → every Nguyễn Văn …); only when nothing starts that way does it look
@@ -37,14 +49,21 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
         var q = Filter(query);
         if (!string.IsNullOrWhiteSpace(query.Q) && !await q.AnyAsync(ct))
             q = Filter(query, nameAnywhere: true);
-        var total = await q.CountAsync(ct);
         var items = await Sorted(q, query.Sort).PageOf(page, size).Select(ToRow).ToListAsync(ct);
+        // A first page that is not full is the whole result (a CCCD lookup): no second query to count it.
+        var total = page == 1 && items.Count < size ? items.Count : await q.CountAsync(ct);
         return new Paged<WorkerRow>(items, total, page, size);
     }
 
-    /// <summary>Every matching row, for export (the caller streams it).</summary>
-    public IAsyncEnumerable<WorkerRow> AllAsync(WorkerSearchQuery query) =>
-        Sorted(Filter(query), query.Sort).Select(ToRow).AsAsyncEnumerable();
+    /// <summary>Every matching worker in the roster layout, for export (the caller streams it).</summary>
+    public IAsyncEnumerable<RosterExportRow> ExportAsync(WorkerSearchQuery query) =>
+        Sorted(Filter(query), query.Sort).Select(w => new RosterExportRow(
+            w.Cccd, w.FullName, w.Sex, w.DateOfBirth, w.Cmnd, w.BhxhNumber, w.Phone, w.PermanentAddress,
+            w.CurrentLodgingHouse!.Name, w.CurrentLodgingHouse.Address,
+            w.Employments.Where(e => e.To == null).Select(e => (DateOnly?)e.From).FirstOrDefault(),
+            w.Employments.Where(e => e.To == null).Select(e => (ContractType?)e.ContractType).FirstOrDefault(),
+            w.Employments.Where(e => e.To == null).Select(e => e.Workshop).FirstOrDefault(),
+            w.CurrentEnterprise!.Name)).AsAsyncEnumerable();
 
     private IQueryable<Worker> Filter(WorkerSearchQuery query, bool nameAnywhere = false)
     {
@@ -74,6 +93,13 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
         }
         if (query.EnterpriseId is int e) q = q.Where(w => w.CurrentEnterpriseId == e);
         if (query.LodgingHouseId is int l) q = q.Where(w => w.CurrentLodgingHouseId == l);
+        if (query.ZoneId is int z) q = q.Where(w => w.CurrentEnterprise!.IndustrialZoneId == z);
+        if (!string.IsNullOrWhiteSpace(query.CommuneCode)) q = q.Where(w => w.CurrentLodgingHouse!.CommuneCode == query.CommuneCode);
+        if (query.Movement is not null || query.From is not null || query.To is not null)
+        {
+            var (kind, from, to) = (query.Movement, query.From ?? DateOnly.MinValue, query.To ?? DateOnly.MaxValue);
+            q = q.Where(w => w.Movements.Any(m => (kind == null || m.Kind == kind) && m.Date >= from && m.Date <= to));
+        }
         return q;
     }
 

@@ -14,14 +14,16 @@ public static class ZonesApi
 
         g.MapGet("/", async Task<Results<Ok<Paged<ZoneRow>>, ForbidHttpResult>> ([AsParameters] ZoneListQuery query, ZoneList list, Jurisdiction scope, CancellationToken ct) =>
                 scope.Can(Area.Places, Access.Read) ? TypedResults.Ok(await list.RunAsync(query, ct)) : TypedResults.Forbid())
-            .WithSummary("Industrial zones with area, district, and the numbers of enterprises and current workers in the caller's jurisdiction; paged. Sort: name, code, area, enterprises, workers (prefix - for descending).");
+            .WithSummary("Industrial zones with area, district, and the numbers of enterprises and current workers in the caller's jurisdiction; paged. Sort: name, code, area, enterprises, workers (prefix - for descending).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapGet("/{id:int}", async Task<Results<Ok<ZoneDetailData>, NotFound, ForbidHttpResult>> (int id, ZoneDetail details, Jurisdiction scope, CancellationToken ct) =>
             {
                 if (!scope.Can(Area.Places, Access.Read)) return TypedResults.Forbid();
                 return await details.LoadAsync(id, ct) is { } z ? TypedResults.Ok(z) : TypedResults.NotFound();
             })
-            .WithSummary("One industrial zone with its enterprises and their current worker counts.");
+            .WithSummary("One industrial zone with its enterprises and their current worker counts.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPost("/", async (ZoneForm form, ZoneEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
                 !scope.Can(Area.Places, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch

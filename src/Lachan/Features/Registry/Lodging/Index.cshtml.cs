@@ -1,0 +1,58 @@
+using Lachan.Features.Registry.AdminUnits;
+using Lachan.Features.Registry.Model;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lachan.Features.Registry.Lodging;
+
+public sealed class IndexModel(LodgingSearch search, LodgingEditor editor, PlaceLookup places, Jurisdiction scope, AuditLog audit, LachanDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? CommuneCode { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
+
+    public Paged<LodgingRow> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
+    public IReadOnlyList<UnitChoice> Communes { get; private set; } = [];
+    public bool CanCreate => scope.Can(Area.Lodging, Access.Write);
+
+    private LodgingSearchQuery Query => new() { Q = Q, CommuneCode = CommuneCode, Sort = Sort, Page = PageNumber };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        // Enterprise HR has no access to lodging at all: refuse rather than show an empty list.
+        if (!scope.Can(Area.Lodging, Access.Read)) return Forbid();
+        Result = await search.RunAsync(Query, ct);
+        Communes = editor.Allowed(await places.ChoicesAsync(AdminLevel.Commune, ct));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (!scope.Can(Area.Lodging, Access.Read)) return Forbid();
+        if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
+        // The list carries landlords' names and phones: who took it is recorded.
+        audit.Record("export", "LodgingList", null, after: new { fmt, Filter = new { Q, CommuneCode } });
+        await db.SaveChangesAsync(ct);
+        await ListExport.WriteAsync(Response, "nha-tro", fmt, await search.AllAsync(Query, ct), Columns, ct);
+        return new EmptyResult();
+    }
+
+    public static readonly IReadOnlyList<ListExport.Column<LodgingRow>> Columns =
+    [
+        new("Mã nhà trọ", l => l.Id),
+        new("Tên nhà trọ", l => l.Name),
+        new("Địa chỉ", l => l.Address),
+        new("Mã xã", l => l.CommuneCode),
+        new("Xã / phường / thị trấn", l => l.CommuneName),
+        new("Chủ nhà trọ", l => l.LandlordName),
+        new("Điện thoại chủ nhà trọ", l => l.LandlordPhone),
+        new("Số phòng", l => l.Rooms),
+        new("Sức chứa (người)", l => l.Capacity),
+        new("Số người đang ở", l => l.Residents),
+    ];
+}

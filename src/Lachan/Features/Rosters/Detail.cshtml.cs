@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Rosters;
+
+/// <summary>One import: progress while a job runs, then the preview (counts, samples, errors, column mapping to adjust)
+/// and the commit, then the outcome with the full report.</summary>
+public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImports imports, LachanDb db, AuditLog audit) : PageModel
+{
+    public RosterImport Import { get; private set; } = null!;
+    public RostersApi.ImportState State { get; private set; } = null!;
+    public string EnterpriseName { get; private set; } = "";
+    public bool Running => Import.Status is ImportStatus.Uploaded or ImportStatus.Previewing or ImportStatus.Committing;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await upload.FindAsync(id, ct) is not { } import) return NotFound();
+        Import = import;
+        State = RostersApi.State(import, jobs);
+        EnterpriseName = await db.Enterprises.Where(e => e.Id == import.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken ct) =>
+        await upload.FindAsync(id, ct) is { } i
+            ? new JsonResult(new { status = i.Status.ToString(), progress = jobs.ProgressOf(id), running = i.Status is ImportStatus.Uploaded or ImportStatus.Previewing or ImportStatus.Committing })
+            : NotFound();
+
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, CancellationToken ct)
+    {
+        if (await upload.FindAsync(id, ct) is not { } i) return NotFound();
+        if (i.Status == ImportStatus.Previewed)
+        {
+            i.Status = ImportStatus.Committing;
+            await db.SaveChangesAsync(ct);
+            jobs.Enqueue(id, RosterJobKind.Commit);
+        }
+        return Redirect($"/Rosters/{id}");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
+    {
+        if (await upload.FindAsync(id, ct) is null) return NotFound();
+        jobs.Cancel(id);
+        return Redirect($"/Rosters/{id}");
+    }
+
+    /// <summary>The user's column choices: `col{index}` = field name or empty. Remembered for the enterprise.</summary>
+    public async Task<IActionResult> OnPostRemapAsync(Guid id, CancellationToken ct)
+    {
+        if (await upload.FindAsync(id, ct) is not { } i || i.PreviewJson is null) return NotFound();
+        var preview = JsonSerializer.Deserialize<RosterPreview>(i.PreviewJson, RosterImports.Json)!;
+        var mapping = new Dictionary<string, RosterField>();
+        foreach (var column in preview.Columns)
+            if (Enum.TryParse<RosterField>(Request.Form[$"col{column.Index}"], out var field))
+                mapping[RosterHeaders.Key(column.Header)] = field;
+        i.MappingJson = JsonSerializer.Serialize(mapping, RosterImports.Json);
+        i.Status = ImportStatus.Uploaded;
+        await db.SaveChangesAsync(ct);
+        await imports.RememberMappingAsync(i.EnterpriseId, mapping, ct);
+        jobs.Enqueue(id, RosterJobKind.Preview);
+        return Redirect($"/Rosters/{id}");
+    }
+
+    public async Task<IActionResult> OnGetReportAsync(Guid id, CancellationToken ct)
+    {
+        if (await upload.FindAsync(id, ct) is not { } i) return NotFound();
+        var path = RosterReport.PathFor(i.StoredPath);
+        if (!System.IO.File.Exists(path)) return NotFound();
+        audit.Record("export", "RosterReport", id);
+        await db.SaveChangesAsync(ct);
+        return PhysicalFile(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-{Path.GetFileNameWithoutExtension(i.FileName)}.xlsx");
+    }
+}

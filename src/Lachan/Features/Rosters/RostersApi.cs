@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json;
+using Lachan.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lachan.Features.Rosters;
+
+/// <summary>POST a roster (multipart: file, asOf dd/MM/yyyy) → 202 and the import's address; GET it until the preview
+/// is ready; POST …/commit; GET again for progress and outcome. The same jobs as the page.</summary>
+public static class RostersApi
+{
+    public sealed record ImportState(Guid Id, string Status, int? Progress, string? Error, RosterPreview? Preview, RosterOutcome? Outcome);
+
+    public static void MapRosterEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/").WithTags("Rosters");
+
+        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, CancellationToken ct) =>
+            {
+                DateOnly? date = asOf is null ? null
+                    : DateOnly.TryParseExact(asOf, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+                if (asOf is not null && date is null) return errors.Validation(new FieldErrors { ["AsOf"] = "Date.Format" });
+                await using var stream = file?.OpenReadStream();
+                return await upload.CreateAsync(id, date, file?.FileName, file?.Length ?? 0, stream, ct) switch
+                {
+                    RosterUpload.Result.Queued q => Results.Accepted($"/api/v1/rosters/{q.Id}", new { id = q.Id }),
+                    RosterUpload.Result.Invalid i => errors.Validation(i.Errors),
+                    _ => Results.NotFound(),
+                };
+            })
+            .DisableAntiforgery() // bearer-token clients; a browser cannot send this cross-site without a preflight
+            .WithSummary("Upload an employer roster (xlsx or csv) for preview.");
+
+        g.MapGet("/rosters/{id:guid}", async (Guid id, RosterUpload upload, RosterJobs jobs, CancellationToken ct) =>
+                await upload.FindAsync(id, ct) is { } i ? Results.Ok(State(i, jobs)) : Results.NotFound())
+            .WithSummary("An import's status, progress, preview and outcome.")
+            .Produces<ImportState>();
+
+        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, RosterUpload upload, RosterJobs jobs, Lachan.Infrastructure.Data.LachanDb db, CancellationToken ct) =>
+            {
+                if (await upload.FindAsync(id, ct) is not { } i) return Results.NotFound();
+                if (i.Status != ImportStatus.Previewed) return Results.Problem(statusCode: 409, title: "Roster.NotReady");
+                i.Status = ImportStatus.Committing;
+                await db.SaveChangesAsync(ct);
+                jobs.Enqueue(id, RosterJobKind.Commit);
+                return Results.Accepted($"/api/v1/rosters/{id}");
+            })
+            .WithSummary("Commit a previewed import (all-or-nothing, in the background).");
+    }
+
+    public static ImportState State(RosterImport i, RosterJobs jobs) => new(i.Id, i.Status.ToString(), jobs.ProgressOf(i.Id), i.ErrorCode,
+        i.PreviewJson is null ? null : JsonSerializer.Deserialize<RosterPreview>(i.PreviewJson, RosterImports.Json),
+        i.OutcomeJson is null ? null : JsonSerializer.Deserialize<RosterOutcome>(i.OutcomeJson, RosterImports.Json));
+}

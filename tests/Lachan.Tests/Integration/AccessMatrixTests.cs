@@ -1,0 +1,408 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Lachan.Features.Registry.Model;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Lachan.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lachan.Tests.Integration;
+
+/// <summary>One app per provider with the two-jurisdiction test registry and one account per role whose
+/// jurisdiction covers the "own" side only.</summary>
+public sealed class MatrixWorld : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<(LachanApp, TestRegistry)>>> _worlds = new();
+
+    public Task<(LachanApp App, TestRegistry Registry)> For(DatabaseProvider provider) =>
+        _worlds.GetOrAdd(provider, p => new Lazy<Task<(LachanApp, TestRegistry)>>(async () =>
+        {
+            var app = await LachanApp.StartAsync(p, Seed.Empty);
+            var registry = await TestRegistry.AddAsync(app);
+            foreach (var role in Enum.GetValues<Role>())
+                await app.EnsureUserAsync(AccessMatrixTests.UserFor(role), role, registry.OwnScope(role));
+            return (app, registry);
+        })).Value;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var lazy in _worlds.Values)
+            try { await (await lazy.Value).Item1.DisposeAsync(); } catch (InvalidOperationException) { }
+    }
+}
+
+/// <summary>The access matrix over every page and API endpoint: each role (and an anonymous caller) × own / other
+/// jurisdiction × read / write, on both providers. A caller outside its jurisdiction gets 404 (or a refusal), never
+/// data; a write it may not make changes nothing. A guard test fails when an endpoint has no probe here.</summary>
+public sealed class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<MatrixWorld>
+{
+    public static string UserFor(Role role) => "m-" + role.ToString().ToLowerInvariant();
+
+    private enum Side { None, Own, Other }
+
+    /// <summary>What one caller sends and what happened.</summary>
+    private sealed record Caller(Role? Role, HttpClient Pages, HttpClient Api, string Token, LachanApp App, TestRegistry Registry);
+
+    private sealed record Outcome(HttpResponseMessage Response, string Body, bool Changed);
+
+    /// <summary>A request to one endpoint. Key names the endpoint the way the guard test lists them.</summary>
+    private sealed record Probe(string Key, Area Area, Access Needs, Side Side, bool Api, Func<Caller, Task<Outcome>> Send)
+    {
+        /// <summary>The request is meant to change data, so "allowed" must mean "changed" and "refused" must mean "unchanged".</summary>
+        public bool Mutates { get; init; }
+        /// <summary>A list or search may answer 200 for the other side: it must simply not contain it.</summary>
+        public bool IsList { get; init; }
+        /// <summary>Roles that may see the other side too (industrial zones are reference data for every registry role
+        /// except a board bound to one zone).</summary>
+        public Func<Role, bool> SeesOther { get; init; } = _ => false;
+        /// <summary>Text that identifies the side's record in an answer.</summary>
+        public Func<Caller, Side, string>? Marker { get; init; }
+    }
+
+    private static readonly Probe[] Probes = BuildProbes();
+
+    private static string Dmy(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<Outcome> Read(HttpResponseMessage response, bool changed = false) =>
+        new(response, await response.PageAsync(), changed);
+
+    private static Probe[] BuildProbes()
+    {
+        var list = new List<Probe>();
+        Func<Caller, Side, string> workerMark = (c, s) => Worker(c, s).Cccd;
+        Func<Caller, Side, string> enterpriseMark = (c, s) => Enterprise(c, s).TaxCode;
+        Func<Caller, Side, string> zoneMark = (c, s) => Zone(c, s).Code;
+        Func<Role, bool> zonesForAll = r => r != Role.IzBoard;
+
+        foreach (var side in new[] { Side.Own, Side.Other })
+        {
+            // ---------------- workers: pages ----------------
+            list.Add(new("page /Registry/Workers/Index", Area.Workers, Access.Read, side, false, async c =>
+                await Read(await c.Pages.PostAsync("/Registry/Workers", Form(c.Token, ("Q", Worker(c, side).NameSearch)))))
+                { IsList = true, Marker = workerMark });
+            list.Add(new("page /Registry/Workers/Index", Area.Workers, Access.Read, side, false, async c =>
+                await Read(await c.Pages.PostAsync("/Registry/Workers?handler=Export", Form(c.Token, ("Cccd", Worker(c, side).Cccd), ("format", "csv")))))
+                { IsList = true, Marker = workerMark });
+            list.Add(new("page /Registry/Workers/Profile", Area.Workers, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Workers/{Worker(c, side).Id}"))) { Marker = workerMark });
+            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Workers/Edit/{Worker(c, side).Id}"))) { Marker = workerMark });
+            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async c =>
+            {
+                var w = Worker(c, side);
+                var phone = NewPhone();
+                var response = await c.Pages.PostAsync($"/Registry/Workers/Edit/{w.Id}", Form(c.Token,
+                    ("Form.Cccd", w.Cccd), ("Form.FullName", w.FullName), ("Form.Sex", w.Sex.ToString()),
+                    ("Form.DateOfBirth", Dmy(w.DateOfBirth)), ("Form.Phone", phone)));
+                return await Read(response, await WorkerPhoneAsync(c, w.Id) == phone);
+            }) { Mutates = true });
+            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async c =>
+            {
+                var cccd = TestRegistry.NewCccd("001", Sex.Male, 1999);
+                var response = await c.Pages.PostAsync("/Registry/Workers/Edit", Form(c.Token,
+                    ("Form.Cccd", cccd), ("Form.FullName", "Phạm Văn Mới"), ("Form.Sex", "Male"), ("Form.DateOfBirth", "01/02/1999"),
+                    ("Form.EnterpriseId", Enterprise(c, side).Id.ToString()), ("Form.HiredOn", "01/05/2021"), ("Form.ContractType", "Definite")));
+                return await Read(response, await c.App.WithDbAsync(db => db.Workers.AnyAsync(w => w.Cccd == cccd)));
+            }) { Mutates = true });
+
+            // ---------------- workers: API ----------------
+            list.Add(new("GET /api/v1/workers", Area.Workers, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/workers?cccd={Worker(c, side).Cccd}"))) { IsList = true, Marker = workerMark });
+            list.Add(new("POST /api/v1/workers/search", Area.Workers, Access.Read, side, true, async c =>
+                await Read(await c.Api.PostAsJsonAsync("/api/v1/workers/search", new { q = Worker(c, side).NameSearch })))
+                { IsList = true, Marker = workerMark });
+            list.Add(new("GET /api/v1/workers/{id:int}", Area.Workers, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/workers/{Worker(c, side).Id}"))) { Marker = workerMark });
+            list.Add(new("PUT /api/v1/workers/{id:int}", Area.Workers, Access.Write, side, true, async c =>
+            {
+                var w = Worker(c, side);
+                var phone = NewPhone();
+                var response = await c.Api.PutAsJsonAsync($"/api/v1/workers/{w.Id}", new
+                {
+                    cccd = w.Cccd, fullName = w.FullName, sex = w.Sex.ToString(), dateOfBirth = w.DateOfBirth, phone,
+                });
+                return await Read(response, await WorkerPhoneAsync(c, w.Id) == phone);
+            }) { Mutates = true });
+            list.Add(new("POST /api/v1/workers", Area.Workers, Access.Write, side, true, async c =>
+            {
+                var cccd = TestRegistry.NewCccd("001", Sex.Female, 2000);
+                var response = await c.Api.PostAsJsonAsync("/api/v1/workers", new
+                {
+                    cccd, fullName = "Vũ Thị Mới", sex = "Female", dateOfBirth = new DateOnly(2000, 1, 2),
+                    enterpriseId = Enterprise(c, side).Id, hiredOn = new DateOnly(2021, 5, 1), contractType = "Definite",
+                });
+                return await Read(response, await c.App.WithDbAsync(db => db.Workers.AnyAsync(w => w.Cccd == cccd)));
+            }) { Mutates = true });
+
+            // ---------------- enterprises: pages ----------------
+            list.Add(new("page /Registry/Enterprises/Detail", Area.Enterprises, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Enterprises/{Enterprise(c, side).Id}"))) { Marker = enterpriseMark });
+            list.Add(new("page /Registry/Enterprises/Detail", Area.Enterprises, Access.Write, side, false, async c =>
+            {
+                var e = Enterprise(c, side);
+                var (before, target) = await NextStatusAsync(c, e.Id);
+                var response = await c.Pages.PostAsync($"/Registry/Enterprises/{e.Id}?handler=Status", Form(c.Token,
+                    ("StatusForm.Status", target.ToString()), ("StatusForm.From", Dmy(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))),
+                    ("StatusForm.Reason", "Kiểm tra phân quyền")));
+                return await Read(response, await EnterpriseStatusAsync(c, e.Id) != before);
+            }) { Mutates = true });
+            list.Add(new("page /Registry/Enterprises/Edit", Area.Enterprises, Access.Write, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Enterprises/Edit/{Enterprise(c, side).Id}"))) { Marker = enterpriseMark });
+            list.Add(new("page /Registry/Enterprises/Edit", Area.Enterprises, Access.Write, side, false, async c =>
+            {
+                var e = Enterprise(c, side);
+                var phone = NewPhone();
+                var response = await c.Pages.PostAsync($"/Registry/Enterprises/Edit/{e.Id}", Form(c.Token,
+                    ("Form.TaxCode", e.TaxCode), ("Form.Name", e.Name), ("Form.IndustrialZoneId", Zone(c, side).Id.ToString()),
+                    ("Form.CommuneCode", e.CommuneCode), ("Form.ContactPhone", phone)));
+                return await Read(response, await EnterprisePhoneAsync(c, e.Id) == phone);
+            }) { Mutates = true });
+            list.Add(new("page /Registry/Enterprises/Edit", Area.Enterprises, Access.Write, side, false, async c =>
+            {
+                var tax = TestRegistry.NewTaxCode();
+                var response = await c.Pages.PostAsync("/Registry/Enterprises/Edit", Form(c.Token,
+                    ("Form.TaxCode", tax), ("Form.Name", "Công ty Mới " + tax), ("Form.IndustrialZoneId", Zone(c, side).Id.ToString()),
+                    ("Form.CommuneCode", Enterprise(c, side).CommuneCode)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Enterprises.AnyAsync(x => x.TaxCode == tax)));
+            }) { Mutates = true });
+
+            // ---------------- enterprises: API ----------------
+            list.Add(new("GET /api/v1/enterprises", Area.Enterprises, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/enterprises?taxCode={Enterprise(c, side).TaxCode}"))) { IsList = true, Marker = enterpriseMark });
+            list.Add(new("GET /api/v1/enterprises/{id:int}", Area.Enterprises, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/enterprises/{Enterprise(c, side).Id}"))) { Marker = enterpriseMark });
+            list.Add(new("PUT /api/v1/enterprises/{id:int}", Area.Enterprises, Access.Write, side, true, async c =>
+            {
+                var e = Enterprise(c, side);
+                var phone = NewPhone();
+                var response = await c.Api.PutAsJsonAsync($"/api/v1/enterprises/{e.Id}", new
+                {
+                    taxCode = e.TaxCode, name = e.Name, industrialZoneId = Zone(c, side).Id, communeCode = e.CommuneCode, contactPhone = phone,
+                });
+                return await Read(response, await EnterprisePhoneAsync(c, e.Id) == phone);
+            }) { Mutates = true });
+            list.Add(new("POST /api/v1/enterprises/{id:int}/status", Area.Enterprises, Access.Write, side, true, async c =>
+            {
+                var e = Enterprise(c, side);
+                var (before, target) = await NextStatusAsync(c, e.Id);
+                var response = await c.Api.PostAsJsonAsync($"/api/v1/enterprises/{e.Id}/status", new
+                {
+                    status = target.ToString(), from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), reason = "Kiểm tra phân quyền",
+                });
+                return await Read(response, await EnterpriseStatusAsync(c, e.Id) != before);
+            }) { Mutates = true });
+            list.Add(new("POST /api/v1/enterprises", Area.Enterprises, Access.Write, side, true, async c =>
+            {
+                var tax = TestRegistry.NewTaxCode();
+                var response = await c.Api.PostAsJsonAsync("/api/v1/enterprises", new
+                {
+                    taxCode = tax, name = "Công ty Mới " + tax, industrialZoneId = Zone(c, side).Id, communeCode = Enterprise(c, side).CommuneCode,
+                });
+                return await Read(response, await c.App.WithDbAsync(db => db.Enterprises.AnyAsync(x => x.TaxCode == tax)));
+            }) { Mutates = true });
+
+            // ---------------- industrial zones (reference data: every registry role reads them) ----------------
+            list.Add(new("page /Registry/Zones/Index", Area.Places, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync("/Registry/Zones"))) { IsList = true, Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("page /Registry/Zones/Index", Area.Places, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync("/Registry/Zones?handler=Export&format=csv"))) { IsList = true, Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("page /Registry/Zones/Detail", Area.Places, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Zones/{Zone(c, side).Id}"))) { Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Registry/Zones/Edit/{Zone(c, side).Id}"))) { Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, side, false, async c =>
+            {
+                var z = Zone(c, side);
+                var name = $"{z.Name.Split(" #")[0]} #{NewPhone()}";
+                var response = await c.Pages.PostAsync($"/Registry/Zones/Edit/{z.Id}", Form(c.Token,
+                    ("Form.Code", z.Code), ("Form.Name", name), ("Form.AreaHectares", "150"), ("Form.DistrictCode", z.DistrictCode)));
+                return await Read(response, await ZoneNameAsync(c, z.Id) == name);
+            }) { Mutates = true, SeesOther = zonesForAll });
+            list.Add(new("GET /api/v1/industrial-zones", Area.Places, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/industrial-zones?q={Zone(c, side).Code}"))) { IsList = true, Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("GET /api/v1/industrial-zones/{id:int}", Area.Places, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/industrial-zones/{Zone(c, side).Id}"))) { Marker = zoneMark, SeesOther = zonesForAll });
+            list.Add(new("PUT /api/v1/industrial-zones/{id:int}", Area.Places, Access.Write, side, true, async c =>
+            {
+                var z = Zone(c, side);
+                var name = $"{z.Name.Split(" #")[0]} #{NewPhone()}";
+                var response = await c.Api.PutAsJsonAsync($"/api/v1/industrial-zones/{z.Id}", new
+                {
+                    code = z.Code, name, areaHectares = 150m, districtCode = z.DistrictCode,
+                });
+                return await Read(response, await ZoneNameAsync(c, z.Id) == name);
+            }) { Mutates = true, SeesOther = zonesForAll });
+        }
+
+        // ---------------- lists searched with a word both sides share: only the own side may come back ----------------
+        list.Add(new("page /Registry/Enterprises/Index", Area.Enterprises, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync($"/Registry/Enterprises?Q={c.Registry.Tag}"))) { IsList = true, Marker = enterpriseMark });
+        list.Add(new("page /Registry/Enterprises/Index", Area.Enterprises, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync($"/Registry/Enterprises?handler=Export&format=csv&Q={c.Registry.Tag}")))
+            { IsList = true, Marker = enterpriseMark });
+        list.Add(new("GET /api/v1/enterprises", Area.Enterprises, Access.Read, Side.Own, true, async c =>
+            await Read(await c.Api.GetAsync($"/api/v1/enterprises?q={c.Registry.Tag}"))) { IsList = true, Marker = enterpriseMark });
+
+        // ---------------- no jurisdiction split ----------------
+        list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, Side.None, false, async c =>
+        {
+            var code = "Z" + NewPhone()[3..];
+            var response = await c.Pages.PostAsync("/Registry/Zones/Edit", Form(c.Token,
+                ("Form.Code", code), ("Form.Name", "KCN Thử " + code), ("Form.AreaHectares", "80"), ("Form.DistrictCode", c.Registry.ZoneOwn.DistrictCode)));
+            return await Read(response, await c.App.WithDbAsync(db => db.IndustrialZones.AnyAsync(z => z.Code == code)));
+        }) { Mutates = true });
+        list.Add(new("POST /api/v1/industrial-zones", Area.Places, Access.Write, Side.None, true, async c =>
+        {
+            var code = "Z" + NewPhone()[3..];
+            var response = await c.Api.PostAsJsonAsync("/api/v1/industrial-zones", new
+            {
+                code, name = "KCN Thử " + code, areaHectares = 80m, districtCode = c.Registry.ZoneOwn.DistrictCode,
+            });
+            return await Read(response, await c.App.WithDbAsync(db => db.IndustrialZones.AnyAsync(z => z.Code == code)));
+        }) { Mutates = true });
+        list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync("/Admin/Audit"))));
+        list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async c =>
+            await Read(await c.Pages.PostAsync("/Admin/Audit?handler=Verify", Form(c.Token)))));
+        return [.. list];
+    }
+
+    private static Worker Worker(Caller c, Side side) => side == Side.Other ? c.Registry.WorkerOther : c.Registry.WorkerOwn;
+    private static Enterprise Enterprise(Caller c, Side side) => side == Side.Other ? c.Registry.EnterpriseOther : c.Registry.EnterpriseOwn;
+    private static IndustrialZone Zone(Caller c, Side side) => side == Side.Other ? c.Registry.ZoneOther : c.Registry.ZoneOwn;
+
+    private static int _phone = Random.Shared.Next(1_000_000, 9_000_000);
+    private static string NewPhone() => "090" + Interlocked.Increment(ref _phone).ToString("0000000");
+
+    private static Task<string?> WorkerPhoneAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Workers.Where(w => w.Id == id).Select(w => w.Phone).SingleAsync());
+    private static Task<string?> EnterprisePhoneAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Enterprises.Where(e => e.Id == id).Select(e => e.ContactPhone).SingleAsync());
+    private static Task<EnterpriseStatus> EnterpriseStatusAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Enterprises.Where(e => e.Id == id).Select(e => e.Status).SingleAsync());
+    private static Task<string> ZoneNameAsync(Caller c, int id) => c.App.WithDbAsync(db => db.IndustrialZones.Where(z => z.Id == id).Select(z => z.Name).SingleAsync());
+
+    private static async Task<(EnterpriseStatus Before, EnterpriseStatus Target)> NextStatusAsync(Caller c, int id)
+    {
+        var before = await EnterpriseStatusAsync(c, id);
+        return (before, before == EnterpriseStatus.Operating ? EnterpriseStatus.Suspended : EnterpriseStatus.Operating);
+    }
+
+    private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
+            .Append(new("__RequestVerificationToken", token)));
+
+    public static TheoryData<DatabaseProvider, string> Callers()
+    {
+        var data = new TheoryData<DatabaseProvider, string>();
+        foreach (var p in Enum.GetValues<DatabaseProvider>())
+        {
+            foreach (var r in Enum.GetValues<Role>()) data.Add(p, r.ToString());
+            data.Add(p, "anonymous");
+        }
+        return data;
+    }
+
+    [Theory, MemberData(nameof(Callers))]
+    public async Task Every_endpoint_answers_each_role_by_the_matrix(DatabaseProvider provider, string roleName)
+    {
+        var (app, registry) = await worlds.For(provider);
+        Role? role = roleName == "anonymous" ? null : Enum.Parse<Role>(roleName);
+        var caller = await CallerAsync(app, registry, role);
+        var problems = new List<string>();
+
+        foreach (var probe in Probes)
+        {
+            var outcome = await probe.Send(caller);
+            var status = (int)outcome.Response.StatusCode;
+            var location = outcome.Response.Headers.Location?.OriginalString ?? "";
+            var access = role is { } r && Jurisdiction.For(r, probe.Area) >= probe.Needs;
+            var visible = probe.Side != Side.Other || (role is { } rr && probe.SeesOther(rr));
+            var ok = status is >= 200 and < 300 || (status == 302 && !location.Contains("/Account/"));
+            var refusedForm = status == 200 && !probe.Api && outcome.Body.Contains("data-testid=\"form-errors\"");
+            string? wrong = null;
+
+            if (role is null)
+                wrong = probe.Api
+                    ? status == 401 ? null : $"anonymous got {status}, expected 401"
+                    : status == 302 && location.Contains("/Account/Login") ? null : $"anonymous got {status} {location}, expected the login page";
+            else if (!access)
+                wrong = probe.Api
+                    ? status is 403 or 404 ? null : $"got {status}, expected 403/404 (no {probe.Needs} on {probe.Area})"
+                    : (status == 302 && location.Contains("/Account/Denied")) || status is 403 or 404 ? null : $"got {status} {location}, expected the refusal page";
+            else if (!visible)
+                wrong = (probe.IsList && probe.Needs == Access.Read && status is >= 200 and < 300) || status is 404 or 400 || refusedForm
+                    ? null : $"got {status} {location}, expected 404 (or a refused form) for the other jurisdiction";
+            else if (!ok || refusedForm)
+                wrong = $"got {status} {location}, expected success";
+
+            // whatever the status: data of the other jurisdiction never shows, refused writes change nothing
+            var reg = caller.Registry;
+            foreach (var secret in new[] { reg.WorkerOther.Cccd, TestRegistry.OtherWorkerName, reg.EnterpriseOther.TaxCode, reg.EnterpriseOther.Name })
+                if (outcome.Body.Contains(secret)) wrong ??= $"the answer shows the other jurisdiction's '{secret}'";
+            if (!visible && probe.Marker?.Invoke(caller, Side.Other) is { } hidden && outcome.Body.Contains(hidden))
+                wrong ??= $"the answer shows '{hidden}' of the other jurisdiction";
+            var writeAllowed = access && visible;
+            if (probe.Mutates && outcome.Changed && !writeAllowed) wrong ??= "a refused write changed the data";
+            if (probe.Mutates && writeAllowed && !outcome.Changed) wrong ??= $"an allowed write did not change the data ({status})";
+            if (access && visible && !probe.Mutates && probe.Marker?.Invoke(caller, probe.Side) is { } shown && !outcome.Body.Contains(shown))
+                wrong ??= $"'{shown}' is missing from the answer";
+
+            if (wrong is not null)
+            {
+                var fieldErrors = System.Text.RegularExpressions.Regex.Matches(outcome.Body, "data-testid=\"error-([A-Za-z]+)\">([^<]*)<")
+                    .Select(m => $"{m.Groups[1].Value}: {m.Groups[2].Value}");
+                var problem = probe.Api && status >= 400 && outcome.Body.Length < 600 ? outcome.Body : "";
+                problems.Add($"{probe.Key} [{probe.Side}, {probe.Needs}]: {wrong} {string.Join("; ", fieldErrors)} {problem}");
+            }
+        }
+        Assert.True(problems.Count == 0, $"{roleName} ({registry.OwnScope(role ?? Role.Volunteer)}) on {provider}:\n" + string.Join("\n", problems));
+    }
+
+    private static async Task<Caller> CallerAsync(LachanApp app, TestRegistry registry, Role? role)
+    {
+        if (role is null)
+        {
+            var anon = app.NewClient();
+            var token = Http.AntiforgeryToken(await anon.GetStringAsync("/Account/Login"));
+            return new(null, anon, app.NewClient(), token, app, registry);
+        }
+        var user = UserFor(role.Value);
+        var pages = await app.LoggedInClientAsync(user);
+        var pageToken = Http.AntiforgeryToken(await pages.GetStringAsync("/"));
+        return new(role, pages, await app.ApiClientAsync(user), pageToken, app, registry);
+    }
+
+    /// <summary>Public endpoints: reachable without an account by design.</summary>
+    private static readonly HashSet<string> Public =
+    [
+        "page /Index", "page /Error", "page /Account/Login", "page /Account/Logout", "page /Account/Denied", "page /Account/Language",
+        "GET /health", "GET /openapi/{documentName}.json",
+    ];
+
+    [Fact]
+    public async Task Every_page_and_API_endpoint_is_covered_by_the_matrix()
+    {
+        var (app, _) = await worlds.For(DatabaseProvider.Sqlite);
+        var endpoints = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var source in app.Services.GetServices<EndpointDataSource>())
+            foreach (var e in source.Endpoints)
+            {
+                if (e.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+                    endpoints.Add("page " + page.ViewEnginePath);
+                else if (e is RouteEndpoint route && e.Metadata.GetMetadata<IHttpMethodMetadata>() is { } methods)
+                    foreach (var m in methods.HttpMethods)
+                        endpoints.Add($"{m} /{route.RoutePattern.RawText!.Trim('/')}");
+            }
+        Assert.Contains("GET /api/v1/workers", endpoints); // the listing itself works
+        var covered = Probes.Select(p => p.Key).ToHashSet();
+        var missing = endpoints.Where(e => !Public.Contains(e) && !covered.Contains(e)).ToList();
+        Assert.True(missing.Count == 0,
+            "Endpoints without a probe in AccessMatrixTests (add one per endpoint: own and other jurisdiction, read or write):\n"
+            + string.Join("\n", missing));
+    }
+}
