@@ -26,6 +26,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
         if (gate is not null) await gate.WaitAsync(ct);
         try
         {
+            await using var tuning = await SqliteLoadTuning.ApplyAsync(db, relaxSync: false);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (db.IsPostgres) // one import at a time may take keys
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270522)", ct);
@@ -78,7 +79,6 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
                     };
                     workers.Add(w);
                     employments.Add(new Employment { Id = ++ids.Employment, WorkerId = w.Id, EnterpriseId = e, From = hiredOn, ContractType = r.Contract ?? ContractType.Definite, Workshop = r.Workshop });
-                    movements.Add(new MovementEvent { Id = ++ids.Movement, WorkerId = w.Id, Date = on, Kind = MovementKind.Registered });
                     movements.Add(new MovementEvent { Id = ++ids.Movement, WorkerId = w.Id, Date = hiredOn, Kind = MovementKind.Hired, EnterpriseId = e });
                     if (p.LodgingHouseId is int l)
                     {
@@ -116,6 +116,10 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
 
         await using (var bulk = BulkWriter.Begin(db))
         {
+            // A province-size first load: on SQLite one sort per index beats a b-tree insert per row (readers keep
+            // their snapshot in WAL mode). Not on PostgreSQL, where dropping an index would lock out every reader.
+            if (!db.IsPostgres && workers.Count >= DeferIndexesFrom)
+                await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(MovementEvent)], ct);
             await bulk.WriteAsync(workers, ct);
             progress?.Report(50);
             await bulk.WriteAsync(employments, ct);
@@ -135,6 +139,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
     }
 
     public const int ChangedListed = 200;
+    private const int DeferIndexesFrom = 50_000;
 
     private async Task<IReadOnlyList<ChangedWorker>> ChangedAsync(RosterPlan plan, CancellationToken ct)
     {

@@ -9,8 +9,10 @@ public sealed record RosterRow(int RowNumber, string Cccd, string FullName, Sex?
     string? Bhxh, string? Phone, string? PermanentAddress, string? Lodging, DateOnly? HiredOn, ContractType? Contract,
     string? Workshop, bool RecoveredLeadingZero)
 {
-    /// <summary>Everything but the row number: two rows with the same content are the same person stated twice.</summary>
-    public bool SameContentAs(RosterRow other) => this with { RowNumber = 0 } == other with { RowNumber = 0 };
+    /// <summary>Everything the row states: two rows with the same content are the same person stated twice, even when
+    /// one typed the CCCD as text and the other as a number that lost its leading zero.</summary>
+    public bool SameContentAs(RosterRow other) =>
+        this with { RowNumber = 0, RecoveredLeadingZero = false } == other with { RowNumber = 0, RecoveredLeadingZero = false };
 }
 
 /// <summary>An error tied to a row and a column header (null when it concerns the whole row).</summary>
@@ -65,13 +67,15 @@ public static class RosterParser
         var byCccd = new Dictionary<string, RosterRow>();
         int rowNumber = header.RowIndex + 1, dataCount = 0, merged = 0;
         var errorRows = new HashSet<int>();
+        // Addresses, lodging and workshop names repeat thousands of times in a roster: normalise each text once.
+        var normalized = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var cells in dataRows)
         {
             rowNumber++;
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
             if (++dataCount > maxRows) return new Result.Refused("Roster.TooManyRows", maxRows);
             var rowErrors = new List<RowError>();
-            var row = ParseRow(header, cells, rowNumber, rowErrors);
+            var row = ParseRow(header, cells, rowNumber, rowErrors, normalized);
             if (row is null)
             {
                 AddErrors(errors, rowErrors);
@@ -103,7 +107,9 @@ public static class RosterParser
             if (errors.Count < MaxErrorsKept) errors.Add(e);
     }
 
-    private static RosterRow? ParseRow(HeaderMatch h, string?[] cells, int rowNumber, List<RowError> errors)
+    private const int NormalizedCacheLimit = 200_000;
+
+    private static RosterRow? ParseRow(HeaderMatch h, string?[] cells, int rowNumber, List<RowError> errors, Dictionary<string, string> normalized)
     {
         string? Cell(RosterField f) => h.Columns.TryGetValue(f, out var c) && c < cells.Length ? cells[c]?.Trim() : null;
         string Header(RosterField f) => h.Headers[h.Columns[f]];
@@ -118,7 +124,10 @@ public static class RosterParser
             if (v is null) return null;
             if (RosterValues.IsSpreadsheetError(v)) { errors.Add(new RowError(rowNumber, Header(f), "Roster.CellError", v)); return null; }
             if (v.Length > max) { errors.Add(new RowError(rowNumber, Header(f), "Field.TooLong", v[..20] + "…")); return null; }
-            return VietnameseText.NormalizeName(v);
+            if (normalized.TryGetValue(v, out var n)) return n;
+            n = VietnameseText.NormalizeName(v);
+            if (normalized.Count < NormalizedCacheLimit) normalized[v] = n;
+            return n;
         }
 
         var sex = Take(RosterValues.SexOf(Cell(RosterField.Sex)), RosterField.Sex);
@@ -136,14 +145,14 @@ public static class RosterParser
         if (Cell(RosterField.Cmnd) is { } rawCmnd)
         {
             cmnd = RosterValues.Digits(rawCmnd);
-            if (!OtherIds.Cmnd(cmnd).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Cmnd), "Cmnd.Format", rawCmnd)); cmnd = null; }
+            if (!OtherIds.Cmnd(cmnd).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Cmnd), RosterValues.IsSpreadsheetError(rawCmnd) ? "Roster.CellError" : "Cmnd.Format", rawCmnd)); cmnd = null; }
         }
         if (Cell(RosterField.Bhxh) is { } rawBhxh)
         {
             bhxh = RosterValues.Digits(rawBhxh);
             // A 9-digit number lost its leading zero in Excel, as CCCDs do.
             if (bhxh is { Length: 9 } && bhxh.All(char.IsAsciiDigit)) bhxh = "0" + bhxh;
-            if (!OtherIds.Bhxh(bhxh).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Bhxh), "Bhxh.Format", rawBhxh)); bhxh = null; }
+            if (!OtherIds.Bhxh(bhxh).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Bhxh), RosterValues.IsSpreadsheetError(rawBhxh) ? "Roster.CellError" : "Bhxh.Format", rawBhxh)); bhxh = null; }
         }
         var phone = h.Columns.ContainsKey(RosterField.Phone) ? RosterValues.Phone(Cell(RosterField.Phone)) : (null, null);
         if (phone.Error is not null) errors.Add(new RowError(rowNumber, Header(RosterField.Phone), phone.Error, Cell(RosterField.Phone)));

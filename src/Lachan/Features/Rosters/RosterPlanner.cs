@@ -32,14 +32,20 @@ public sealed class RosterPlanner(LachanDb db)
     private sealed record Known(int Id, string Cccd, string FullName, Sex Sex, DateOnly DateOfBirth, string? Cmnd, string? Bhxh,
         string? Phone, string? PermanentAddress, int? CurrentEnterpriseId, int? CurrentLodgingHouseId);
 
+    private const int HashJoinFrom = 5_000;
+
     public async Task<RosterPlan> PlanAsync(int enterpriseId, DateOnly asOf, ParsedRoster parsed, CancellationToken ct = default)
     {
         var known = new Dictionary<string, Known>(parsed.Rows.Count);
-        foreach (var chunk in parsed.Rows.Select(r => r.Cccd).Chunk(2_000))
-            foreach (var k in await db.Workers.AsNoTracking().Where(w => chunk.Contains(w.Cccd))
-                         .Select(w => new Known(w.Id, w.Cccd, w.FullName, w.Sex, w.DateOfBirth, w.Cmnd, w.BhxhNumber, w.Phone, w.PermanentAddress, w.CurrentEnterpriseId, w.CurrentLodgingHouseId))
-                         .ToListAsync(ct))
-                known[k.Cccd] = k;
+        var wanted = parsed.Rows.Select(r => r.Cccd).ToHashSet();
+        var workers = db.Workers.AsNoTracking();
+        // A big roster is matched in one pass over the registry (a hash join); a small one by index lookups.
+        var candidates = wanted.Count > HashJoinFrom
+            ? workers.AsAsyncEnumerable()
+            : wanted.Chunk(2_000).ToAsyncEnumerable().SelectMany(chunk => workers.Where(w => chunk.Contains(w.Cccd)).AsAsyncEnumerable());
+        await foreach (var w in candidates.WithCancellation(ct))
+            if (wanted.Contains(w.Cccd))
+                known[w.Cccd] = new Known(w.Id, w.Cccd, w.FullName, w.Sex, w.DateOfBirth, w.Cmnd, w.BhxhNumber, w.Phone, w.PermanentAddress, w.CurrentEnterpriseId, w.CurrentLodgingHouseId);
 
         var lodging = await LodgingIndex.LoadAsync(db, ct);
         var warnings = new List<RowError>();

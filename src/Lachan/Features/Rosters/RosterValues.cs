@@ -30,9 +30,31 @@ public static class RosterValues
         return (null, "Roster.DateFormat");
     }
 
+    // Sex and contract cells take a handful of distinct spellings per file: each is decided once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Sex?, string?)> SexSeen = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ContractType?, string?)> ContractSeen = new();
+    private const int SeenLimit = 1_000;
+
     public static (Sex? Value, string? Error) SexOf(string? text)
     {
+        if (text is not null && SexSeen.TryGetValue(text, out var seen)) return seen;
+        var result = SexOfUncached(text);
+        if (text is not null && SexSeen.Count < SeenLimit) SexSeen[text] = result;
+        return result;
+    }
+
+    public static (ContractType? Value, string? Error) Contract(string? text)
+    {
+        if (text is not null && ContractSeen.TryGetValue(text, out var seen)) return seen;
+        var result = ContractUncached(text);
+        if (text is not null && ContractSeen.Count < SeenLimit) ContractSeen[text] = result;
+        return result;
+    }
+
+    private static (Sex? Value, string? Error) SexOfUncached(string? text)
+    {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
         return VietnameseText.SearchKey(text.Trim()) switch
         {
             "nam" or "m" or "male" or "trai" => (Sex.Male, null),
@@ -41,9 +63,10 @@ public static class RosterValues
         };
     }
 
-    public static (ContractType? Value, string? Error) Contract(string? text)
+    private static (ContractType? Value, string? Error) ContractUncached(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
         var k = VietnameseText.SearchKey(text.Trim());
         if (k.Contains("khong xac dinh") || k.Contains("vo thoi han") || k == "kxd" || k == "kxdth") return (ContractType.Indefinite, null);
         if (k.Contains("thu viec")) return (ContractType.Probation, null);
@@ -80,6 +103,7 @@ public static class RosterValues
     public static (string? Value, string? Error) Phone(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
         var digits = Digits(text);
         // A phone that lost its leading zero in Excel (9 digits) is recovered the same way.
         if (digits is { Length: 9 } && digits.All(char.IsAsciiDigit)) digits = "0" + digits;

@@ -5,6 +5,7 @@ using Lachan.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Lachan.Infrastructure.Auth;
@@ -28,20 +29,28 @@ public static class ApiTokens
 /// <summary>Authenticates `Authorization: Bearer lch_…` against the stored token hashes.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    LachanDb db, IUserClaimsPrincipalFactory<LachanUser> claims)
+    LachanDb db, IUserClaimsPrincipalFactory<LachanUser> claims, IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>How long a verified token is trusted without asking the database again: a revocation or lockout
+    /// takes effect within this time on every node.</summary>
+    public static readonly TimeSpan Trust = TimeSpan.FromSeconds(30);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
         var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
-        var user = await db.ApiTokens.Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u).FirstOrDefaultAsync();
-        if (user is null || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
-            return AuthenticateResult.Fail("invalid token");
-        var principal = await claims.CreateAsync(user);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        var principal = await cache.GetOrCreateAsync("api-token:" + hash, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Trust;
+            var user = await db.ApiTokens.Where(t => t.TokenHash == hash && t.RevokedAt == null)
+                .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u).FirstOrDefaultAsync();
+            return user is null || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow) ? null : await claims.CreateAsync(user);
+        });
+        return principal is null
+            ? AuthenticateResult.Fail("invalid token")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 }

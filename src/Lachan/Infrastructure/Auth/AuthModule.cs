@@ -11,6 +11,7 @@ public static class AuthModule
     public static IServiceCollection AddAuth(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Jurisdiction>();
         services.AddScoped<Lachan.Infrastructure.Audit.AuditLog>();

@@ -201,14 +201,16 @@ public sealed class SqliteLoadTuning : IAsyncDisposable
     private SqliteLoadTuning(LachanDb? db, long cacheSize, long synchronous) =>
         (this.db, this.cacheSize, this.synchronous) = (db, cacheSize, synchronous);
 
-    public static async Task<SqliteLoadTuning> ApplyAsync(LachanDb db, int cacheMegabytes = 256)
+    /// <summary>A bigger page cache for the load; <paramref name="relaxSync"/> (building a fresh database only) also
+    /// skips fsync, which a live database must keep.</summary>
+    public static async Task<SqliteLoadTuning> ApplyAsync(LachanDb db, int cacheMegabytes = 256, bool relaxSync = true)
     {
         if (db.IsPostgres) return new(null, 0, 0);
         await db.Database.OpenConnectionAsync();
         var cache = await ScalarAsync(db, "PRAGMA cache_size");
         var sync = await ScalarAsync(db, "PRAGMA synchronous");
         await ScalarAsync(db, $"PRAGMA cache_size = -{cacheMegabytes * 1024}");
-        await ScalarAsync(db, "PRAGMA synchronous = OFF");
+        if (relaxSync) await ScalarAsync(db, "PRAGMA synchronous = OFF");
         return new(db, cache, sync);
     }
 

@@ -47,8 +47,21 @@ public static class DataModule
     {
         await db.Database.MigrateAsync(ct);
         if (!db.IsPostgres)
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // A database filled before statistics were kept (or by a bulk load): gather them once.
+            var hasStats = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(ct) > 0;
+            if (!hasStats && await db.Workers.AnyAsync(ct))
+                await UpdateStatisticsAsync(db, ct);
+        }
     }
+
+    /// <summary>Refreshes the planner's statistics after a bulk load. Without them SQLite guesses, and for "the workers of
+    /// one enterprise, by name" it walks the (ProvinceCode, NameSearch) index through the whole province (0.6 s at
+    /// 300,000 workers) instead of seeking (CurrentEnterpriseId, ProvinceCode). PostgreSQL's autovacuum would catch up
+    /// later; this makes it immediate. About 1 s at 300,000 workers.</summary>
+    public static Task UpdateStatisticsAsync(LachanDb db, CancellationToken ct = default) =>
+        db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
 }
 
 /// <summary>For `dotnet ef migrations add … --context SqliteLachanDb`.</summary>

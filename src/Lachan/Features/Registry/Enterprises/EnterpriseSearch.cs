@@ -56,7 +56,8 @@ public sealed class EnterpriseSearch(LachanDb db, Jurisdiction scope, WorkerCoun
     /// <summary>Every matching row with its count, for export.</summary>
     public async Task<IReadOnlyList<EnterpriseRow>> AllAsync(EnterpriseSearchQuery query, CancellationToken ct = default)
     {
-        var rows = await Rows(Sorted(Filter(query), query.Sort)).ToListAsync(ct);
+        var q = Filter(query);
+        var rows = await Rows(Sorted(q, query.Sort)).ToListAsync(ct);
         var workers = await counts.ByEnterpriseAsync(null, ct);
         var result = rows.Select(r => r with { Workers = workers.GetValueOrDefault(r.Id) });
         return (query.Sort switch

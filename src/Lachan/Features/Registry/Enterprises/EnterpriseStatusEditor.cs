@@ -20,7 +20,7 @@ public sealed record EnterpriseStatusForm
     public string? Reason { get; init; }
 }
 
-/// <summary>Changes an enterprise's status through <see cref="Enterprise.ChangeStatus"/>, which keeps the history and
+/// <summary>Changes an enterprise's status through <see cref="Enterprise.ChangeStatus(EnterpriseStatus, DateOnly, string)"/>, which keeps the history and
 /// refuses a change to the status it already has; the refusal reaches the form as a field error.</summary>
 public sealed class EnterpriseStatusEditor(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time)
 {

@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Registry.Enterprises;
 
 /// <summary>Current workers per enterprise or per lodging house, as the caller may see them (the same jurisdiction
-/// filter as the worker list, so a count never reveals workers the list would hide). One GROUP BY over the indexed
-/// CurrentEnterpriseId / CurrentLodgingHouseId column per list, never one COUNT per row.</summary>
+/// filter as the worker list, so a count never reveals workers the list would hide). One GROUP BY per list, never one
+/// COUNT per row: for a province-wide user it reads the (CurrentEnterpriseId, ProvinceCode) index alone (~30 ms at
+/// 300,000 workers); a commune's count starts from its lodging houses. Both plans need the planner's statistics, which
+/// SQLite has only after ANALYZE (DataModule.UpdateStatisticsAsync runs it after bulk loads).</summary>
 public sealed class WorkerCounts(LachanDb db, Jurisdiction scope)
 {
-    /// <param name="enterpriseIds">Only these enterprises (a page of a list); null for all of them.</param>
+    /// <param name="enterpriseIds">Only these enterprises (the page shown); null for all of them.</param>
     public async Task<Dictionary<int, int>> ByEnterpriseAsync(IReadOnlyCollection<int>? enterpriseIds, CancellationToken ct)
     {
         if (enterpriseIds is { Count: 0 }) return [];
@@ -20,6 +22,7 @@ public sealed class WorkerCounts(LachanDb db, Jurisdiction scope)
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 
+    /// <param name="lodgingHouseIds">Only these houses (the page shown); null for all of them.</param>
     public async Task<Dictionary<int, int>> ByLodgingHouseAsync(IReadOnlyCollection<int>? lodgingHouseIds, CancellationToken ct)
     {
         if (lodgingHouseIds is { Count: 0 }) return [];

@@ -55,7 +55,8 @@ public sealed class LodgingSearch(LachanDb db, Jurisdiction scope, WorkerCounts 
     /// <summary>Every matching row with its residents, for export.</summary>
     public async Task<IReadOnlyList<LodgingRow>> AllAsync(LodgingSearchQuery query, CancellationToken ct = default)
     {
-        var rows = await Rows(Sorted(await FilterAsync(query, ct), query.Sort)).ToListAsync(ct);
+        var q = await FilterAsync(query, ct);
+        var rows = await Rows(Sorted(q, query.Sort)).ToListAsync(ct);
         var residents = await counts.ByLodgingHouseAsync(null, ct);
         var result = rows.Select(r => r with { Residents = residents.GetValueOrDefault(r.Id) });
         return (query.Sort switch

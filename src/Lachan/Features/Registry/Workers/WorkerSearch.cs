@@ -49,8 +49,9 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
         var q = Filter(query);
         if (!string.IsNullOrWhiteSpace(query.Q) && !await q.AnyAsync(ct))
             q = Filter(query, nameAnywhere: true);
-        var total = await q.CountAsync(ct);
         var items = await Sorted(q, query.Sort).PageOf(page, size).Select(ToRow).ToListAsync(ct);
+        // A first page that is not full is the whole result (a CCCD lookup): no second query to count it.
+        var total = page == 1 && items.Count < size ? items.Count : await q.CountAsync(ct);
         return new Paged<WorkerRow>(items, total, page, size);
     }
 

@@ -1,0 +1,156 @@
+using System.Text;
+using Lachan.Features.Rosters;
+using Lachan.Tests.Rosters;
+
+namespace Lachan.Tests.Unit.Rosters;
+
+public sealed class RosterCsvReaderTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+    public void Dispose() => _dir.Dispose();
+
+    private const string Text = "Họ và tên,Số CCCD,Nơi ở hiện tại\r\nNguyễn Thị Ánh,024190001234,Nhà trọ ông Hưởng – thôn Đông\r\nĐỗ Văn Ước,027085000777,Ký túc xá\r\n";
+
+    private static readonly string?[][] Expected =
+    [
+        ["Họ và tên", "Số CCCD", "Nơi ở hiện tại"],
+        ["Nguyễn Thị Ánh", "024190001234", "Nhà trọ ông Hưởng – thôn Đông"],
+        ["Đỗ Văn Ước", "027085000777", "Ký túc xá"],
+    ];
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = _dir.File(name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static string?[][] Nfc(IEnumerable<string?[]> rows) => [.. rows.Select(r => r.Select(c => c?.Normalize(NormalizationForm.FormC)).ToArray())];
+
+    public static TheoryData<string, byte[]> Encodings() => new()
+    {
+        { "utf8-bom", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Text)] },
+        { "utf8", Encoding.UTF8.GetBytes(Text) },
+        { "utf16le-bom", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Text)] },
+        { "utf16be-bom", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(Text)] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void Csv_InUtf8WithOrWithoutBom_OrUtf16WithBom_IsDecoded(string name, byte[] bytes)
+    {
+        var rows = RosterFiles.ReadAll(Write(name + ".csv", bytes));
+
+        Assert.Equal(Expected, rows);
+    }
+
+    [Fact]
+    public void Csv_InWindows1258_IsDecoded_ToTheSameVietnameseText()
+    {
+        // Windows-1258 as Excel writes it: "ê" precomposed (EA) + combining tilde (DE) for "ễ", "i" + dot below (F2) for "ị".
+        var latin1 = "Ho\u00F2 v\u00E0 t\u00EAn,S\u00F4\u00EC CCCD\r\n"
+                    + "Nguy\u00EA\u00DEn Thi\u00F2 \u00C1nh,024190001234\r\n"
+                    + "\u00D0\u00F4\u00DE V\u00E3n \u00DD\u00F5\u00ECc,027085000777\r\n";
+
+        var rows = Nfc(RosterFiles.ReadAll(Write("cp1258.csv", [.. latin1.Select(c => (byte)c)])));
+
+        Assert.Equal([["Họ và tên", "Số CCCD"], ["Nguyễn Thị Ánh", "024190001234"], ["Đỗ Văn Ước", "027085000777"]], rows);
+    }
+
+    [Fact]
+    public void Csv_InWindows1258_WrittenByTheSampleWriter_RoundTrips()
+    {
+        var path = _dir.File("sample-1258.csv");
+        SampleRosters.WriteCsv(path, Expected, SampleRosters.Windows1258, ',');
+
+        Assert.Equal(Expected, Nfc(RosterFiles.ReadAll(path)));
+    }
+
+    [Fact]
+    public void Utf8Character_CutByTheOneMebibyteEncodingProbe_IsStillUtf8()
+    {
+        var sb = new StringBuilder("Họ tên,Số CCCD\r\n");
+        var filler = "Nguyen Van A,024190001234\r\n";
+        while (Encoding.UTF8.GetByteCount(sb.ToString()) < (1 << 20) - 40) sb.Append(filler);
+        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+        // pad with ASCII so that "ễ" (3 bytes) starts one byte before the 1 MiB boundary
+        var pad = (1 << 20) - 1 - bytes.Length - ",0\r\nNguy".Length;
+        var tail = Encoding.UTF8.GetBytes(new string('x', pad) + ",0\r\nNguyễn Thị Ánh,024190001234\r\n");
+        var path = Write("boundary.csv", [.. bytes, .. tail]);
+
+        Assert.Equal("utf-8", RosterFileReader.DetectEncoding(path).WebName);
+        Assert.Equal("Nguyễn Thị Ánh", RosterFiles.ReadAll(path)[^1][0]);
+    }
+
+    [Theory]
+    [InlineData(',')]
+    [InlineData(';')]
+    [InlineData('\t')]
+    public void Separator_CommaSemicolonOrTab_IsDetected(char separator)
+    {
+        var text = Text.Replace(',', separator);
+
+        var rows = RosterFiles.ReadAll(Write("sep.csv", Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(Expected, rows);
+    }
+
+    [Theory]
+    [InlineData(';')]
+    [InlineData('\t')]
+    public void Separator_IsDetected_EvenUnderATitleRowWithoutSeparators(char separator)
+    {
+        var text = "CÔNG TY TNHH MAY XUẤT KHẨU HÀ BẮC, KCN QUANG CHÂU\r\nDANH SÁCH NGƯỜI LAO ĐỘNG\r\n" + Text.Replace(',', separator);
+
+        var rows = RosterFiles.ReadAll(Write("titled.csv", Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(Expected, rows[2..]);
+    }
+
+    [Fact]
+    public void QuotedFields_KeepSeparatorsQuotesAndLineBreaks()
+    {
+        var text = "Họ tên;Số CCCD;Nơi ở hiện tại;Ghi chú\r\n"
+                   + "Nguyễn Thị Ánh;024190001234;\"Nhà trọ \"\"Hoa Mai\"\"; thôn Đông\";\"dòng 1\r\ndòng 2\"\r\n"
+                   + "\"Đỗ Văn Ước\";\"027085000777\";\"\";\r\n";
+
+        var rows = RosterFiles.ReadAll(Write("quoted.csv", Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(
+            [
+                ["Họ tên", "Số CCCD", "Nơi ở hiện tại", "Ghi chú"],
+                ["Nguyễn Thị Ánh", "024190001234", "Nhà trọ \"Hoa Mai\"; thôn Đông", "dòng 1\ndòng 2"],
+                ["Đỗ Văn Ước", "027085000777", null, null],
+            ], rows);
+    }
+
+    [Fact]
+    public void QuotedLineBreak_DoesNotShiftRowNumbers()
+    {
+        var text = "Họ tên,Số CCCD,Nơi ở hiện tại\r\n"
+                   + "Nguyễn Thị Ánh,024190001234,\"Nhà trọ bà Lan\r\nthôn Đông\"\r\n"
+                   + "Đỗ Văn Ước,027085,Ký túc xá\r\n";
+
+        var p = RosterFiles.Ok(RosterFiles.Parse(Write("multiline.csv", Encoding.UTF8.GetBytes(text))));
+
+        Assert.Equal("Nhà trọ bà Lan thôn Đông", Assert.Single(p.Rows).Lodging);
+        Assert.Equal(3, Assert.Single(p.Errors).RowNumber);
+    }
+
+    [Fact]
+    public void SampleWriter_QuotesWhatNeedsQuoting_AndTheReaderReadsItBack()
+    {
+        string?[][] rows =
+        [
+            ["Họ tên", "Số CCCD", "Ghi chú"],
+            ["Nguyễn Thị Ánh", "024190001234", "a, b; c\t\"d\"\ne"],
+            ["Đỗ Văn Ước", null, "  "],
+        ];
+        foreach (var sep in new[] { ',', ';', '\t' })
+        {
+            var path = _dir.File($"w{(int)sep}.csv");
+            SampleRosters.WriteCsv(path, rows, new UTF8Encoding(false), sep);
+            Assert.Equal(rows, RosterFiles.ReadAll(path));
+        }
+    }
+}
