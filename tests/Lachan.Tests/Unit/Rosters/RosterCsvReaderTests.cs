@@ -125,6 +125,37 @@ public sealed class RosterCsvReaderTests : IDisposable
     }
 
     [Fact]
+    public void QuoteInsideAnUnquotedField_IsAnOrdinaryCharacter_AndDoesNotSwallowTheNextRows()
+    {
+        // Hand-made CSVs: an inch mark, a nickname in quotes. Only a quote that opens a field starts a quoted field.
+        var text = "Họ tên,Số CCCD,Ghi chú\r\n"
+                   + "Nguyễn Văn Tí,027085000777,cao 1m7\"\r\n"
+                   + "Trần Thị Bình,024190001234,ok\r\n"
+                   + "Lê Văn \"Tèo\" Cường,001090000555,\"a, b\"\r\n";
+
+        var rows = RosterFiles.ReadAll(Write("stray.csv", Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(
+            [
+                ["Họ tên", "Số CCCD", "Ghi chú"],
+                ["Nguyễn Văn Tí", "027085000777", "cao 1m7\""],
+                ["Trần Thị Bình", "024190001234", "ok"],
+                ["Lê Văn \"Tèo\" Cường", "001090000555", "a, b"],
+            ], rows);
+    }
+
+    [Fact]
+    public void QuoteThatNeverCloses_IsRefusedAsCorrupt_InsteadOfSwallowingTheFileIntoOneField()
+    {
+        var sb = new StringBuilder("Họ tên,Số CCCD,Ghi chú\r\nNguyễn Văn Tí,027085000777,\"bắt đầu\r\n");
+        for (var i = 0; i < 200_000; i++) sb.Append("Trần Thị Bình,024190001234,ok\r\n");
+
+        var result = RosterFiles.Parse(Write("unclosed.csv", Encoding.UTF8.GetBytes(sb.ToString())));
+
+        Assert.Equal("Roster.CorruptFile", RosterFiles.Refusal(result));
+    }
+
+    [Fact]
     public void QuotedLineBreak_DoesNotShiftRowNumbers()
     {
         var text = "Họ tên,Số CCCD,Nơi ở hiện tại\r\n"
