@@ -122,16 +122,25 @@ public static class RosterFileReader
     {
         var encoding = DetectEncoding(path);
         using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        // Windows-1258 stores most tones as combining marks ("ê" + U+0303): composed here, so the text (and the
+        // header names shown in errors) is NFC as from any other source.
+        var compose = encoding.CodePage == 1258;
+        using var lines = Lines(reader, compose).GetEnumerator();
         // Title rows above the header have no separators: choose from the first lines together.
         var head = new List<string>();
-        while (head.Count < HeaderDetection.RowsToScan && reader.ReadLine() is { } line) head.Add(line);
+        while (head.Count < HeaderDetection.RowsToScan && lines.MoveNext()) head.Add(lines.Current);
         var separator = DetectSeparator(head);
-        foreach (var record in CsvRecords(head.Concat(Lines(reader)), separator)) yield return record;
+        foreach (var record in CsvRecords(head.Concat(Rest(lines)), separator)) yield return record;
     }
 
-    private static IEnumerable<string> Lines(TextReader reader)
+    private static IEnumerable<string> Lines(TextReader reader, bool compose)
     {
-        while (reader.ReadLine() is { } line) yield return line;
+        while (reader.ReadLine() is { } line) yield return compose ? line.Normalize(NormalizationForm.FormC) : line;
+    }
+
+    private static IEnumerable<string> Rest(IEnumerator<string> e)
+    {
+        while (e.MoveNext()) yield return e.Current;
     }
 
     public static Encoding DetectEncoding(string path)
