@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lachan.Features.Rosters;
@@ -15,8 +16,9 @@ public static class RostersApi
     {
         var g = api.MapGroup("/").WithTags("Rosters");
 
-        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, CancellationToken ct) =>
+        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
             {
+                if (!MayImport(scope)) return Results.Forbid();
                 DateOnly? date = asOf is null ? null
                     : DateOnly.TryParseExact(asOf, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
                 if (asOf is not null && date is null) return errors.Validation(new FieldErrors { ["AsOf"] = "Date.Format" });
@@ -31,13 +33,14 @@ public static class RostersApi
             .DisableAntiforgery() // bearer-token clients; a browser cannot send this cross-site without a preflight
             .WithSummary("Upload an employer roster (xlsx or csv) for preview.");
 
-        g.MapGet("/rosters/{id:guid}", async (Guid id, RosterUpload upload, RosterJobs jobs, CancellationToken ct) =>
-                await upload.FindAsync(id, ct) is { } i ? Results.Ok(State(i, jobs)) : Results.NotFound())
+        g.MapGet("/rosters/{id:guid}", async (Guid id, RosterUpload upload, RosterJobs jobs, Jurisdiction scope, CancellationToken ct) =>
+                !MayImport(scope) ? Results.Forbid() : await upload.FindAsync(id, ct) is { } i ? Results.Ok(State(i, jobs)) : Results.NotFound())
             .WithSummary("An import's status, progress, preview and outcome.")
             .Produces<ImportState>();
 
-        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, RosterUpload upload, RosterJobs jobs, Lachan.Infrastructure.Data.LachanDb db, CancellationToken ct) =>
+        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, RosterUpload upload, RosterJobs jobs, Lachan.Infrastructure.Data.LachanDb db, Jurisdiction scope, CancellationToken ct) =>
             {
+                if (!MayImport(scope)) return Results.Forbid();
                 if (await upload.FindAsync(id, ct) is not { } i) return Results.NotFound();
                 if (i.Status != ImportStatus.Previewed) return Results.Problem(statusCode: 409, title: "Roster.NotReady");
                 i.Status = ImportStatus.Committing;
@@ -47,6 +50,9 @@ public static class RostersApi
             })
             .WithSummary("Commit a previewed import (all-or-nothing, in the background).");
     }
+
+    /// <summary>Importing is writing workers: a role without that right is refused (403), as on the pages.</summary>
+    private static bool MayImport(Jurisdiction scope) => scope.Can(Area.Workers, Access.Write);
 
     public static ImportState State(RosterImport i, RosterJobs jobs) => new(i.Id, i.Status.ToString(), jobs.ProgressOf(i.Id), i.ErrorCode,
         i.PreviewJson is null ? null : JsonSerializer.Deserialize<RosterPreview>(i.PreviewJson, RosterImports.Json),
