@@ -16,7 +16,8 @@ public static class RostersApi
     {
         var g = api.MapGroup("/").WithTags("Rosters");
 
-        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
+        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, Jurisdiction scope,
+                Lachan.Infrastructure.Localization.UiText text, CancellationToken ct) =>
             {
                 if (!MayImport(scope)) return Results.Forbid();
                 DateOnly? date = asOf is null ? null
@@ -26,7 +27,10 @@ public static class RostersApi
                 return await upload.CreateAsync(id, date, file?.FileName, file?.Length ?? 0, stream, ct) switch
                 {
                     RosterUpload.Result.Queued q => Results.Accepted($"/api/v1/rosters/{q.Id}", new { id = q.Id }),
-                    RosterUpload.Result.Invalid i => errors.Validation(i.Errors),
+                    // as ApiErrors.Validation, with the size limit for "larger than the {0} MB limit"
+                    RosterUpload.Result.Invalid i => Results.ValidationProblem(
+                        i.Errors.ToDictionary(e => Camel(e.Key), e => new[] { text[e.Value, upload.MaxBytes / 1024 / 1024] }),
+                        extensions: new Dictionary<string, object?> { ["codes"] = i.Errors.ToDictionary(e => Camel(e.Key), e => e.Value) }),
                     _ => Results.NotFound(),
                 };
             })
@@ -53,6 +57,8 @@ public static class RostersApi
 
     /// <summary>Importing is writing workers: a role without that right is refused (403), as on the pages.</summary>
     private static bool MayImport(Jurisdiction scope) => scope.Can(Area.Workers, Access.Write);
+
+    private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 
     public static ImportState State(RosterImport i, RosterJobs jobs) => new(i.Id, i.Status.ToString(), jobs.ProgressOf(i.Id), i.ErrorCode,
         i.PreviewJson is null ? null : JsonSerializer.Deserialize<RosterPreview>(i.PreviewJson, RosterImports.Json),
