@@ -59,3 +59,12 @@ public static partial class Http
             ? values.Select(v => v.Split(';')[0]).FirstOrDefault(v => v.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..]
             : null;
 }
+
+public static class MultipartExtensions
+{
+    public static MultipartFormDataContent WithFile(this MultipartFormDataContent content, HttpContent file, string field = "Upload", string fileName = "roster.csv")
+    {
+        content.Add(file, field, fileName);
+        return content;
+    }
+}

@@ -32,6 +32,8 @@ public sealed class LachanApp : WebApplicationFactory<Program>
     public Seed Seed { get; }
     public DatabaseProvider Provider => Database.Provider;
     private readonly bool _ownsDatabase;
+    /// <summary>Uploaded files (roster imports) of this app: a temporary folder, removed with the app.</summary>
+    public string ImportsFolder { get; } = Directory.CreateTempSubdirectory("lachan-imports").FullName;
 
     public LachanApp(TestDatabase database, Seed seed, bool ownsDatabase = true, bool realServer = false)
     {
@@ -66,6 +68,7 @@ public sealed class LachanApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Lachan", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", Seed == Seed.DemoProvince ? "true" : "false");
         builder.UseSetting("Demo:Workers", DemoWorkers.ToString());
+        builder.UseSetting("Imports:Folder", ImportsFolder);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Error)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error));
@@ -120,6 +123,7 @@ public sealed class LachanApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         if (_ownsDatabase) await Database.DisposeAsync();
+        try { Directory.Delete(ImportsFolder, recursive: true); } catch (IOException) { }
     }
 
     public override string ToString() => $"{Provider}/{Seed}";

@@ -11,7 +11,7 @@ namespace Lachan.Tests.Infrastructure;
 /// tag so several worlds can live in one database.</summary>
 public sealed record TestRegistry(
     string Tag, IndustrialZone ZoneOwn, IndustrialZone ZoneOther, Enterprise EnterpriseOwn, Enterprise EnterpriseOther,
-    LodgingHouse LodgingOwn, LodgingHouse LodgingOther, Worker WorkerOwn, Worker WorkerOther)
+    LodgingHouse LodgingOwn, LodgingHouse LodgingOther, Worker WorkerOwn, Worker WorkerOther, string SpareUnitCode)
 {
     public const string OwnProvince = "24";
     public const string OtherProvince = "27";
@@ -22,6 +22,9 @@ public sealed record TestRegistry(
 
     public static string NewCccd(string province, Sex sex, int year) =>
         Cccd.Compose(province, sex, year, Interlocked.Increment(ref _serial));
+
+    /// <summary>Digits only, like a GSO code, and far from the real ones (which have at most 5 digits).</summary>
+    public static string NewUnitCode() => $"9{Interlocked.Increment(ref _serial):0000000}";
 
     public static string NewTaxCode() => $"24{Interlocked.Increment(ref _serial) % 100_000_000:00000000}";
 
@@ -39,6 +42,7 @@ public sealed record TestRegistry(
     public static async Task<TestRegistry> AddAsync(LachanApp app)
     {
         var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var spareUnit = NewUnitCode();
         var zoneOwn = new IndustrialZone { Code = "DT" + tag, Name = "KCN Đình Trám " + tag, AreaHectares = 127, DistrictCode = "D1" + tag, ProvinceCode = OwnProvince };
         var zoneOther = new IndustrialZone { Code = "QC" + tag, Name = "KCN Quang Châu " + tag, AreaHectares = 426, DistrictCode = "D2" + tag, ProvinceCode = OtherProvince };
         var entOwn = Enterprise("Công ty TNHH May Hòa Bình " + tag, zoneOwn, "C1" + tag, "D1" + tag, OwnProvince);
@@ -57,7 +61,9 @@ public sealed record TestRegistry(
                 new AdminUnit { Code = "D1" + tag, Name = "Huyện Một " + tag, Kind = "huyện", Level = AdminLevel.District, ParentCode = OwnProvince, ValidFrom = from },
                 new AdminUnit { Code = "D2" + tag, Name = "Huyện Hai " + tag, Kind = "huyện", Level = AdminLevel.District, ParentCode = OtherProvince, ValidFrom = from },
                 new AdminUnit { Code = "C1" + tag, Name = "Xã Một " + tag, Kind = "xã", Level = AdminLevel.Commune, ParentCode = "D1" + tag, ValidFrom = from },
-                new AdminUnit { Code = "C2" + tag, Name = "Xã Hai " + tag, Kind = "xã", Level = AdminLevel.Commune, ParentCode = "D2" + tag, ValidFrom = from });
+                new AdminUnit { Code = "C2" + tag, Name = "Xã Hai " + tag, Kind = "xã", Level = AdminLevel.Commune, ParentCode = "D2" + tag, ValidFrom = from },
+                // a unit with an official-looking (digits only) code, for the forms that edit units
+                new AdminUnit { Code = spareUnit, Name = "Xã Dự Phòng " + tag, Kind = "xã", Level = AdminLevel.Commune, ParentCode = "D1" + tag, ValidFrom = from });
             db.AddRange(zoneOwn, zoneOther, entOwn, entOther, landlord, lodgeOwn, lodgeOther);
             await db.SaveChangesAsync();
         });
@@ -72,7 +78,7 @@ public sealed record TestRegistry(
             db.Workers.AddRange(workerOwn, workerOther);
             await db.SaveChangesAsync();
         });
-        return new TestRegistry(tag, zoneOwn, zoneOther, entOwn, entOther, lodgeOwn, lodgeOther, workerOwn, workerOther);
+        return new TestRegistry(tag, zoneOwn, zoneOther, entOwn, entOther, lodgeOwn, lodgeOther, workerOwn, workerOther, spareUnit);
     }
 
     private static Enterprise Enterprise(string name, IndustrialZone zone, string commune, string district, string province) => new()

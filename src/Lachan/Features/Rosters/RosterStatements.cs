@@ -29,6 +29,8 @@ internal sealed class Statements(LachanDb db)
         if (workerIds.Count == 0) return;
         await using var cmd = on is null ? Command(sql, "@id") : Command(sql, "@id", "@on");
         if (on is { } date) cmd.Parameters["@on"].Value = date;
+        // Npgsql prepares only typed parameters: @id has no value yet, so give it its type.
+        cmd.Parameters["@id"].DbType = System.Data.DbType.Int32;
         await cmd.PrepareAsync(ct);
         foreach (var id in workerIds)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lachan.Features.Rosters;
@@ -15,8 +16,10 @@ public static class RostersApi
     {
         var g = api.MapGroup("/").WithTags("Rosters");
 
-        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, CancellationToken ct) =>
+        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
             {
+                // Like every other write endpoint: a role that may not change workers is refused outright (403).
+                if (!scope.Can(Area.Workers, Access.Write)) return Results.Forbid();
                 DateOnly? date = asOf is null ? null
                     : DateOnly.TryParseExact(asOf, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
                 if (asOf is not null && date is null) return errors.Validation(new FieldErrors { ["AsOf"] = "Date.Format" });
