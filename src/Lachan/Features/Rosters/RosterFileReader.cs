@@ -42,7 +42,7 @@ public static class RosterFileReader
         var n = f.Read(head);
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return FileKind.Xlsx;
         if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) return FileKind.Text;
-        // A PDF whose first kilobytes are text (uncompressed objects) has no NUL byte there: known by its signature.
+        // A small PDF can be text throughout its first kilobytes (uncompressed page): it would be read as a CSV.
         if (n >= 5 && head[..5].SequenceEqual("%PDF-"u8)) return FileKind.Other;
         // Text files have no NUL bytes in their first kilobytes (UTF-16 without BOM is not accepted).
         f.Position = 0;
@@ -122,13 +122,25 @@ public static class RosterFileReader
     {
         var encoding = DetectEncoding(path);
         using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
-        using var records = CsvRecords(reader).GetEnumerator();
-        // Title rows above the header have no separators: choose from the first rows together.
+        // Windows-1258 stores most tones as combining marks ("ê" + U+0303): composed here, so the text (and the
+        // header names shown in errors) is NFC as from any other source.
+        var compose = encoding.CodePage == 1258;
+        using var lines = Lines(reader, compose).GetEnumerator();
+        // Title rows above the header have no separators: choose from the first lines together.
         var head = new List<string>();
-        while (head.Count < HeaderDetection.RowsToScan && records.MoveNext()) head.Add(records.Current);
+        while (head.Count < HeaderDetection.RowsToScan && lines.MoveNext()) head.Add(lines.Current);
         var separator = DetectSeparator(head);
-        foreach (var line in head) yield return Split(line, separator);
-        while (records.MoveNext()) yield return Split(records.Current, separator);
+        foreach (var record in CsvRecords(head.Concat(Rest(lines)), separator)) yield return record;
+    }
+
+    private static IEnumerable<string> Lines(TextReader reader, bool compose)
+    {
+        while (reader.ReadLine() is { } line) yield return compose ? line.Normalize(NormalizationForm.FormC) : line;
+    }
+
+    private static IEnumerable<string> Rest(IEnumerator<string> e)
+    {
+        while (e.MoveNext()) yield return e.Current;
     }
 
     public static Encoding DetectEncoding(string path)
@@ -155,45 +167,45 @@ public static class RosterFileReader
     private static char DetectSeparator(List<string> lines) =>
         new[] { ',', ';', '\t' }.OrderByDescending(c => lines.Count == 0 ? 0 : lines.Max(l => l.Count(x => x == c))).First();
 
-    /// <summary>Logical CSV records: a quoted field may span lines.</summary>
-    private static IEnumerable<string> CsvRecords(TextReader reader)
-    {
-        var sb = new StringBuilder();
-        var quotes = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            if (sb.Length > 0) sb.Append('\n');
-            sb.Append(line);
-            quotes += line.Count(c => c == '"');
-            if (quotes % 2 == 0)
-            {
-                yield return sb.ToString();
-                sb.Clear();
-                quotes = 0;
-            }
-        }
-        if (sb.Length > 0) yield return sb.ToString();
-    }
+    /// <summary>A CSV record longer than this (4 Mi characters; an Excel cell holds at most 32,767) is a quote that
+    /// never closes: refused, rather than reading the rest of the file into one field.</summary>
+    public const int MaxRecordChars = 1 << 22;
 
-    public static string?[] Split(string record, char separator)
+    /// <summary>RFC 4180 records: a quote opens a quoted field only at the start of a field (elsewhere, as in
+    /// <c>cao 1m7"</c>, it is an ordinary character); a quoted field may span lines and holds "" for a quote.</summary>
+    private static IEnumerable<string?[]> CsvRecords(IEnumerable<string> lines, char separator)
     {
         var fields = new List<string?>();
-        var sb = new StringBuilder();
+        var field = new StringBuilder();
         var inQuotes = false;
-        for (var i = 0; i < record.Length; i++)
+        var length = 0L;
+        foreach (var line in lines)
         {
-            var c = record[i];
-            if (inQuotes)
+            if (inQuotes) field.Append('\n');
+            if ((length += line.Length) > MaxRecordChars) throw new RosterFileException("Roster.CorruptFile");
+            for (var i = 0; i < line.Length; i++)
             {
-                if (c == '"' && i + 1 < record.Length && record[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (c == '"') inQuotes = false;
-                else sb.Append(c);
+                var c = line[i];
+                if (inQuotes)
+                {
+                    if (c != '"') field.Append(c);
+                    else if (i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                    else inQuotes = false;
+                }
+                else if (c == separator) { fields.Add(field.Length == 0 ? null : field.ToString()); field.Clear(); }
+                else if (c == '"' && field.Length == 0) inQuotes = true;
+                else field.Append(c);
             }
-            else if (c == '"') inQuotes = true;
-            else if (c == separator) { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(c);
+            if (inQuotes) continue;
+            fields.Add(field.Length == 0 ? null : field.ToString());
+            yield return [.. fields];
+            fields.Clear();
+            field.Clear();
+            length = 0;
         }
-        fields.Add(sb.ToString());
-        return fields.Select(f => string.IsNullOrEmpty(f) ? null : f).ToArray();
+        if (inQuotes) yield return [.. fields, field.ToString()];
     }
+
+    /// <summary>One record's fields (no line breaks inside quotes).</summary>
+    public static string?[] Split(string record, char separator) => CsvRecords([record], separator).Single();
 }

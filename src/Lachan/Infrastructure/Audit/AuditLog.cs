@@ -21,6 +21,17 @@ public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time)
             After = after is null ? null : after as string ?? JsonSerializer.Serialize(after, Json),
         });
 
+    /// <summary>For a change whose event needs ids the save generates (a new record, a new landlord): saves, records the
+    /// event, saves again — in one transaction, so the change and its audit are written together or not at all.</summary>
+    public async Task SaveThenRecordAsync(string action, string entityType, Func<object> entityId, object? before, Func<object> after, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        Record(action, entityType, entityId(), before, after());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>Views of personal data are audited too; saved at once since a view changes nothing else.</summary>
     public async Task ViewedAsync(string entityType, object entityId, CancellationToken ct = default)
     {

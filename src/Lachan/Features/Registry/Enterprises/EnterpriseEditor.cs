@@ -52,12 +52,7 @@ public sealed class EnterpriseEditor(LachanDb db, Jurisdiction scope, AuditLog a
         var errors = await CheckAndApplyAsync(enterprise, f, ct);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
         db.Enterprises.Add(enterprise);
-        // The id is needed for the audit row: two saves, one transaction, so both are written or neither.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        audit.Record("create", nameof(Enterprise), enterprise.Id, null, Snapshot(enterprise));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await audit.SaveThenRecordAsync("create", nameof(Enterprise), () => enterprise.Id, null, () => Snapshot(enterprise), ct);
         return new SaveResult.Saved(enterprise.Id);
     }
 

@@ -58,12 +58,7 @@ public sealed class LodgingEditor(LachanDb db, Jurisdiction scope, AuditLog audi
         var errors = await CheckAndApplyAsync(house, f, ct);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
         db.LodgingHouses.Add(house);
-        // The ids are needed for the audit row: two saves, one transaction, so both are written or neither.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        audit.Record("create", nameof(LodgingHouse), house.Id, null, Snapshot(house));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await audit.SaveThenRecordAsync("create", nameof(LodgingHouse), () => house.Id, null, () => Snapshot(house), ct);
         return new SaveResult.Saved(house.Id);
     }
 
@@ -77,11 +72,8 @@ public sealed class LodgingEditor(LachanDb db, Jurisdiction scope, AuditLog audi
         if (!errors.Ok) return new SaveResult.Invalid(errors);
         var after = Snapshot(house);
         if (before == after) return new SaveResult.Saved(id); // nothing changed: nothing to write
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct); // a landlord met for the first time gets its id here
-        audit.Record("update", nameof(LodgingHouse), id, before, Snapshot(house));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        // A landlord met for the first time gets its id in the first save.
+        await audit.SaveThenRecordAsync("update", nameof(LodgingHouse), () => id, before, () => Snapshot(house), ct);
         return new SaveResult.Saved(id);
     }
 

@@ -100,12 +100,8 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
         worker.Hire(f.EnterpriseId!.Value, f.HiredOn!.Value, f.ContractType!.Value, Blank(f.Workshop));
         if (f.LodgingHouseId is int lodging) worker.MoveLodging(lodging, f.HiredOn!.Value);
         db.Workers.Add(worker);
-        // The id is needed for the audit row: two saves, one transaction, so both are written or neither.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        var result = await AuditedAsync(worker, before: null, ct);
-        await tx.CommitAsync(ct);
-        return result;
+        await audit.SaveThenRecordAsync("create", nameof(Worker), () => worker.Id, null, () => Snapshot(worker), ct);
+        return new SaveResult.Saved(worker.Id);
     }
 
     public async Task<SaveResult> UpdateAsync(int id, WorkerForm f, CancellationToken ct = default)
@@ -134,12 +130,12 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
         return await AuditedAsync(worker, before, ct);
     }
 
-    private async Task<SaveResult> AuditedAsync(Worker worker, object? before, CancellationToken ct)
+    private async Task<SaveResult> AuditedAsync(Worker worker, object before, CancellationToken ct)
     {
         var after = Snapshot(worker);
-        if (before is not null && System.Text.Json.JsonSerializer.Serialize(before) == System.Text.Json.JsonSerializer.Serialize(after))
+        if (System.Text.Json.JsonSerializer.Serialize(before) == System.Text.Json.JsonSerializer.Serialize(after))
             return new SaveResult.Saved(worker.Id); // nothing changed: nothing to write
-        audit.Record(before is null ? "create" : "update", "Worker", worker.Id, before, after);
+        audit.Record("update", nameof(Worker), worker.Id, before, after);
         await db.SaveChangesAsync(ct);
         return new SaveResult.Saved(worker.Id);
     }

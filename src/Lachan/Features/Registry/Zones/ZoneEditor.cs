@@ -43,12 +43,7 @@ public sealed class ZoneEditor(LachanDb db, Jurisdiction scope, AuditLog audit)
         var errors = await CheckAndApplyAsync(zone, f, ct);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
         db.IndustrialZones.Add(zone);
-        // The id is needed for the audit row: two saves, one transaction, so both are written or neither.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        audit.Record("create", nameof(IndustrialZone), zone.Id, null, Snapshot(zone));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await audit.SaveThenRecordAsync("create", nameof(IndustrialZone), () => zone.Id, null, () => Snapshot(zone), ct);
         return new SaveResult.Saved(zone.Id);
     }
 
