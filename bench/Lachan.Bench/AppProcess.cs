@@ -59,7 +59,7 @@ internal sealed class AppProcess(string projectDir, BenchOptions options)
         throw new TimeoutException("The app did not answer /health in time.");
     }
 
-    private ProcessStartInfo Info(IEnumerable<string> args)
+    internal ProcessStartInfo Info(IEnumerable<string> args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = projectDir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Dll);

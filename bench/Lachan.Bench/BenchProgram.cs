@@ -20,6 +20,8 @@ internal static class BenchProgram
             Console.Error.WriteLine($"{app.Dll} is missing: build with `dotnet build -c Release src/Lachan` (dotnet run -c Release of this project does it).");
             return 2;
         }
+        if (args is ["rosters", ..])
+            return await RosterBench.RunAsync(root, app, options, args);
         var run = new BenchRun { StartedUtc = DateTime.UtcNow, Machine = MachineInfo.Read(), Workers = options.Workers, Provider = options.Provider, Commit = Git(root, "rev-parse --short HEAD") };
         Console.WriteLine($"Lachan benchmark: {options.Workers:N0} workers on {options.Provider}; {run.Machine.Summary}");
 

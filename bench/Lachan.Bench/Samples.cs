@@ -31,6 +31,20 @@ internal sealed record Samples(int WorkerCount, IReadOnlyList<string> Cccds, IRe
         return new Samples(total, [.. present.Select(i => rows[i].Cccd)], [.. present.Select(i => rows[i].Name)], present);
     }
 
+    /// <summary>The tax codes of the first enterprises of the demo province's largest zone, for roster imports.</summary>
+    public static async Task<IReadOnlyList<string>> TaxCodesAsync(string connectionString, bool postgres, int count)
+    {
+        await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var q = postgres ? "\"" : "";
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {q}TaxCode{q} FROM {q}Enterprises{q} ORDER BY {q}Id{q} LIMIT {count}";
+        var codes = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) codes.Add(reader.GetString(0));
+        return codes;
+    }
+
     private static async Task<object?> Scalar(DbConnection connection, string sql)
     {
         await using var cmd = connection.CreateCommand();

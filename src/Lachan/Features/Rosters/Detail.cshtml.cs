@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,8 +10,14 @@ namespace Lachan.Features.Rosters;
 
 /// <summary>One import: progress while a job runs, then the preview (counts, samples, errors, column mapping to adjust)
 /// and the commit, then the outcome with the full report.</summary>
-public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImports imports, LachanDb db, AuditLog audit) : PageModel
+public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImports imports, LachanDb db, AuditLog audit, Jurisdiction scope) : PageModel
 {
+    /// <summary>A role that may not write workers is refused every handler (403), as on the upload page.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (!scope.Can(Area.Workers, Access.Write)) context.Result = Forbid();
+    }
+
     public RosterImport Import { get; private set; } = null!;
     public RostersApi.ImportState State { get; private set; } = null!;
     public string EnterpriseName { get; private set; } = "";

@@ -11,8 +11,9 @@ public static class HeaderDetection
     public abstract record Result
     {
         public sealed record Found(HeaderMatch Match) : Result;
-        /// <summary>No row names both a CCCD column and a name column.</summary>
-        public sealed record NotFound : Result;
+        /// <summary>No row names both a CCCD column and a name column. Partial: the likeliest header row when it has
+        /// at least two known columns (e.g. the name is under a header no one uses), so the user can map the rest.</summary>
+        public sealed record NotFound(HeaderMatch? Partial = null) : Result;
         /// <summary>Two columns of the header row carry the same field (e.g. two "Ngày sinh").</summary>
         public sealed record Duplicated(RosterField Field, int FirstColumn, int SecondColumn, int RowIndex) : Result;
     }
@@ -37,9 +38,10 @@ public static class HeaderDetection
                 return new Result.Duplicated(f, first, c, best);
             columns[f] = c;
         }
+        var match = new HeaderMatch(best, columns, row.Select(h => h ?? "").ToList());
         if (!columns.ContainsKey(RosterField.Cccd) || !columns.ContainsKey(RosterField.FullName))
-            return new Result.NotFound();
-        return new Result.Found(new HeaderMatch(best, columns, row.Select(h => h ?? "").ToList()));
+            return new Result.NotFound(columns.Count >= 2 ? match : null);
+        return new Result.Found(match);
     }
 
     private static RosterField? Field(string? header, IReadOnlyDictionary<string, RosterField>? remembered) =>

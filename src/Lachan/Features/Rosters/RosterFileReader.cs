@@ -42,6 +42,8 @@ public static class RosterFileReader
         var n = f.Read(head);
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return FileKind.Xlsx;
         if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) return FileKind.Text;
+        // A PDF whose first kilobytes are text (uncompressed objects) has no NUL byte there: known by its signature.
+        if (n >= 5 && head[..5].SequenceEqual("%PDF-"u8)) return FileKind.Other;
         // Text files have no NUL bytes in their first kilobytes (UTF-16 without BOM is not accepted).
         f.Position = 0;
         var buffer = new byte[Math.Min(8192, f.Length)];

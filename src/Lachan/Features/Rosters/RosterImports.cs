@@ -32,7 +32,7 @@ public sealed class RosterImports(LachanDb db, RosterPlanner planner, RosterComm
             return new Prepared(RosterPreview.Refusal(e.Code, e.Args), null);
         }
         if (parsed is RosterParser.Result.Refused r)
-            return new Prepared(RosterPreview.Refusal(r.Code, r.Args), null);
+            return new Prepared(RosterPreview.Refusal(r.Code, r.Args, r.Header), null);
         var plan = await planner.PlanAsync(enterpriseId, asOf, ((RosterParser.Result.Ok)parsed).Roster, ct);
         return new Prepared(RosterPreview.Of(plan), plan);
     }

@@ -20,6 +20,8 @@ public sealed class RosterJobs(IServiceScopeFactory scopes, ILogger<RosterJobs> 
     public void Enqueue(Guid id, RosterJobKind kind)
     {
         progress[id] = 0;
+        // Cancellable from now on: a cancel that comes while the job still waits in the queue is honoured when it starts.
+        running[id] = new CancellationTokenSource();
         queue.Writer.TryWrite((id, kind));
     }
 
@@ -43,8 +45,8 @@ public sealed class RosterJobs(IServiceScopeFactory scopes, ILogger<RosterJobs> 
     {
         await foreach (var (id, kind) in queue.Reader.ReadAllAsync(stopping))
         {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            running[id] = cts;
+            var own = running.GetOrAdd(id, _ => new CancellationTokenSource());
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(stopping, own.Token);
             try { await RunAsync(id, kind, cts.Token); }
             catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
             {

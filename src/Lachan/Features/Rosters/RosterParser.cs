@@ -32,7 +32,11 @@ public static class RosterParser
     public abstract record Result
     {
         public sealed record Ok(ParsedRoster Roster) : Result;
-        public sealed record Refused(string Code, params object[] Args) : Result;
+        public sealed record Refused(string Code, params object[] Args) : Result
+        {
+            /// <summary>The likeliest header row of a file refused for want of a CCCD or name column, to map by hand.</summary>
+            public HeaderMatch? Header { get; init; }
+        }
     }
 
     public static Result Parse(IEnumerable<string?[]> rows, IReadOnlyDictionary<string, RosterField>? mapping = null, int maxRows = 1_000_000)
@@ -44,8 +48,8 @@ public static class RosterParser
 
         switch (HeaderDetection.Detect(head, mapping))
         {
-            case HeaderDetection.Result.NotFound:
-                return new Result.Refused("Roster.NoHeader");
+            case HeaderDetection.Result.NotFound notFound:
+                return new Result.Refused("Roster.NoHeader") { Header = notFound.Partial };
             case HeaderDetection.Result.Duplicated d:
                 return new Result.Refused("Roster.DuplicateHeader", d.RowIndex + 1, Column(d.FirstColumn), Column(d.SecondColumn));
             case HeaderDetection.Result.Found found:

@@ -75,7 +75,9 @@ public sealed class RosterPlanner(LachanDb db)
         }
 
         var inFile = parsed.Rows.Select(r => r.Cccd).ToHashSet();
-        var leaving = (await db.Workers.AsNoTracking().Where(w => w.CurrentEnterpriseId == enterpriseId)
+        // A file none of whose rows could be read states no one, so it says nothing about who has left: without this,
+        // a file of errors would take the enterprise's whole workforce off its payroll.
+        var leaving = parsed.Rows.Count == 0 ? [] : (await db.Workers.AsNoTracking().Where(w => w.CurrentEnterpriseId == enterpriseId)
                 .Select(w => new LeavingWorker(w.Id, w.Cccd, w.FullName)).ToListAsync(ct))
             .Where(w => !inFile.Contains(w.Cccd)).ToList();
         return new RosterPlan(enterpriseId, asOf, parsed, rows, leaving, warnings);

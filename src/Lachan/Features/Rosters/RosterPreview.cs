@@ -32,7 +32,13 @@ public sealed record RosterPreview
     public const int SamplesPerKind = 10;
     public const int ErrorsShown = 500;
 
-    public static RosterPreview Refusal(string code, object[] args) => new() { Refused = code, RefusedArgs = args };
+    /// <summary>A refused file; with the likeliest header row when there is one, so its columns can be mapped by hand.</summary>
+    public static RosterPreview Refusal(string code, object[] args, HeaderMatch? header = null) =>
+        new() { Refused = code, RefusedArgs = args, Columns = header is null ? [] : ColumnsOf(header) };
+
+    private static List<ColumnMapping> ColumnsOf(HeaderMatch header) =>
+        header.Headers.Select((h, i) => new ColumnMapping(i, RosterParser.Column(i), h,
+            header.Columns.Where(c => c.Value == i).Select(c => (RosterField?)c.Key).FirstOrDefault())).Where(c => c.Header.Length > 0).ToList();
 
     public static RosterPreview Of(RosterPlan plan)
     {
@@ -53,8 +59,7 @@ public sealed record RosterPreview
             RecoveredLeadingZeros = parsed.RecoveredLeadingZeros,
             DuplicatesInFile = parsed.DuplicatesMerged,
             ChangesNothing = plan.ChangesNothing,
-            Columns = header.Headers.Select((h, i) => new ColumnMapping(i, RosterParser.Column(i), h,
-                header.Columns.Where(c => c.Value == i).Select(c => (RosterField?)c.Key).FirstOrDefault())).Where(c => c.Header.Length > 0).ToList(),
+            Columns = ColumnsOf(header),
             Samples = plan.Rows.GroupBy(r => r.Kind).SelectMany(g => g.Take(SamplesPerKind))
                 .Concat(plan.Rows.Where(r => r.MovesLodging && r.Kind is PlanKind.Unchanged).Take(SamplesPerKind))
                 .Distinct()

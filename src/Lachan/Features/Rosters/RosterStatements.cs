@@ -29,7 +29,7 @@ internal sealed class Statements(LachanDb db)
         if (workerIds.Count == 0) return;
         await using var cmd = on is null ? Command(sql, "@id") : Command(sql, "@id", "@on");
         if (on is { } date) cmd.Parameters["@on"].Value = date;
-        // Npgsql prepares only typed parameters: @id has no value yet, so give it its type.
+        // PostgreSQL prepares a statement only when every parameter's type is known: the id's too.
         cmd.Parameters["@id"].DbType = System.Data.DbType.Int32;
         await cmd.PrepareAsync(ct);
         foreach (var id in workerIds)

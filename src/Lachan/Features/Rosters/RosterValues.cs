@@ -10,6 +10,16 @@ public static class RosterValues
 {
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "dd/MM/yy", "d/M/yy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "yyyy-MM-dd"];
 
+    // .NET's invariant calendar reads yy 00–49 as 20xx, which made a birth date "1/1/45" 2045; rosters mean 1945.
+    private static readonly CultureInfo TwoDigitYearsTo2029 = TwoDigitYearMax(2029);
+
+    private static CultureInfo TwoDigitYearMax(int year)
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.DateTimeFormat.Calendar.TwoDigitYearMax = year;
+        return culture;
+    }
+
     public static bool IsSpreadsheetError(string text) =>
         text is "#N/A" or "#REF!" or "#VALUE!" or "#DIV/0!" or "#NAME?" or "#NUM!" or "#NULL!" || text.StartsWith('=');
 
@@ -19,10 +29,9 @@ public static class RosterValues
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
         text = text.Trim();
         if (IsSpreadsheetError(text)) return (null, "Roster.CellError");
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(text, DateFormats, TwoDigitYearsTo2029, DateTimeStyles.None, out var d))
         {
             if (d.Year < 1900) return (null, "Roster.DateFormat");
-            // .NET maps yy 00–49 → 2000s; Vietnamese birth dates in rosters use 30–99 → 1900s, which it agrees with.
             return (d, null);
         }
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 80000)

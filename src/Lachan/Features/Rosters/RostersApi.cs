@@ -16,10 +16,10 @@ public static class RostersApi
     {
         var g = api.MapGroup("/").WithTags("Rosters");
 
-        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
+        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, Jurisdiction scope,
+                Lachan.Infrastructure.Localization.UiText text, CancellationToken ct) =>
             {
-                // Like every other write endpoint: a role that may not change workers is refused outright (403).
-                if (!scope.Can(Area.Workers, Access.Write)) return Results.Forbid();
+                if (!MayImport(scope)) return Results.Forbid();
                 DateOnly? date = asOf is null ? null
                     : DateOnly.TryParseExact(asOf, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
                 if (asOf is not null && date is null) return errors.Validation(new FieldErrors { ["AsOf"] = "Date.Format" });
@@ -27,20 +27,24 @@ public static class RostersApi
                 return await upload.CreateAsync(id, date, file?.FileName, file?.Length ?? 0, stream, ct) switch
                 {
                     RosterUpload.Result.Queued q => Results.Accepted($"/api/v1/rosters/{q.Id}", new { id = q.Id }),
-                    RosterUpload.Result.Invalid i => errors.Validation(i.Errors),
+                    // as ApiErrors.Validation, with the size limit for "larger than the {0} MB limit"
+                    RosterUpload.Result.Invalid i => Results.ValidationProblem(
+                        i.Errors.ToDictionary(e => Camel(e.Key), e => new[] { text[e.Value, upload.MaxBytes / 1024 / 1024] }),
+                        extensions: new Dictionary<string, object?> { ["codes"] = i.Errors.ToDictionary(e => Camel(e.Key), e => e.Value) }),
                     _ => Results.NotFound(),
                 };
             })
             .DisableAntiforgery() // bearer-token clients; a browser cannot send this cross-site without a preflight
             .WithSummary("Upload an employer roster (xlsx or csv) for preview.");
 
-        g.MapGet("/rosters/{id:guid}", async (Guid id, RosterUpload upload, RosterJobs jobs, CancellationToken ct) =>
-                await upload.FindAsync(id, ct) is { } i ? Results.Ok(State(i, jobs)) : Results.NotFound())
+        g.MapGet("/rosters/{id:guid}", async (Guid id, RosterUpload upload, RosterJobs jobs, Jurisdiction scope, CancellationToken ct) =>
+                !MayImport(scope) ? Results.Forbid() : await upload.FindAsync(id, ct) is { } i ? Results.Ok(State(i, jobs)) : Results.NotFound())
             .WithSummary("An import's status, progress, preview and outcome.")
             .Produces<ImportState>();
 
-        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, RosterUpload upload, RosterJobs jobs, Lachan.Infrastructure.Data.LachanDb db, CancellationToken ct) =>
+        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, RosterUpload upload, RosterJobs jobs, Lachan.Infrastructure.Data.LachanDb db, Jurisdiction scope, CancellationToken ct) =>
             {
+                if (!MayImport(scope)) return Results.Forbid();
                 if (await upload.FindAsync(id, ct) is not { } i) return Results.NotFound();
                 if (i.Status != ImportStatus.Previewed) return Results.Problem(statusCode: 409, title: "Roster.NotReady");
                 i.Status = ImportStatus.Committing;
@@ -50,6 +54,11 @@ public static class RostersApi
             })
             .WithSummary("Commit a previewed import (all-or-nothing, in the background).");
     }
+
+    /// <summary>Importing is writing workers: a role without that right is refused (403), as on the pages.</summary>
+    private static bool MayImport(Jurisdiction scope) => scope.Can(Area.Workers, Access.Write);
+
+    private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 
     public static ImportState State(RosterImport i, RosterJobs jobs) => new(i.Id, i.Status.ToString(), jobs.ProgressOf(i.Id), i.ErrorCode,
         i.PreviewJson is null ? null : JsonSerializer.Deserialize<RosterPreview>(i.PreviewJson, RosterImports.Json),

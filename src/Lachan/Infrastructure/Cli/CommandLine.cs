@@ -36,7 +36,6 @@ public static class CommandLine
                     }
                     var sw = System.Diagnostics.Stopwatch.StartNew();
                     await DemoSeeder.SeedAsync(services, workers, reset: rest.Contains("--reset"));
-                    await DataModule.UpdateStatisticsAsync(db);
                     await DemoAccounts.EnsureAsync(services);
                     Console.WriteLine($"Seeded the demo province with {workers:N0} workers in {sw.Elapsed.TotalSeconds:F1} s.");
                     return 0;

@@ -8,7 +8,8 @@ using Npgsql;
 namespace Lachan.Infrastructure.Data;
 
 /// <summary>Writes many rows without the change tracker, inside the context's current transaction, so a bulk
-/// operation stays all-or-nothing (ARCHITECTURE.md, Data). SQLite: one reused, prepared INSERT per table;
+/// operation stays all-or-nothing (ARCHITECTURE.md, Data). SQLite: one reused, prepared INSERT per table (bound
+/// through SQLite's API where the column types allow, see <see cref="SqliteRawInsert"/>);
 /// PostgreSQL: binary COPY. Keys are assigned by the caller; <see cref="CompleteAsync"/> moves PostgreSQL identity
 /// sequences past them (SQLite's AUTOINCREMENT counter follows explicit keys by itself).</summary>
 public sealed class BulkWriter : IAsyncDisposable
@@ -19,6 +20,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly ISqlGenerationHelper sql;
     private readonly Dictionary<Type, BulkTable> tables = [];
     private readonly Dictionary<Type, (SqliteCommand Command, SqliteParameter[] Parameters)> inserts = [];
+    private readonly Dictionary<Type, SqliteRawInsert?> rawInserts = [];
     private readonly List<string> deferred = [];
     private readonly Dictionary<Type, long> written = [];
     private const int AnalyzeThreshold = 10_000;   // rows written to a table before its statistics are refreshed
@@ -110,6 +112,8 @@ public sealed class BulkWriter : IAsyncDisposable
         foreach (var (command, _) in inserts.Values)
             await command.DisposeAsync();
         inserts.Clear();
+        foreach (var raw in rawInserts.Values) raw?.Dispose();
+        rawInserts.Clear();
     }
 
     private async Task ExecuteAsync(string text, CancellationToken ct)
@@ -141,6 +145,13 @@ public sealed class BulkWriter : IAsyncDisposable
 
     private int Insert<T>(BulkTable table, IEnumerable<T> rows, CancellationToken ct) where T : class
     {
+        if (!rawInserts.TryGetValue(typeof(T), out var fast))
+        {
+            var sql = $"INSERT INTO {table.Table} ({string.Join(", ", table.Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", table.Columns.Select((c, i) => "$p" + i))})";
+            rawInserts[typeof(T)] = fast = SqliteRawInsert.TryPrepare((SqliteConnection)connection, table, sql);
+        }
+        if (fast is not null) return fast.Write(rows, ct);
+
         if (!inserts.TryGetValue(typeof(T), out var insert))
         {
             var command = (SqliteCommand)connection.CreateCommand();
@@ -186,48 +197,5 @@ public sealed class BulkWriter : IAsyncDisposable
         }
         await importer.CompleteAsync(ct);
         return n;
-    }
-}
-
-/// <summary>SQLite settings for a large load on the context's open connection: a page cache big enough for the
-/// indexes being filled, and no fsync until the commit. Call before the transaction; disposing restores them (the
-/// connection goes back to the pool afterwards). A no-op on PostgreSQL.</summary>
-public sealed class SqliteLoadTuning : IAsyncDisposable
-{
-    private readonly LachanDb? db;
-    private readonly long cacheSize;
-    private readonly long synchronous;
-
-    private SqliteLoadTuning(LachanDb? db, long cacheSize, long synchronous) =>
-        (this.db, this.cacheSize, this.synchronous) = (db, cacheSize, synchronous);
-
-    /// <summary>A bigger page cache for the load; <paramref name="relaxSync"/> (building a fresh database only) also
-    /// skips fsync, which a live database must keep.</summary>
-    public static async Task<SqliteLoadTuning> ApplyAsync(LachanDb db, int cacheMegabytes = 256, bool relaxSync = true)
-    {
-        if (db.IsPostgres) return new(null, 0, 0);
-        await db.Database.OpenConnectionAsync();
-        var cache = await ScalarAsync(db, "PRAGMA cache_size");
-        var sync = await ScalarAsync(db, "PRAGMA synchronous");
-        await ScalarAsync(db, $"PRAGMA cache_size = -{cacheMegabytes * 1024}");
-        if (relaxSync) await ScalarAsync(db, "PRAGMA synchronous = OFF");
-        return new(db, cache, sync);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (db is null) return;
-        await ScalarAsync(db, $"PRAGMA synchronous = {synchronous}");
-        await ScalarAsync(db, $"PRAGMA cache_size = {cacheSize}");
-        // The load went through the write-ahead log; fold it into the database file and truncate it.
-        await ScalarAsync(db, "PRAGMA wal_checkpoint(TRUNCATE)");
-        await db.Database.CloseConnectionAsync();
-    }
-
-    private static async Task<long> ScalarAsync(LachanDb db, string sql)
-    {
-        await using var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.CommandText = sql;
-        return await cmd.ExecuteScalarAsync() is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 }

@@ -49,17 +49,16 @@ public static class DataModule
         if (!db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            // A database filled before statistics were kept (or by a bulk load): gather them once.
+            // A database filled before statistics were kept: gather them once.
             var hasStats = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(ct) > 0;
             if (!hasStats && await db.Workers.AnyAsync(ct))
                 await UpdateStatisticsAsync(db, ct);
         }
     }
 
-    /// <summary>Refreshes the planner's statistics after a bulk load. Without them SQLite guesses, and for "the workers of
-    /// one enterprise, by name" it walks the (ProvinceCode, NameSearch) index through the whole province (0.6 s at
-    /// 300,000 workers) instead of seeking (CurrentEnterpriseId, ProvinceCode). PostgreSQL's autovacuum would catch up
-    /// later; this makes it immediate. About 1 s at 300,000 workers.</summary>
+    /// <summary>Gathers the planner's statistics (BulkWriter does it for the tables it fills). Without them SQLite guesses,
+    /// and for "the workers of one enterprise, by name" it walks the (ProvinceCode, NameSearch) index through the whole
+    /// province (0.6 s at 300,000 workers) instead of seeking (CurrentEnterpriseId, ProvinceCode). About 1 s at 300,000.</summary>
     public static Task UpdateStatisticsAsync(LachanDb db, CancellationToken ct = default) =>
         db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
 }

@@ -22,7 +22,6 @@ public static class Startup
             var workers = app.Configuration.GetValue("Demo:Workers", 20_000);
             app.Logger.LogInformation("Empty database: loading the demo province with {Workers} workers…", workers);
             await DemoSeeder.SeedAsync(scope.ServiceProvider, workers);
-            await DataModule.UpdateStatisticsAsync(db);
         }
         if (DemoEnabled(app.Configuration))
             await DemoAccounts.EnsureAsync(scope.ServiceProvider);

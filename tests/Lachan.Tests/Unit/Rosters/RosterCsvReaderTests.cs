@@ -25,8 +25,6 @@ public sealed class RosterCsvReaderTests : IDisposable
         return path;
     }
 
-    private static string?[][] Nfc(IEnumerable<string?[]> rows) => [.. rows.Select(r => r.Select(c => c?.Normalize(NormalizationForm.FormC)).ToArray())];
-
     public static TheoryData<string, byte[]> Encodings() => new()
     {
         { "utf8-bom", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Text)] },
@@ -45,14 +43,14 @@ public sealed class RosterCsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void Csv_InWindows1258_IsDecoded_ToTheSameVietnameseText()
+    public void Csv_InWindows1258_IsDecoded_ToTheSameVietnameseText_Composed()
     {
         // Windows-1258 as Excel writes it: "ê" precomposed (EA) + combining tilde (DE) for "ễ", "i" + dot below (F2) for "ị".
         var latin1 = "Ho\u00F2 v\u00E0 t\u00EAn,S\u00F4\u00EC CCCD\r\n"
                     + "Nguy\u00EA\u00DEn Thi\u00F2 \u00C1nh,024190001234\r\n"
                     + "\u00D0\u00F4\u00DE V\u00E3n \u00DD\u00F5\u00ECc,027085000777\r\n";
 
-        var rows = Nfc(RosterFiles.ReadAll(Write("cp1258.csv", [.. latin1.Select(c => (byte)c)])));
+        var rows = RosterFiles.ReadAll(Write("cp1258.csv", [.. latin1.Select(c => (byte)c)]));
 
         Assert.Equal([["Họ và tên", "Số CCCD"], ["Nguyễn Thị Ánh", "024190001234"], ["Đỗ Văn Ước", "027085000777"]], rows);
     }
@@ -63,15 +61,15 @@ public sealed class RosterCsvReaderTests : IDisposable
         var path = _dir.File("sample-1258.csv");
         SampleRosters.WriteCsv(path, Expected, SampleRosters.Windows1258, ',');
 
-        Assert.Equal(Expected, Nfc(RosterFiles.ReadAll(path)));
+        Assert.Equal(Expected, RosterFiles.ReadAll(path));
     }
 
     [Fact]
     public void Utf8Character_CutByTheOneMebibyteEncodingProbe_IsStillUtf8()
     {
         var sb = new StringBuilder("Họ tên,Số CCCD\r\n");
-        var filler = "Nguyen Van A,024190001234\r\n";
-        while (Encoding.UTF8.GetByteCount(sb.ToString()) < (1 << 20) - 40) sb.Append(filler);
+        const string filler = "Nguyen Van A,024190001234\r\n";
+        while (sb.Length + filler.Length < (1 << 20) - 40) sb.Append(filler);
         var bytes = Encoding.UTF8.GetBytes(sb.ToString());
         // pad with ASCII so that "ễ" (3 bytes) starts one byte before the 1 MiB boundary
         var pad = (1 << 20) - 1 - bytes.Length - ",0\r\nNguy".Length;
@@ -122,6 +120,37 @@ public sealed class RosterCsvReaderTests : IDisposable
                 ["Nguyễn Thị Ánh", "024190001234", "Nhà trọ \"Hoa Mai\"; thôn Đông", "dòng 1\ndòng 2"],
                 ["Đỗ Văn Ước", "027085000777", null, null],
             ], rows);
+    }
+
+    [Fact]
+    public void QuoteInsideAnUnquotedField_IsAnOrdinaryCharacter_AndDoesNotSwallowTheNextRows()
+    {
+        // Hand-made CSVs: an inch mark, a nickname in quotes. Only a quote that opens a field starts a quoted field.
+        var text = "Họ tên,Số CCCD,Ghi chú\r\n"
+                   + "Nguyễn Văn Tí,027085000777,cao 1m7\"\r\n"
+                   + "Trần Thị Bình,024190001234,ok\r\n"
+                   + "Lê Văn \"Tèo\" Cường,001090000555,\"a, b\"\r\n";
+
+        var rows = RosterFiles.ReadAll(Write("stray.csv", Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(
+            [
+                ["Họ tên", "Số CCCD", "Ghi chú"],
+                ["Nguyễn Văn Tí", "027085000777", "cao 1m7\""],
+                ["Trần Thị Bình", "024190001234", "ok"],
+                ["Lê Văn \"Tèo\" Cường", "001090000555", "a, b"],
+            ], rows);
+    }
+
+    [Fact]
+    public void QuoteThatNeverCloses_IsRefusedAsCorrupt_InsteadOfSwallowingTheFileIntoOneField()
+    {
+        var sb = new StringBuilder("Họ tên,Số CCCD,Ghi chú\r\nNguyễn Văn Tí,027085000777,\"bắt đầu\r\n");
+        for (var i = 0; i < 200_000; i++) sb.Append("Trần Thị Bình,024190001234,ok\r\n");
+
+        var result = RosterFiles.Parse(Write("unclosed.csv", Encoding.UTF8.GetBytes(sb.ToString())));
+
+        Assert.Equal("Roster.CorruptFile", RosterFiles.Refusal(result));
     }
 
     [Fact]

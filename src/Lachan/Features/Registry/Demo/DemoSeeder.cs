@@ -59,13 +59,33 @@ public static class DemoSeeder
             ["lodgingHouses"] = await bulk.WriteAsync(lodging.Houses),
             ["workers"] = 0, ["employments"] = 0, ["residences"] = 0, ["movementEvents"] = 0,
         };
-        foreach (var chunk in generator.Generate(ChunkSize))
+        // One thread generates the next chunk while this one writes the last: the output is the same (generation
+        // stays sequential), the two cores are both used, and at most two chunks are in memory.
+        var chunks = System.Threading.Channels.Channel.CreateBounded<DemoWorkers.Chunk>(1);
+        using var stop = new CancellationTokenSource();
+        _ = Task.Run(async () =>
         {
-            counts["workers"] += await bulk.WriteAsync(chunk.Workers);
-            counts["employments"] += await bulk.WriteAsync(chunk.Employments);
-            counts["residences"] += await bulk.WriteAsync(chunk.Residences);
-            counts["movementEvents"] += await bulk.WriteAsync(chunk.Movements);
-            logger.LogDebug("Demo seed: {Workers} workers written after {Seconds:F1} s", counts["workers"], clock.Elapsed.TotalSeconds);
+            try
+            {
+                foreach (var c in generator.Generate(ChunkSize)) await chunks.Writer.WriteAsync(c, stop.Token);
+                chunks.Writer.Complete();
+            }
+            catch (Exception e) { chunks.Writer.Complete(e); }   // the reader rethrows it
+        });
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync())
+            {
+                counts["workers"] += await bulk.WriteAsync(chunk.Workers);
+                counts["employments"] += await bulk.WriteAsync(chunk.Employments);
+                counts["residences"] += await bulk.WriteAsync(chunk.Residences);
+                counts["movementEvents"] += await bulk.WriteAsync(chunk.Movements);
+                logger.LogDebug("Demo seed: {Workers} workers written after {Seconds:F1} s", counts["workers"], clock.Elapsed.TotalSeconds);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();   // a failed write must not leave the generator waiting
         }
         logger.LogDebug("Demo seed: rows written after {Seconds:F1} s; rebuilding indexes", clock.Elapsed.TotalSeconds);
         await bulk.CompleteAsync();

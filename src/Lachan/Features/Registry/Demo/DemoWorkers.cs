@@ -5,7 +5,7 @@ namespace Lachan.Features.Registry.Demo;
 /// <summary>Generates workers in chunks, each with a consistent history: a current employment (one in five also an
 /// earlier one, ended the day the current one began), lodging for most of those from other provinces, and the
 /// movement events that tell the same story. Ids are assigned here, so related rows can be written in bulk.</summary>
-internal sealed class DemoWorkers
+internal sealed partial class DemoWorkers
 {
     /// <summary>The registry is a picture of the province on the eve of the outbreak: nothing starts after this day.</summary>
     public static readonly DateOnly LastDay = new(2021, 4, 30);
@@ -16,7 +16,6 @@ internal sealed class DemoWorkers
          "Bộ phận SMT", "Bộ phận lắp ráp", "Bộ phận kiểm tra chất lượng", "Bộ phận đóng gói", "Kho vận", "Bảo trì"];
     private static readonly string[] GarmentWorkshops =
         [.. Enumerable.Range(1, 30).Select(i => $"Chuyền may {i}"), "Tổ cắt", "Tổ là", "Tổ hoàn thiện", "Tổ kiểm hàng", "Kho nguyên liệu"];
-    private static readonly string[] RoomLabels = [.. Enumerable.Range(1, 40).Select(i => $"P.{i:00}")];
 
     public sealed record Chunk(List<Worker> Workers, List<Employment> Employments, List<Residence> Residences, List<MovementEvent> Movements);
 
@@ -49,13 +48,6 @@ internal sealed class DemoWorkers
             for (var j = 0; j < counts[e]; j++) slots[k++] = e;
         for (var i = total - 1; i > 0; i--) { var j = rng.Next(i + 1); (slots[i], slots[j]) = (slots[j], slots[i]); }
         return slots;
-    }
-
-    private static Weighted<DemoPlaces.Commune>? LodgingNear(DemoEnterprise e, DemoLodging lodging)
-    {
-        if (e.Zone is not null) return new(e.Zone.LodgingNear);
-        var sameDistrict = DemoPlaces.LodgingCommunes.Where(c => c.Commune.DistrictCode == e.Commune.DistrictCode && lodging.HasHousesIn(c.Commune.Code)).ToList();
-        return sameDistrict.Count == 0 ? null : new(sameDistrict.Select(c => (c.Commune, c.Houses)));
     }
 
     public IEnumerable<Chunk> Generate(int chunkSize)
@@ -124,54 +116,12 @@ internal sealed class DemoWorkers
         foreach (var e in events) { e.Id = ++movementId; chunk.Movements.Add(e); }
     }
 
-    /// <summary>Most workers from other provinces rent a room near their factory; fewer locals do. Some moved once:
-    /// from near an earlier employer, or between houses.</summary>
-    private void AddLodging(Chunk chunk, Worker worker, List<MovementEvent> events, int employerIndex, DateOnly from, DemoEnterprise? previous, DateOnly previousFrom)
-    {
-        var near = lodgingNear[employerIndex];
-        if (near is null || rng.Next(100) >= (worker.HomeProvinceCode == "024" ? 50 : 86)) return;
-        LodgingHouse? first = null, second = null;
-        DateOnly firstFrom, secondFrom = default;
-        var previousNear = previous is null ? null : lodgingNear[previous.Entity.Id - 1];
-        if (previousNear is not null && rng.Next(2) == 0)
-        {
-            first = lodging.PickIn(rng, previousNear.Pick(rng).Code);
-            firstFrom = Earlier(previousFrom.AddDays(rng.Next(30)), LastDay);
-            second = lodging.PickIn(rng, near.Pick(rng).Code);
-            secondFrom = Earlier(from.AddDays(rng.Next(30)), LastDay);
-        }
-        else
-        {
-            first = lodging.PickIn(rng, near.Pick(rng).Code);
-            firstFrom = Earlier((previous is null ? from : previousFrom).AddDays(rng.Next(45)), LastDay);
-            if (rng.Next(100) < 20)
-            {
-                second = lodging.PickIn(rng, near.Pick(rng).Code);
-                secondFrom = firstFrom.AddDays(60 + rng.Next(Math.Max(1, LastDay.DayNumber - firstFrom.DayNumber)));
-            }
-        }
-        if (second is not null && (second.Id == first!.Id || secondFrom <= firstFrom || secondFrom > LastDay)) second = null;
-        chunk.Residences.Add(Residence(worker, first!, firstFrom, second is null ? null : secondFrom));
-        events.Add(new() { WorkerId = worker.Id, Date = firstFrom, Kind = MovementKind.MovedLodging, LodgingHouseId = first!.Id });
-        worker.CurrentLodgingHouseId = first.Id;
-        if (second is null) return;
-        chunk.Residences.Add(Residence(worker, second, secondFrom, null));
-        events.Add(new() { WorkerId = worker.Id, Date = secondFrom, Kind = MovementKind.MovedLodging, LodgingHouseId = second.Id, PreviousLodgingHouseId = first.Id });
-        worker.CurrentLodgingHouseId = second.Id;
-    }
-
     private Employment Employment(Worker worker, DemoEnterprise at, DateOnly from, DateOnly? to, ContractType contract) => new()
     {
         Id = ++employmentId, WorkerId = worker.Id, EnterpriseId = at.Entity.Id, From = from, To = to, ContractType = contract,
         Workshop = at.Entity.Sector == "May mặc" ? GarmentWorkshops[rng.Next(GarmentWorkshops.Length)] : Workshops[rng.Next(Workshops.Length)],
         // Insured from the first month at this employer until it ended (or the snapshot), when the person has a number at all.
         InsuredMonths = worker.BhxhNumber is null ? 0 : Months(from, to ?? LastDay.AddDays(1)),
-    };
-
-    private Residence Residence(Worker worker, LodgingHouse house, DateOnly from, DateOnly? to) => new()
-    {
-        Id = ++residenceId, WorkerId = worker.Id, LodgingHouseId = house.Id, From = from, To = to,
-        Room = RoomLabels[rng.Next(Math.Min(house.Rooms, RoomLabels.Length))],
     };
 
     /// <summary>Mostly 1985–2000, some older, a few just of age; nobody under 18 on the last day.</summary>

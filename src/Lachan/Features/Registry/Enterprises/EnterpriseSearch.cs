@@ -9,7 +9,7 @@ namespace Lachan.Features.Registry.Enterprises;
 
 public sealed record EnterpriseSearchQuery
 {
-    /// <summary>Words of the name, without diacritics ("cong ty may" finds "Công ty TNHH May …"), or the start of a tax code.</summary>
+    /// <summary>Words of the name, without diacritics ("cong ty may" finds "Công ty TNHH May …"); digits also match the start of a tax code.</summary>
     public string? Q { get; init; }
     /// <summary>A tax code or its first digits.</summary>
     public string? TaxCode { get; init; }
@@ -74,8 +74,8 @@ public sealed class EnterpriseSearch(LachanDb db, Jurisdiction scope, WorkerCoun
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var text = query.Q.Trim();
-            if (text.All(c => char.IsAsciiDigit(c) || c == '-'))
-                q = q.Where(e => e.TaxCode.StartsWith(text));
+            if (text.All(c => char.IsAsciiDigit(c) || c == '-')) // a tax code's first digits, or a number in the name
+                q = q.Where(e => e.TaxCode.StartsWith(text) || e.NameSearch.Contains(text));
             else // every word, anywhere: "cong ty may" finds "Công ty TNHH May Hà Phong"
                 foreach (var word in VietnameseText.SearchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     q = q.Where(e => e.NameSearch.Contains(word));

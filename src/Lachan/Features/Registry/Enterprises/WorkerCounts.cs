@@ -8,7 +8,7 @@ namespace Lachan.Features.Registry.Enterprises;
 /// filter as the worker list, so a count never reveals workers the list would hide). One GROUP BY per list, never one
 /// COUNT per row: for a province-wide user it reads the (CurrentEnterpriseId, ProvinceCode) index alone (~30 ms at
 /// 300,000 workers); a commune's count starts from its lodging houses. Both plans need the planner's statistics, which
-/// SQLite has only after ANALYZE (DataModule.UpdateStatisticsAsync runs it after bulk loads).</summary>
+/// SQLite has only after ANALYZE (BulkWriter runs it after bulk loads; DataModule once on a database without any).</summary>
 public sealed class WorkerCounts(LachanDb db, Jurisdiction scope)
 {
     /// <param name="enterpriseIds">Only these enterprises (the page shown); null for all of them.</param>
