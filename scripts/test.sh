@@ -91,7 +91,7 @@ if [[ -z "${LACHAN_TEST_PG:-}" ]]; then
     fi
     port=${LACHAN_TEST_PG_PORT:-55432}
     while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-    say "starting PostgreSQL ($("$PG_BIN/postgres" --version | awk '{print $NF}')) on 127.0.0.1:$port in $PG_DIR"
+    say "starting PostgreSQL ($("$PG_BIN/postgres" --version | awk '{print $3}')) on 127.0.0.1:$port in $PG_DIR"
     if ! "${RUN_AS[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1; then
         cat "$PG_DIR/initdb.log"; say "initdb failed"; finish 1
     fi

@@ -38,6 +38,17 @@ public sealed class AuditTamperTests
         var broken = await VerifyAsync(app);
         Assert.NotNull(broken);
         Assert.Equal((target.Id, "Audit.AlteredRow", 2L), (broken.EventId, broken.Reason, broken.Position));
+
+        // and the audit page says so, naming the row
+        var admin = await app.AdminAsync();
+        var client = await app.LoggedInClientAsync(admin.UserName!);
+        var token = Http.AntiforgeryToken(await client.GetStringAsync("/Admin/Audit"));
+        var page = await (await client.PostAsync("/Admin/Audit?handler=Verify", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).PageAsync();
+        var alert = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"chain-broken\">([^<]*)<").Groups[1].Value;
+        Assert.Contains(target.Id.ToString(), alert);
+        Assert.Contains("sửa trực tiếp trong cơ sở dữ liệu", alert);
+        Assert.DoesNotContain("data-testid=\"chain-ok\"", page);
     }
 
     [Theory, BothProviders]
