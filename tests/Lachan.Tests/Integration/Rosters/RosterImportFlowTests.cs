@@ -137,6 +137,22 @@ public sealed class RosterImportFlowTests(EmptyApps apps) : IClassFixture<EmptyA
         Assert.DoesNotContain("data-testid=\"commit\"", page);
         await Task.Delay(300); // a stray job would have written by now
         Assert.Equal(after, await TableCounts.OfAsync(app));
+
+        // the full report of the first import: every input row (the merged duplicate too) with its status, then the leavers
+        var report = await hr.GetAsync($"/Rosters/{id}?handler=Report");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        using var xlsx = new MemoryStream(await report.Content.ReadAsByteArrayAsync());
+        var lines = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var byRow = lines.Where(r => r["Dòng / Row"] is not null).ToDictionary(r => Convert.ToInt32(r["Dòng / Row"]), r => r["Trạng thái / Status"]?.ToString());
+        Assert.Equal(Enumerable.Range(RosterKit.FirstDataRow, 10), byRow.Keys.Order());
+        Assert.Equal("Không đổi / Unchanged", byRow[5]);
+        Assert.Equal("Cập nhật / Updated", byRow[6]);
+        Assert.StartsWith("Đang làm ở DN khác", byRow[7]);
+        Assert.Equal("Vào làm lại / Rehired", byRow[8]);
+        Assert.Equal("Thêm mới / New + chuyển nhà trọ / moved lodging", byRow[10]);
+        Assert.StartsWith("Trùng", byRow[12]);
+        Assert.Equal(("Lỗi / Error", "Lỗi / Error"), (byRow[13], byRow[14]));
+        Assert.Equal(2, lines.Count(r => r["Dòng / Row"] is null));
     }
 
     /// <summary>The registry after the commit of <see cref="Roster"/>, worker by worker.</summary>
