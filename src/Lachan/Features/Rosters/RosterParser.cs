@@ -22,6 +22,8 @@ public sealed record ParsedRoster(HeaderMatch Header, IReadOnlyList<RosterRow> R
     int DataRows, int DuplicatesMerged, int RecoveredLeadingZeros)
 {
     public int InvalidRows => Errors.Select(e => e.RowNumber).Distinct().Count();
+    /// <summary>Each row merged into an earlier identical one, with that row's number (for the full report).</summary>
+    public IReadOnlyList<(int Row, int SameAs)> MergedRows { get; init; } = [];
 }
 
 /// <summary>Reads, normalises and de-duplicates a roster's rows. Pure: no database, so every rule is unit-tested.</summary>
@@ -71,6 +73,7 @@ public static class RosterParser
         var byCccd = new Dictionary<string, RosterRow>();
         int rowNumber = header.RowIndex + 1, dataCount = 0, merged = 0;
         var errorRows = new HashSet<int>();
+        var mergedRows = new List<(int, int)>();
         foreach (var cells in dataRows)
         {
             rowNumber++;
@@ -86,7 +89,7 @@ public static class RosterParser
             }
             if (byCccd.TryGetValue(row.Cccd, out var first))
             {
-                if (row.SameContentAs(first)) { merged++; continue; }
+                if (row.SameContentAs(first)) { merged++; mergedRows.Add((rowNumber, first.RowNumber)); continue; }
                 // Conflicting statements about one person: neither row is trusted.
                 AddErrors(errors, [new RowError(rowNumber, header.Headers[header.Columns[RosterField.Cccd]], "Roster.DuplicateConflict", first.RowNumber.ToString())]);
                 if (!errorRows.Contains(first.RowNumber))
@@ -100,7 +103,7 @@ public static class RosterParser
         }
         if (dataCount == 0) return new Result.Refused("Roster.NoDataRows");
         rows.RemoveAll(r => errorRows.Contains(r.RowNumber));
-        return new Result.Ok(new ParsedRoster(header, rows, errors, dataCount, merged, rows.Count(r => r.RecoveredLeadingZero)));
+        return new Result.Ok(new ParsedRoster(header, rows, errors, dataCount, merged, rows.Count(r => r.RecoveredLeadingZero)) { MergedRows = mergedRows });
     }
 
     private static void AddErrors(List<RowError> errors, IEnumerable<RowError> more)
