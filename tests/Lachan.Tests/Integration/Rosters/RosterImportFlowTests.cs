@@ -270,3 +270,47 @@ public sealed class RosterImportFlowTests(EmptyApps apps) : IClassFixture<EmptyA
         Assert.Equal(before, await TableCounts.OfAsync(app));
     }
 }
+
+/// <summary>Only a CCCD missing from the file means "has left": a worker whose row was refused (an error in another
+/// field, or two conflicting rows) is on the roster, and is neither updated nor taken off the payroll.</summary>
+public sealed class RosterLeaverTests(EmptyApps apps) : IClassFixture<EmptyApps>, IDisposable
+{
+    private readonly TempFolder _dir = new();
+    public void Dispose() => _dir.Dispose();
+
+    [Theory, BothProviders]
+    public async Task A_worker_whose_rows_were_refused_has_not_left(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var w = await RosterWorld.CreateAsync(app);
+        var api = await app.ApiClientAsync(w.Hr);
+        var badDob = Row(4, Person.Of(w.Leaver1));
+        badDob[2] = "30/02/1998";
+        var file = Write(_dir.Root, "xlsx", Sheet(
+        [
+            Row(1, Person.Of(w.Stays)),                                      // row 5
+            Row(2, Person.Of(w.Updated) with { Phone = "0911000001" }),      // row 6 } the same person stated twice,
+            Row(3, Person.Of(w.Updated) with { Phone = "0911000002" }),      // row 7 } differently: both refused
+            badDob,                                                          // row 8: no such date
+        ]));                                                                 // Leaver2 is not on the roster
+
+        var id = await UploadOkAsync(api, w.Own.Id, file);
+        var preview = (await UntilStatusAsync(api, id, "Previewed")).GetProperty("preview");
+        Assert.Equal((4, 1, 3, 1, 0), (preview.Count("rows"), preview.Count("valid"), preview.Count("errors"), preview.Count("left"), preview.Count("updated")));
+        var errors = preview.GetProperty("errorList").EnumerateArray()
+            .Select(e => (e.GetProperty("rowNumber").GetInt32(), e.GetProperty("code").GetString(), e.GetProperty("value").GetString())).ToList();
+        Assert.Contains((6, "Roster.DuplicateConflict", "7"), errors);
+        Assert.Contains((7, "Roster.DuplicateConflict", "6"), errors);
+        Assert.Contains((8, "Roster.DateFormat", "30/02/1998"), errors);
+        Assert.Equal(w.Leaver2.Cccd, Assert.Single(preview.GetProperty("leaving").EnumerateArray()).GetProperty("cccd").GetString());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsync($"/api/v1/rosters/{id}/commit", null)).StatusCode);
+        await UntilStatusAsync(api, id, "Committed");
+        await app.WithDbAsync(async db =>
+        {
+            var employed = await db.Workers.Where(x => x.CurrentEnterpriseId == w.Own.Id).Select(x => x.Id).ToListAsync();
+            Assert.Equal(new[] { w.Stays.Id, w.Updated.Id, w.Leaver1.Id }.Order(), employed.Order());
+            Assert.Equal(w.Updated.Phone, await db.Workers.Where(x => x.Id == w.Updated.Id).Select(x => x.Phone).SingleAsync());
+        });
+    }
+}
