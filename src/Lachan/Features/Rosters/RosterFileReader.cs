@@ -73,13 +73,23 @@ public static class RosterFileReader
         return ReadXlsxRows(path);
     }
 
+    /// <summary>Columns read from a sheet that declares more: MiniExcel builds each row in time quadratic in the
+    /// sheet's width (a sheet reaching column XFD took seconds per row). A roster has about 15.</summary>
+    public const int MaxColumns = 64;
+    /// <summary>Excel's last row: a sheet declaring or yielding more (row r="2000000000") was not written by a
+    /// spreadsheet program and is refused as corrupt.</summary>
+    public const int MaxSheetRows = 1_048_576;
+
     private static IEnumerable<string?[]> ReadXlsxRows(string path)
     {
+        var bounded = DeclaresMoreThanARoster(path);
         using var stream = File.OpenRead(path);
         IEnumerator<dynamic> rows;
         try
         {
-            rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
+            rows = (bounded
+                ? MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX, startCell: "A1", endCell: RosterParser.Column(MaxColumns - 1) + MaxSheetRows)
+                : MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)).GetEnumerator();
         }
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException)
         {
@@ -87,6 +97,7 @@ public static class RosterFileReader
         }
         using (rows)
         {
+            var count = 0;
             while (true)
             {
                 IDictionary<string, object?> row;
@@ -99,9 +110,40 @@ public static class RosterFileReader
                 {
                     throw new RosterFileException("Roster.CorruptFile");
                 }
+                if (++count > MaxSheetRows) throw new RosterFileException("Roster.CorruptFile");
                 yield return row.Values.Select(CellText).ToArray();
             }
         }
+    }
+
+    /// <summary>True when a sheet's &lt;dimension ref="A1:M500"/&gt; (read without reading the rows) spans more than
+    /// MaxColumns columns; refused when it spans more than MaxSheetRows rows. Sheets without one are read as they are.</summary>
+    private static bool DeclaresMoreThanARoster(string path)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            try
+            {
+                using var xml = System.Xml.XmlReader.Create(entry.Open(), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+                while (xml.Read())
+                {
+                    if (xml.NodeType != System.Xml.XmlNodeType.Element) continue;
+                    if (xml.LocalName == "sheetData") break;
+                    if (xml.LocalName != "dimension" || xml.GetAttribute("ref") is not { } range) continue;
+                    var last = range[(range.IndexOf(':', StringComparison.Ordinal) + 1)..];
+                    var letters = last.TakeWhile(char.IsAsciiLetter).Count();
+                    var column = last[..letters].Aggregate(0L, (n, c) => Math.Min(n * 26 + char.ToUpperInvariant(c) - 'A' + 1, int.MaxValue));
+                    if (long.TryParse(last[letters..], out var row) && row > MaxSheetRows) throw new RosterFileException("Roster.CorruptFile");
+                    if (column > MaxColumns) return true;
+                }
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException)
+            {
+                // unreadable: refused as corrupt when the rows are read
+            }
+        }
+        return false;
     }
 
     /// <summary>Numbers keep every digit (a CCCD read as 24190001234.0 becomes "24190001234"); real date cells become

@@ -22,6 +22,11 @@ public sealed record ParsedRoster(HeaderMatch Header, IReadOnlyList<RosterRow> R
     int DataRows, int DuplicatesMerged, int RecoveredLeadingZeros)
 {
     public int InvalidRows => Errors.Select(e => e.RowNumber).Distinct().Count();
+    /// <summary>Each row merged into an earlier identical one, with that row's number (for the full report).</summary>
+    public IReadOnlyList<(int Row, int SameAs)> MergedRows { get; init; } = [];
+    /// <summary>CCCDs read from refused rows (an error in another field, conflicting duplicates): those people are on
+    /// the roster, so they have not left, though nothing else is taken from their rows.</summary>
+    public IReadOnlySet<string> RefusedCccds { get; init; } = new HashSet<string>();
 }
 
 /// <summary>Reads, normalises and de-duplicates a roster's rows. Pure: no database, so every rule is unit-tested.</summary>
@@ -73,6 +78,8 @@ public static class RosterParser
         var errorRows = new HashSet<int>();
         // Addresses, lodging and workshop names repeat thousands of times in a roster: normalise each text once.
         var normalized = new Dictionary<string, string>(StringComparer.Ordinal);
+        var mergedRows = new List<(int, int)>();
+        var refusedCccds = new HashSet<string>();
         foreach (var cells in dataRows)
         {
             rowNumber++;
@@ -84,17 +91,20 @@ public static class RosterParser
             {
                 AddErrors(errors, rowErrors);
                 errorRows.Add(rowNumber);
+                if (header.Columns.TryGetValue(RosterField.Cccd, out var c) && c < cells.Length && RosterValues.Cccd(cells[c]?.Trim(), null, null).Value is { } stated)
+                    refusedCccds.Add(stated);
                 continue;
             }
             if (byCccd.TryGetValue(row.Cccd, out var first))
             {
-                if (row.SameContentAs(first)) { merged++; continue; }
+                if (row.SameContentAs(first)) { merged++; mergedRows.Add((rowNumber, first.RowNumber)); continue; }
                 // Conflicting statements about one person: neither row is trusted.
                 AddErrors(errors, [new RowError(rowNumber, header.Headers[header.Columns[RosterField.Cccd]], "Roster.DuplicateConflict", first.RowNumber.ToString())]);
                 if (!errorRows.Contains(first.RowNumber))
                     AddErrors(errors, [new RowError(first.RowNumber, header.Headers[header.Columns[RosterField.Cccd]], "Roster.DuplicateConflict", rowNumber.ToString())]);
                 errorRows.Add(rowNumber);
                 errorRows.Add(first.RowNumber);
+                refusedCccds.Add(row.Cccd);
                 continue;
             }
             byCccd[row.Cccd] = row;
@@ -102,7 +112,7 @@ public static class RosterParser
         }
         if (dataCount == 0) return new Result.Refused("Roster.NoDataRows");
         rows.RemoveAll(r => errorRows.Contains(r.RowNumber));
-        return new Result.Ok(new ParsedRoster(header, rows, errors, dataCount, merged, rows.Count(r => r.RecoveredLeadingZero)));
+        return new Result.Ok(new ParsedRoster(header, rows, errors, dataCount, merged, rows.Count(r => r.RecoveredLeadingZero)) { MergedRows = mergedRows, RefusedCccds = refusedCccds });
     }
 
     private static void AddErrors(List<RowError> errors, IEnumerable<RowError> more)

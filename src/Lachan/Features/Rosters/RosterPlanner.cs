@@ -74,7 +74,7 @@ public sealed class RosterPlanner(LachanDb db)
             rows.Add(new PlannedRow(row, kind, k.Id, changes, lodgingId, moves, k.CurrentEnterpriseId == enterpriseId ? null : k.CurrentEnterpriseId));
         }
 
-        var inFile = parsed.Rows.Select(r => r.Cccd).ToHashSet();
+        var inFile = parsed.Rows.Select(r => r.Cccd).Concat(parsed.RefusedCccds).ToHashSet();
         // A file none of whose rows could be read states no one, so it says nothing about who has left: without this,
         // a file of errors would take the enterprise's whole workforce off its payroll.
         var leaving = parsed.Rows.Count == 0 ? [] : (await db.Workers.AsNoTracking().Where(w => w.CurrentEnterpriseId == enterpriseId)

@@ -40,6 +40,14 @@ public static class RosterReport
                 ["Trạng thái / Status"] = "Lỗi / Error",
                 ["Thông báo / Message"] = string.Join("; ", g.Select(e => $"{e.Column}: {text[e.Code, e.Value ?? ""]}" + (e.Value is null ? "" : $" [{e.Value}]"))),
             })))
+            .Concat(plan.Parsed.MergedRows.Select(m => (m.Row, Row: new Dictionary<string, object?>
+            {
+                ["Dòng / Row"] = m.Row,
+                ["Số CCCD"] = null,
+                ["Họ và tên"] = null,
+                ["Trạng thái / Status"] = "Trùng lặp – đã gộp / Duplicate – merged",
+                ["Thông báo / Message"] = $"Giống dòng {m.SameAs} / Same as row {m.SameAs}",
+            })))
             .Concat(plan.Warnings.Where(w => !planned.Contains(w.RowNumber)).Select(w => (w.RowNumber, Row: new Dictionary<string, object?>
             {
                 ["Dòng / Row"] = w.RowNumber,

@@ -102,9 +102,16 @@ public sealed class RosterAccessTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(api, w.Own.Id, file)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"/api/v1/rosters/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsync($"/api/v1/rosters/{id}/commit", null)).StatusCode);
+        // pages send the browser to the refusal page, which answers 403
         var pages = await app.LoggedInClientAsync(volunteer.UserName!);
-        Assert.Equal(HttpStatusCode.Forbidden, (await pages.GetAsync("/Rosters")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await pages.GetAsync($"/Rosters/{id}")).StatusCode);
+        foreach (var url in new[] { "/Rosters", $"/Rosters/{id}", $"/Rosters/{id}?handler=Report" })
+        {
+            var denied = await pages.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+            var refusal = await pages.GetAsync(denied.Headers.Location);
+            Assert.Equal(HttpStatusCode.Forbidden, refusal.StatusCode);
+            Assert.Contains("data-testid=\"denied\"", await refusal.Content.ReadAsStringAsync());
+        }
         Assert.Equal(1, await ImportsOfAsync(app, w.Own.Id));
         Assert.Equal("Previewed", (await StateAsync(hrApi, id)).GetProperty("status").GetString());
 

@@ -137,6 +137,22 @@ public sealed class RosterImportFlowTests(EmptyApps apps) : IClassFixture<EmptyA
         Assert.DoesNotContain("data-testid=\"commit\"", page);
         await Task.Delay(300); // a stray job would have written by now
         Assert.Equal(after, await TableCounts.OfAsync(app));
+
+        // the full report of the first import: every input row (the merged duplicate too) with its status, then the leavers
+        var report = await hr.GetAsync($"/Rosters/{id}?handler=Report");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        using var xlsx = new MemoryStream(await report.Content.ReadAsByteArrayAsync());
+        var lines = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var byRow = lines.Where(r => r["Dòng / Row"] is not null).ToDictionary(r => Convert.ToInt32(r["Dòng / Row"]), r => r["Trạng thái / Status"]?.ToString());
+        Assert.Equal(Enumerable.Range(RosterKit.FirstDataRow, 10), byRow.Keys.Order());
+        Assert.Equal("Không đổi / Unchanged", byRow[5]);
+        Assert.Equal("Cập nhật / Updated", byRow[6]);
+        Assert.StartsWith("Đang làm ở DN khác", byRow[7]);
+        Assert.Equal("Vào làm lại / Rehired", byRow[8]);
+        Assert.Equal("Thêm mới / New + chuyển nhà trọ / moved lodging", byRow[10]);
+        Assert.StartsWith("Trùng", byRow[12]);
+        Assert.Equal(("Lỗi / Error", "Lỗi / Error"), (byRow[13], byRow[14]));
+        Assert.Equal(2, lines.Count(r => r["Dòng / Row"] is null));
     }
 
     /// <summary>The registry after the commit of <see cref="Roster"/>, worker by worker.</summary>
@@ -252,5 +268,49 @@ public sealed class RosterImportFlowTests(EmptyApps apps) : IClassFixture<EmptyA
             preview.Count("unchanged"), preview.Count("created"), preview.Count("moved")));
         Assert.Equal(w.Leaver1.Cccd, Assert.Single(preview.GetProperty("leaving").EnumerateArray()).GetProperty("cccd").GetString());
         Assert.Equal(before, await TableCounts.OfAsync(app));
+    }
+}
+
+/// <summary>Only a CCCD missing from the file means "has left": a worker whose row was refused (an error in another
+/// field, or two conflicting rows) is on the roster, and is neither updated nor taken off the payroll.</summary>
+public sealed class RosterLeaverTests(EmptyApps apps) : IClassFixture<EmptyApps>, IDisposable
+{
+    private readonly TempFolder _dir = new();
+    public void Dispose() => _dir.Dispose();
+
+    [Theory, BothProviders]
+    public async Task A_worker_whose_rows_were_refused_has_not_left(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var w = await RosterWorld.CreateAsync(app);
+        var api = await app.ApiClientAsync(w.Hr);
+        var badDob = Row(4, Person.Of(w.Leaver1));
+        badDob[2] = "30/02/1998";
+        var file = Write(_dir.Root, "xlsx", Sheet(
+        [
+            Row(1, Person.Of(w.Stays)),                                      // row 5
+            Row(2, Person.Of(w.Updated) with { Phone = "0911000001" }),      // row 6 } the same person stated twice,
+            Row(3, Person.Of(w.Updated) with { Phone = "0911000002" }),      // row 7 } differently: both refused
+            badDob,                                                          // row 8: no such date
+        ]));                                                                 // Leaver2 is not on the roster
+
+        var id = await UploadOkAsync(api, w.Own.Id, file);
+        var preview = (await UntilStatusAsync(api, id, "Previewed")).GetProperty("preview");
+        Assert.Equal((4, 1, 3, 1, 0), (preview.Count("rows"), preview.Count("valid"), preview.Count("errors"), preview.Count("left"), preview.Count("updated")));
+        var errors = preview.GetProperty("errorList").EnumerateArray()
+            .Select(e => (e.GetProperty("rowNumber").GetInt32(), e.GetProperty("code").GetString(), e.GetProperty("value").GetString())).ToList();
+        Assert.Contains((6, "Roster.DuplicateConflict", "7"), errors);
+        Assert.Contains((7, "Roster.DuplicateConflict", "6"), errors);
+        Assert.Contains((8, "Roster.DateFormat", "30/02/1998"), errors);
+        Assert.Equal(w.Leaver2.Cccd, Assert.Single(preview.GetProperty("leaving").EnumerateArray()).GetProperty("cccd").GetString());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsync($"/api/v1/rosters/{id}/commit", null)).StatusCode);
+        await UntilStatusAsync(api, id, "Committed");
+        await app.WithDbAsync(async db =>
+        {
+            var employed = await db.Workers.Where(x => x.CurrentEnterpriseId == w.Own.Id).Select(x => x.Id).ToListAsync();
+            Assert.Equal(new[] { w.Stays.Id, w.Updated.Id, w.Leaver1.Id }.Order(), employed.Order());
+            Assert.Equal(w.Updated.Phone, await db.Workers.Where(x => x.Id == w.Updated.Id).Select(x => x.Phone).SingleAsync());
+        });
     }
 }
