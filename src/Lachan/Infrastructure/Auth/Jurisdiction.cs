@@ -2,7 +2,9 @@ using Lachan.Features.Registry.Model;
 
 namespace Lachan.Infrastructure.Auth;
 
-public enum Area { Workers, Enterprises, Lodging, Places, Audit, Users }
+/// <summary>Kinds of record access is decided for. Zones: outbreak control zones, their orders and who they affect.
+/// Health: cases, contacts, quarantine and tests, which only health roles see (DOMAIN.md §8: health data).</summary>
+public enum Area { Workers, Enterprises, Lodging, Places, Audit, Users, Zones, Health }
 
 public enum Access { None = 0, Read = 1, Write = 2 }
 
@@ -19,8 +21,10 @@ public sealed class Jurisdiction(CurrentUser user)
     {
         (Auth.Role.Steering, _) => Access.Write,
         (_, Area.Audit or Area.Users) => Access.None,
+        (Auth.Role.Health, Area.Health) => Access.Write,
+        (_, Area.Health) => Access.None,
         (Auth.Role.Volunteer or Auth.Role.Checkpoint, _) => Access.None,
-        (_, Area.Places) => Access.Read,
+        (_, Area.Places or Area.Zones) => Access.Read,
         (Auth.Role.IzBoard, Area.Workers or Area.Enterprises) => Access.Write,
         (Auth.Role.IzBoard, Area.Lodging) => Access.Read,
         (Auth.Role.EnterpriseHr, Area.Workers) => Access.Write,
