@@ -24,6 +24,9 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Features.Rosters.RosterImport> RosterImports => Set<Features.Rosters.RosterImport>();
     public DbSet<Features.Rosters.RosterMapping> RosterMappings => Set<Features.Rosters.RosterMapping>();
+    public DbSet<Features.Outbreak.Zones.ControlZone> ControlZones => Set<Features.Outbreak.Zones.ControlZone>();
+    public DbSet<Features.Outbreak.Zones.ZoneOrder> ZoneOrders => Set<Features.Outbreak.Zones.ZoneOrder>();
+    public DbSet<Features.Outbreak.Zones.ZoneOrderScan> ZoneOrderScans => Set<Features.Outbreak.Zones.ZoneOrderScan>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -33,6 +36,7 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
     {
         base.OnModelCreating(builder);
         var b = builder;
+        Features.Outbreak.Zones.ZoneControlModel.Configure(b);
 
         b.Entity<LachanUser>(e =>
         {

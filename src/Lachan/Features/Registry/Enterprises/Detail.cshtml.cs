@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lachan.Features.Registry.Enterprises;
 
 /// <summary>Facts, status history, current workers (first page) and, for those who may change it, the status form.</summary>
-public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor statuses, WorkerSearch workers, Jurisdiction scope, UiText text) : PageModel
+public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor statuses, WorkerSearch workers, Outbreak.Zones.ZoneStatus zones,
+    Jurisdiction scope, UiText text) : PageModel
 {
     public const int WorkersShown = 20;
 
@@ -23,6 +24,8 @@ public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor
     [BindProperty] public StatusInput StatusForm { get; set; } = new();
     public EnterpriseDetailData Enterprise { get; private set; } = null!;
     public Paged<WorkerRow>? Workers { get; private set; }
+    /// <summary>When outbreak orders stopped the enterprise, with the order behind each period (derived from the orders).</summary>
+    public IReadOnlyList<Outbreak.Zones.ZonePeriod> StoppedByOrders { get; private set; } = [];
     public FieldErrors Errors { get; private set; } = new();
     public bool CanEdit => scope.Can(Area.Enterprises, Access.Write);
 
@@ -61,6 +64,12 @@ public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor
     {
         if (await details.LoadAsync(id, ct) is not { } enterprise) return false;
         Enterprise = enterprise;
+        var f = enterprise.Facts;
+        StoppedByOrders = await zones.StoppedPeriodsAsync(new Enterprise
+        {
+            Id = f.Id, TaxCode = f.TaxCode, Name = f.Name, NameSearch = "", IndustrialZoneId = f.ZoneId, CommuneCode = f.CommuneCode,
+            DistrictCode = f.DistrictCode, ProvinceCode = f.ProvinceCode,
+        }, ct);
         if (scope.Can(Area.Workers, Access.Read))
             Workers = await workers.RunAsync(new WorkerSearchQuery { EnterpriseId = id, PageSize = WorkersShown }, ct);
         return true;

@@ -22,6 +22,149 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("IndustrialZoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("IndustrialZoneId");
+
+                    b.ToTable("ControlZones");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZoneLodging", b =>
+                {
+                    b.Property<int>("ControlZoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LodgingHouseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ControlZoneId", "LodgingHouseId");
+
+                    b.HasIndex("LodgingHouseId");
+
+                    b.ToTable("ControlZoneLodging");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ControlZoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("LiftedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlZoneId");
+
+                    b.ToTable("ZoneOrders");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderExemption", b =>
+                {
+                    b.Property<int>("ZoneOrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ZoneOrderId", "EnterpriseId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("ZoneOrderExemption");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderScan", b =>
+                {
+                    b.Property<int>("ZoneOrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ZoneOrderId");
+
+                    b.ToTable("ZoneOrderScans");
+                });
+
             modelBuilder.Entity("Lachan.Features.Registry.Model.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -895,6 +1038,65 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId");
+
+                    b.HasOne("Lachan.Features.Registry.Model.IndustrialZone", null)
+                        .WithMany()
+                        .HasForeignKey("IndustrialZoneId");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZoneLodging", b =>
+                {
+                    b.HasOne("Lachan.Features.Outbreak.Zones.ControlZone", null)
+                        .WithMany("LodgingHouses")
+                        .HasForeignKey("ControlZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Model.LodgingHouse", null)
+                        .WithMany()
+                        .HasForeignKey("LodgingHouseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrder", b =>
+                {
+                    b.HasOne("Lachan.Features.Outbreak.Zones.ControlZone", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("ControlZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderExemption", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Outbreak.Zones.ZoneOrder", null)
+                        .WithMany("Exemptions")
+                        .HasForeignKey("ZoneOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderScan", b =>
+                {
+                    b.HasOne("Lachan.Features.Outbreak.Zones.ZoneOrder", null)
+                        .WithOne("Scan")
+                        .HasForeignKey("Lachan.Features.Outbreak.Zones.ZoneOrderScan", "ZoneOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lachan.Features.Registry.Model.Employment", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Model.Enterprise", "Enterprise")
@@ -1040,6 +1242,20 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
+                {
+                    b.Navigation("LodgingHouses");
+
+                    b.Navigation("Orders");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrder", b =>
+                {
+                    b.Navigation("Exemptions");
+
+                    b.Navigation("Scan");
                 });
 
             modelBuilder.Entity("Lachan.Features.Registry.Model.Enterprise", b =>

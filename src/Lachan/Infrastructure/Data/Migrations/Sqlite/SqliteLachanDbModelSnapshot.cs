@@ -17,6 +17,145 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IndustrialZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("IndustrialZoneId");
+
+                    b.ToTable("ControlZones");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZoneLodging", b =>
+                {
+                    b.Property<int>("ControlZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LodgingHouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ControlZoneId", "LodgingHouseId");
+
+                    b.HasIndex("LodgingHouseId");
+
+                    b.ToTable("ControlZoneLodging");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ControlZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LiftedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlZoneId");
+
+                    b.ToTable("ZoneOrders");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderExemption", b =>
+                {
+                    b.Property<int>("ZoneOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ZoneOrderId", "EnterpriseId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("ZoneOrderExemption");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderScan", b =>
+                {
+                    b.Property<int>("ZoneOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ZoneOrderId");
+
+                    b.ToTable("ZoneOrderScans");
+                });
+
             modelBuilder.Entity("Lachan.Features.Registry.Model.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -852,6 +991,65 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId");
+
+                    b.HasOne("Lachan.Features.Registry.Model.IndustrialZone", null)
+                        .WithMany()
+                        .HasForeignKey("IndustrialZoneId");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZoneLodging", b =>
+                {
+                    b.HasOne("Lachan.Features.Outbreak.Zones.ControlZone", null)
+                        .WithMany("LodgingHouses")
+                        .HasForeignKey("ControlZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Model.LodgingHouse", null)
+                        .WithMany()
+                        .HasForeignKey("LodgingHouseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrder", b =>
+                {
+                    b.HasOne("Lachan.Features.Outbreak.Zones.ControlZone", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("ControlZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderExemption", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Outbreak.Zones.ZoneOrder", null)
+                        .WithMany("Exemptions")
+                        .HasForeignKey("ZoneOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderScan", b =>
+                {
+                    b.HasOne("Lachan.Features.Outbreak.Zones.ZoneOrder", null)
+                        .WithOne("Scan")
+                        .HasForeignKey("Lachan.Features.Outbreak.Zones.ZoneOrderScan", "ZoneOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lachan.Features.Registry.Model.Employment", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Model.Enterprise", "Enterprise")
@@ -997,6 +1195,20 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
+                {
+                    b.Navigation("LodgingHouses");
+
+                    b.Navigation("Orders");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrder", b =>
+                {
+                    b.Navigation("Exemptions");
+
+                    b.Navigation("Scan");
                 });
 
             modelBuilder.Entity("Lachan.Features.Registry.Model.Enterprise", b =>

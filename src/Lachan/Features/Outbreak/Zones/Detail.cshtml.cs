@@ -1,0 +1,101 @@
+using Lachan.Features.Registry.Workers;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Outbreak.Zones;
+
+/// <summary>A zone's timeline and orders; the steering committee issues and lifts orders here.</summary>
+public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb db, Jurisdiction scope, TimeProvider time, UiText text) : PageModel
+{
+    public sealed class OrderInput
+    {
+        public ZoneLevel? Level { get; set; }
+        public string? DecisionNumber { get; set; }
+        public DateOnly? DecisionDate { get; set; }
+        public string? IssuedBy { get; set; }
+        public DateOnly? EffectiveFrom { get; set; }
+        public DateOnly? EffectiveTo { get; set; }
+        public string? ExemptTaxCodes { get; set; }
+        public IFormFile? Scan { get; set; }
+    }
+
+    [BindProperty] public OrderInput Order { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    public ZoneStatusDetail Zone { get; private set; } = null!;
+    public FieldErrors Errors { get; private set; } = new();
+    public int? LiftErrorOrder { get; private set; }
+    public bool CanDeclare => scope.Can(Area.Zones, Access.Write);
+    public bool CanSeeAffected => scope.Can(Area.Workers, Access.Read);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!scope.Can(Area.Zones, Access.Read)) return Forbid();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostOrderAsync(int id, CancellationToken ct)
+    {
+        if (!scope.Can(Area.Zones, Access.Write)) return Forbid();
+        OrderScan? scan = null;
+        if (Order.Scan is { Length: > 0 } file)
+        {
+            if (file.Length > ZoneOrders.MaxScanBytes) Errors.TryAdd("Scan", "Order.ScanTooLarge");
+            else
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                scan = new OrderScan(file.FileName, buffer.ToArray());
+            }
+        }
+        var result = Errors.Ok ? await orders.AddOrderAsync(id, new ZoneOrderForm
+        {
+            Level = Order.Level, DecisionNumber = Order.DecisionNumber, DecisionDate = Order.DecisionDate, IssuedBy = Order.IssuedBy,
+            EffectiveFrom = Order.EffectiveFrom, EffectiveTo = Order.EffectiveTo, ExemptTaxCodes = Order.ExemptTaxCodes,
+        }, scan, ct) : new SaveResult.Invalid(Errors);
+        return await AfterAsync(id, result, ct);
+    }
+
+    public async Task<IActionResult> OnPostLiftAsync(int id, int orderId, DateOnly? liftedOn, CancellationToken ct)
+    {
+        if (!scope.Can(Area.Zones, Access.Write)) return Forbid();
+        // The order must belong to this zone: the form cannot be pointed at another zone's order.
+        if (!await db.ZoneOrders.AnyAsync(o => o.Id == orderId && o.ControlZoneId == id, ct)) return NotFound();
+        LiftErrorOrder = orderId;
+        return await AfterAsync(id, await orders.LiftAsync(orderId, liftedOn, ct), ct);
+    }
+
+    public async Task<IActionResult> OnGetScanAsync(int id, int orderId, CancellationToken ct)
+    {
+        if (!scope.Can(Area.Zones, Access.Read)) return Forbid();
+        var scan = await db.ZoneOrderScans.AsNoTracking()
+            .Where(s => s.ZoneOrderId == orderId && db.ZoneOrders.Any(o => o.Id == orderId && o.ControlZoneId == id)).FirstOrDefaultAsync(ct);
+        return scan is null ? NotFound() : File(scan.Content, scan.ContentType, scan.FileName);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, SaveResult result, CancellationToken ct)
+    {
+        switch (result)
+        {
+            case SaveResult.Saved:
+                TempData["Message"] = text["Saved."];
+                return Redirect($"/Outbreak/Zones/{id}");
+            case SaveResult.Invalid invalid:
+                Errors = invalid.Errors;
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await status.LoadAsync(id, Date ?? ZoneControlModule.Today(time), ct) is not { } zone) return false;
+        Zone = zone;
+        return true;
+    }
+}

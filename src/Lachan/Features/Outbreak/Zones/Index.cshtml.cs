@@ -1,0 +1,29 @@
+using Lachan.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lachan.Features.Outbreak.Zones;
+
+public sealed class IndexModel(ZoneStatus status, Jurisdiction scope, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    public DateOnly Day { get; private set; }
+    public IReadOnlyList<ZoneStatusRow> Zones { get; private set; } = [];
+    public bool CanDeclare => scope.Can(Area.Zones, Access.Write);
+    public bool CanSeeAffected => scope.Can(Area.Workers, Access.Read);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!scope.Can(Area.Zones, Access.Read)) return Forbid();
+        Day = Date ?? ZoneControlModule.Today(time);
+        Zones = await status.ListAsync(Day, ct);
+        return Page();
+    }
+
+    public static string Badge(ZoneLevel level) => level switch
+    {
+        ZoneLevel.Lockdown or ZoneLevel.MedicalIsolation => "bad",
+        ZoneLevel.SocialDistancing => "warn",
+        _ => "ok",
+    };
+}
