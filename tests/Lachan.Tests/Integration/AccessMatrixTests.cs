@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using Lachan.Features.Outbreak.Zones;
 using Lachan.Features.Registry.Model;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
@@ -30,6 +31,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             // one finished roster import on each side, for the import pages' lists
             await AccessMatrixTests.AddImportAsync(app, registry.EnterpriseOwn.Id, AccessMatrixTests.ImportName(registry, own: true), ImportStatus.Failed);
             await AccessMatrixTests.AddImportAsync(app, registry.EnterpriseOther.Id, AccessMatrixTests.ImportName(registry, own: false), ImportStatus.Failed);
+            await AccessMatrixTests.AddZonesAsync(app, registry);
             return (app, registry);
         })).Value;
 
@@ -398,6 +400,77 @@ public sealed class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<Matrix
         list.Add(new("page /Rosters/Index", Area.Workers, Access.Write, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Rosters"))) { IsList = true, Marker = importMarkOwn });
 
+        // ---------------- outbreak zones: status is public to every registry role; who is affected is per jurisdiction ----------------
+        foreach (var side in new[] { Side.Own, Side.Other })
+        {
+            Func<Caller, Side, string> affectedMark = (_, s) => s == Side.Other ? TestRegistry.OtherWorkerName : TestRegistry.OwnWorkerName;
+            list.Add(new("GET /api/v1/affected", Area.Zones, Access.Read, side, true, async c =>
+                await Read(await c.Api.GetAsync($"/api/v1/affected?date={AffectedDay:yyyy-MM-dd}"))) { IsList = true, Marker = affectedMark });
+            list.Add(new("page /Outbreak/Zones/Affected", Area.Zones, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Outbreak/Affected?Date={AffectedDay:yyyy-MM-dd}"))) { IsList = true, Marker = affectedMark });
+            list.Add(new("page /Outbreak/Zones/Affected", Area.Zones, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Outbreak/Affected?Date={AffectedDay:yyyy-MM-dd}&handler=Export&format=csv"))) { IsList = true, Marker = affectedMark });
+        }
+        list.Add(new("page /Outbreak/Zones/Index", Area.Zones, Access.Read, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync($"/Outbreak/Zones?Date={AffectedDay:yyyy-MM-dd}"))) { Marker = (c, _) => ProbeZoneName(c.Registry) });
+        list.Add(new("GET /api/v1/control-zones", Area.Zones, Access.Read, Side.None, true, async c =>
+            await Read(await c.Api.GetAsync("/api/v1/control-zones"))) { Marker = (c, _) => ProbeZoneName(c.Registry) });
+        list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Read, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync($"/Outbreak/Zones/{await ProbeZoneIdAsync(c)}"))) { Marker = (c, _) => ProbeZoneName(c.Registry) });
+        list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Read, Side.None, false, async c =>
+        {
+            var (zone, order) = await ScannedOrderAsync(c);
+            return await Read(await c.Pages.GetAsync($"/Outbreak/Zones/{zone}?handler=Scan&orderId={order}"));
+        }));
+        list.Add(new("GET /api/v1/control-zones/{id:int}", Area.Zones, Access.Read, Side.None, true, async c =>
+            await Read(await c.Api.GetAsync($"/api/v1/control-zones/{await ProbeZoneIdAsync(c)}"))) { Marker = (c, _) => ProbeZoneName(c.Registry) });
+        list.Add(new("page /Outbreak/Zones/New", Area.Zones, Access.Write, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Zones/New?kind=Commune"))));
+        list.Add(new("page /Outbreak/Zones/New", Area.Zones, Access.Write, Side.None, false, async c =>
+        {
+            var name = "Vùng mới " + NewPhone();
+            var response = await c.Pages.PostAsync("/Outbreak/Zones/New", Form(c.Token, ("Form.Kind", "Commune"), ("Form.Name", name), ("Form.CommuneCode", c.Registry.SpareUnitCode)));
+            return await Read(response, await c.App.WithDbAsync(db => db.ControlZones.AnyAsync(z => z.Name == name)));
+        }) { Mutates = true });
+        list.Add(new("POST /api/v1/control-zones", Area.Zones, Access.Write, Side.None, true, async c =>
+        {
+            var name = "Vùng mới " + NewPhone();
+            var response = await c.Api.PostAsJsonAsync("/api/v1/control-zones", new { kind = "commune", name, communeCode = c.Registry.SpareUnitCode });
+            return await Read(response, await c.App.WithDbAsync(db => db.ControlZones.AnyAsync(z => z.Name == name)));
+        }) { Mutates = true });
+        // orders on the probe zone are "normal": they change no one's situation, so the probes do not disturb each other
+        list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Write, Side.None, false, async c =>
+        {
+            var number = "QĐ " + NewPhone();
+            var form = new MultipartFormDataContent();
+            foreach (var (k, v) in new[] { ("Order.Level", "Normal"), ("Order.DecisionNumber", number), ("Order.DecisionDate", "2021-06-01"),
+                         ("Order.IssuedBy", "BCĐ"), ("Order.EffectiveFrom", "2021-06-02"), ("__RequestVerificationToken", c.Token) })
+                form.Add(new StringContent(v), k);
+            var response = await c.Pages.PostAsync($"/Outbreak/Zones/{await ProbeZoneIdAsync(c)}?handler=Order", form);
+            return await Read(response, await c.App.WithDbAsync(db => db.ZoneOrders.AnyAsync(o => o.DecisionNumber == number)));
+        }) { Mutates = true });
+        list.Add(new("POST /api/v1/control-zones/{id:int}/orders", Area.Zones, Access.Write, Side.None, true, async c =>
+        {
+            var number = "QĐ " + NewPhone();
+            var response = await c.Api.PostAsJsonAsync($"/api/v1/control-zones/{await ProbeZoneIdAsync(c)}/orders", new
+            {
+                level = "normal", decisionNumber = number, decisionDate = "2021-06-01", issuedBy = "BCĐ", effectiveFrom = "2021-06-02",
+            });
+            return await Read(response, await c.App.WithDbAsync(db => db.ZoneOrders.AnyAsync(o => o.DecisionNumber == number)));
+        }) { Mutates = true });
+        list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Write, Side.None, false, async c =>
+        {
+            var (zone, order) = await FreshProbeOrderAsync(c);
+            var response = await c.Pages.PostAsync($"/Outbreak/Zones/{zone}?handler=Lift&orderId={order}", Form(c.Token, ("liftedOn", "2021-06-10")));
+            return await Read(response, await LiftedAsync(c, order));
+        }) { Mutates = true });
+        list.Add(new("POST /api/v1/zone-orders/{id:int}/lift", Area.Zones, Access.Write, Side.None, true, async c =>
+        {
+            var (_, order) = await FreshProbeOrderAsync(c);
+            var response = await c.Api.PostAsJsonAsync($"/api/v1/zone-orders/{order}/lift", new { liftedOn = "2021-06-10" });
+            return await Read(response, await LiftedAsync(c, order));
+        }) { Mutates = true });
+
         // ---------------- no jurisdiction split ----------------
         list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, Side.None, false, async c =>
         {
@@ -421,6 +494,51 @@ public sealed class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<Matrix
             await Read(await c.Pages.PostAsync("/Admin/Audit?handler=Verify", Form(c.Token)))));
         return [.. list];
     }
+
+    /// <summary>The day both sides' zones are locked down (see <see cref="AddZonesAsync"/>).</summary>
+    private static readonly DateOnly AffectedDay = new(2021, 5, 20);
+
+    private static string ProbeZoneName(TestRegistry r) => "Vùng thử " + r.Tag;
+
+    /// <summary>A lockdown on each side's zone from 18/05/2021, so each side's worker is affected on AffectedDay; and a
+    /// probe zone (a commune without lodging) whose orders the write probes add and lift, one with a scan.</summary>
+    internal static async Task AddZonesAsync(LachanApp app, TestRegistry r)
+    {
+        ZoneOrder Lockdown(string number) => new()
+        {
+            Level = ZoneLevel.Lockdown, DecisionNumber = number, DecisionDate = new(2021, 5, 17), IssuedBy = "BCĐ", EffectiveFrom = new(2021, 5, 18),
+        };
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var (zone, province) in new[] { (r.ZoneOwn, TestRegistry.OwnProvince), (r.ZoneOther, TestRegistry.OtherProvince) })
+                db.ControlZones.Add(new ControlZone { Name = zone.Name, Kind = ControlZoneKind.IndustrialZone, IndustrialZoneId = zone.Id, ProvinceCode = province, Orders = [Lockdown("LD " + zone.Code)] });
+            var scanned = Lockdown("Scan " + r.Tag);
+            scanned.Level = ZoneLevel.Normal;
+            scanned.Scan = new ZoneOrderScan { FileName = "qd.pdf", ContentType = "application/pdf", Content = "%PDF-1.4"u8.ToArray() };
+            db.ControlZones.Add(new ControlZone { Name = ProbeZoneName(r), Kind = ControlZoneKind.Commune, CommuneCode = r.SpareUnitCode, ProvinceCode = TestRegistry.OwnProvince, Orders = [scanned] });
+            await db.SaveChangesAsync();
+        });
+    }
+
+    private static Task<int> ProbeZoneIdAsync(Caller c) =>
+        c.App.WithDbAsync(db => db.ControlZones.Where(z => z.Name == ProbeZoneName(c.Registry)).Select(z => z.Id).SingleAsync());
+
+    private static async Task<(int Zone, int Order)> ScannedOrderAsync(Caller c)
+    {
+        var order = await c.App.WithDbAsync(db => db.ZoneOrders.Where(o => o.DecisionNumber == "Scan " + c.Registry.Tag).Select(o => new { o.ControlZoneId, o.Id }).SingleAsync());
+        return (order.ControlZoneId, order.Id);
+    }
+
+    /// <summary>A new, unlifted "normal" order on the probe zone, for a lift probe.</summary>
+    private static async Task<(int Zone, int Order)> FreshProbeOrderAsync(Caller c)
+    {
+        var zone = await ProbeZoneIdAsync(c);
+        var order = new ZoneOrder { ControlZoneId = zone, Level = ZoneLevel.Normal, DecisionNumber = "QĐ " + NewPhone(), DecisionDate = new(2021, 6, 1), IssuedBy = "BCĐ", EffectiveFrom = new(2021, 6, 2) };
+        await c.App.WithDbAsync(async db => { db.ZoneOrders.Add(order); await db.SaveChangesAsync(); });
+        return (zone, order.Id);
+    }
+
+    private static Task<bool> LiftedAsync(Caller c, int order) => c.App.WithDbAsync(db => db.ZoneOrders.AnyAsync(o => o.Id == order && o.LiftedOn != null));
 
     public static string ImportName(TestRegistry r, bool own) => $"roster-{(own ? "own" : "other")}-{r.Tag}.csv";
 
