@@ -125,6 +125,31 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, BothProviders]
+    public async Task The_demo_story_locks_four_zones_on_18_May_2021_and_reopens_them_in_stages(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var api = await app.ApiClientAsync("admin");
+        async Task<JsonElement> On(string day) => JsonDocument.Parse(await api.GetStringAsync($"/api/v1/control-zones?date={day}")).RootElement;
+        static List<string> Locked(JsonElement zones) => zones.EnumerateArray().Where(z => z.GetProperty("level").GetString() == "Lockdown")
+            .Select(z => z.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Empty(Locked(await On("2021-05-17")));
+        Assert.Equal(["KCN Quang Châu", "KCN Song Khê – Nội Hoàng", "KCN Vân Trung", "KCN Đình Trám"], Locked(await On("2021-05-18")));
+        Assert.Equal(3, Locked(await On("2021-05-28")).Count);   // Quang Châu reopens first
+        Assert.Empty(Locked(await On("2021-06-08")));
+        Assert.All((await On("2021-07-01")).EnumerateArray(), z => Assert.Equal("Normal", z.GetProperty("level").GetString()));
+
+        async Task<JsonElement> Affected(string day) => JsonDocument.Parse(await api.GetStringAsync($"/api/v1/affected?date={day}")).RootElement.GetProperty("counts");
+        var locked = await Affected("2021-05-20");
+        var exempted = await Affected("2021-05-24");
+        Assert.True(locked.GetProperty("workers").GetInt32() > 0);
+        Assert.True(locked.GetProperty("lodgingLocked").GetInt32() > 0);   // Nếnh town under medical isolation
+        // 35 enterprises assessed safe resume on 24/05 (those of the zones' enterprises that exist in a small demo)
+        Assert.InRange(locked.GetProperty("enterprisesStopped").GetInt32() - exempted.GetProperty("enterprisesStopped").GetInt32(), 1, 35);
+        Assert.Equal(0, (await Affected("2021-07-01")).GetProperty("workers").GetInt32());
+    }
+
+    [Theory, BothProviders]
     public async Task Seeding_is_audited_and_the_chain_verifies(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
