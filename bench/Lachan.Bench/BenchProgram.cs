@@ -55,6 +55,10 @@ internal static class BenchProgram
                     (_, body) => !body.Contains("\"total\":0", StringComparison.Ordinal)));
                 run.Scenarios.Add(await loops.RunAsync("Worker profile page", "GET /Registry/Workers/{id}", samples.Ids.Select(i => $"/Registry/Workers/{i}"), 50));
                 run.Scenarios.Add(await loops.RunAsync("Worker profile API", "GET /api/v1/workers/{id}", samples.Ids.Select(i => $"/api/v1/workers/{i}"), null));
+                // The demo story's orders: four zones locked from 18/05/2021, reopening in stages until 08/06 (issue 4).
+                var days = Enumerable.Range(0, 24).Select(d => new DateOnly(2021, 5, 18).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                run.Scenarios.Add(await loops.RunAsync("Affected on date D (province)", "GET /api/v1/affected?date=…", days.Select(d => "/api/v1/affected?date=" + d), 1000,
+                    (_, body) => body.Contains("\"counts\"", StringComparison.Ordinal), maxRequests: 100));
                 (run.RssMegabytes, run.PeakRssMegabytes) = server.Memory();
                 Console.WriteLine($"  server memory: RSS {run.RssMegabytes:F0} MB, peak {run.PeakRssMegabytes:F0} MB");
             }

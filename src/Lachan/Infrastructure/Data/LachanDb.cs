@@ -130,14 +130,18 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
             e.HasMany(x => x.Residences).WithOne().HasForeignKey(x => x.WorkerId);
             e.HasMany(x => x.Movements).WithOne().HasForeignKey(x => x.WorkerId);
         });
+        // "Who works and lives where on day D" (an enterprise's workers, who is affected by an order) reads these
+        // indexes alone: both ends of the period and the other side of the link are in them, no table row is read.
         b.Entity<Employment>(e =>
         {
-            e.HasIndex(x => new { x.EnterpriseId, x.To });
+            e.HasIndex(x => new { x.EnterpriseId, x.To, x.From, x.WorkerId });
+            e.HasIndex(x => new { x.WorkerId, x.To, x.From, x.EnterpriseId });
             e.Property(x => x.Workshop).HasMaxLength(100);
         });
         b.Entity<Residence>(e =>
         {
-            e.HasIndex(x => new { x.LodgingHouseId, x.To });
+            e.HasIndex(x => new { x.LodgingHouseId, x.To, x.From, x.WorkerId });
+            e.HasIndex(x => new { x.WorkerId, x.To, x.From, x.LodgingHouseId });
             e.Property(x => x.Room).HasMaxLength(20);
         });
         // Search keys compare by code point on both providers (SQLite's default BINARY; "C" on PostgreSQL),

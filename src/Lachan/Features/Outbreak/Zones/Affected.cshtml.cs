@@ -34,11 +34,11 @@ public sealed class AffectedModel(AffectedWorkers affected, ZoneStatus status, J
     {
         if (!Allowed) return Forbid();
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
-        if (await affected.RunAsync(Query, ct) is not { } result) return NotFound();
+        if (await affected.AllAsync(Query, ct) is not { } all) return NotFound();
         // A list of people is personal data: its export is audited like a view.
-        audit.Record("export", "AffectedWorkers", null, after: new { fmt, Filter = new { Date = result.Date, Zone, Order }, Rows = result.All.Count });
+        audit.Record("export", "AffectedWorkers", null, after: new { fmt, Filter = new { Date, Zone, Order }, Rows = all.Count });
         await db.SaveChangesAsync(ct);
-        await ListExport.WriteAsync(Response, "nguoi-lao-dong-bi-anh-huong-" + result.Date.ToString("yyyyMMdd"), fmt, result.All, Columns, ct);
+        await ListExport.WriteAsync(Response, "nguoi-lao-dong-bi-anh-huong" + (Date is { } d ? "-" + d.ToString("yyyyMMdd") : ""), fmt, all, Columns, ct);
         return new EmptyResult();
     }
 

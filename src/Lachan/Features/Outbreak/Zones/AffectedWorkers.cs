@@ -29,19 +29,51 @@ public sealed record AffectedCounts(int Workers, int EmployerStopped, int Lodgin
     IReadOnlyList<CountRow> ByIndustrialZone, IReadOnlyList<CountRow> ByEnterprise, IReadOnlyList<CountRow> ByCommune, IReadOnlyList<CountRow> ByHomeProvince);
 
 public sealed record AffectedResult(DateOnly Date, string? ZoneName, string? OrderNumber, AffectedCounts Counts,
-    IReadOnlyList<StoppedEnterprise> Enterprises, Paged<AffectedWorker> Workers)
-{
-    /// <summary>Every affected worker, for export (the list above is one page of it).</summary>
-    internal IReadOnlyList<AffectedWorker> All { get; init; } = [];
-}
+    IReadOnlyList<StoppedEnterprise> Enterprises, Paged<AffectedWorker> Workers);
 
 /// <summary>Computes who is affected from the orders in force on the day: workers employed at an enterprise that an
 /// order stops, and workers residing in a lodging house inside a locked zone. Workers are those of the caller's
-/// jurisdiction. The orders and places are few and evaluated in memory (<see cref="ZoneTimeline"/>); the workers are
-/// found by two indexed queries (employments of the stopped enterprises, residences in the locked houses).</summary>
+/// jurisdiction. The orders and places are few and evaluated in memory (<see cref="ZoneTimeline"/>). The counts come
+/// from two lean indexed queries (ids only: employments of the stopped enterprises, residences in the locked houses);
+/// names are read only for the page shown, which the database sorts and cuts (at 300,000 workers, reading every
+/// affected worker's name took four times as long as the rest).</summary>
 public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvider time)
 {
+    /// <summary>What the orders in force on the day stop and lock, before any worker is read.</summary>
+    private sealed record Situation(DateOnly Day, string? ZoneName, string? OrderNumber, List<(Enterprise Enterprise, ZoneOrder Order)> Stopping,
+        List<int> StoppedIds, List<int> LockedHouses);
+
     public async Task<AffectedResult?> RunAsync(AffectedQuery query, CancellationToken ct = default)
+    {
+        if (await SituationAsync(query, ct) is not { } s) return null;
+        var rows = await RowsAsync(s, ct);
+        var names = await PlaceNamesAsync(ct);
+
+        static IReadOnlyList<CountRow> By(IEnumerable<Row> rs, Func<Row, string?> key) =>
+            rs.GroupBy(r => key(r) ?? "—").Select(g => new CountRow(g.Key, g.Count())).OrderByDescending(c => c.Workers).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var all = rows.Values;
+        var counts = new AffectedCounts(all.Count, all.Count(r => r.EmployerStopped), all.Count(r => r.LodgingLocked), s.StoppedIds.Count, s.LockedHouses.Count,
+            By(all, r => names.Zone(r.EnterpriseId)), By(all, r => names.Enterprise(r.EnterpriseId)), By(all, r => names.Commune(r.LodgingHouseId)),
+            By(all, r => ProvinceCodes.Names.GetValueOrDefault(r.HomeProvinceCode, r.HomeProvinceCode)));
+
+        var visible = await scope.Enterprises(db.Enterprises.AsNoTracking()).Where(e => s.StoppedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        var stopped = s.Stopping.Where(x => visible.Contains(x.Enterprise.Id))
+            .Select(x => new StoppedEnterprise(x.Enterprise.Id, x.Enterprise.Name, x.Enterprise.TaxCode, names.Zone(x.Enterprise.Id), x.Order.DecisionNumber, x.Order.Id))
+            .OrderBy(x => x.IndustrialZone).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+
+        var (page, size) = Paging.Normalize(query.Page, query.PageSize);
+        var items = await NamedAsync(s, rows, names, q => q.PageOf(page, size), ct);
+        return new AffectedResult(s.Day, s.ZoneName, s.OrderNumber, counts, stopped, new Paged<AffectedWorker>(items, all.Count, page, size));
+    }
+
+    /// <summary>Every affected worker by name, for export.</summary>
+    public async Task<IReadOnlyList<AffectedWorker>?> AllAsync(AffectedQuery query, CancellationToken ct = default)
+    {
+        if (await SituationAsync(query, ct) is not { } s) return null;
+        return await NamedAsync(s, await RowsAsync(s, ct), await PlaceNamesAsync(ct), q => q, ct);
+    }
+
+    private async Task<Situation?> SituationAsync(AffectedQuery query, CancellationToken ct)
     {
         var zonesQuery = db.ControlZones.AsNoTracking().Include(z => z.Orders).ThenInclude(o => o.Exemptions).Include(z => z.LodgingHouses).AsSplitQuery();
         string? zoneName = null, orderNumber = null;
@@ -66,68 +98,77 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
         }
         else zones = await zonesQuery.ToListAsync(ct);
 
-        var enterprises = await db.Enterprises.AsNoTracking()
-            .Select(e => new Enterprise { Id = e.Id, Name = e.Name, TaxCode = e.TaxCode, NameSearch = "", IndustrialZoneId = e.IndustrialZoneId, CommuneCode = e.CommuneCode, DistrictCode = "", ProvinceCode = "" })
-            .ToListAsync(ct);
-        var stopping = enterprises.Select(e => (e, Order: ZoneTimeline.StoppingOrder(e, zones, day))).Where(x => x.Order is not null).ToList();
-        var stoppedIds = stopping.Select(x => x.e.Id).ToList();
-
+        var enterprises = await EnterprisesAsync(ct);
+        var stopping = enterprises.Select(e => (e, ZoneTimeline.StoppingOrder(e, zones, day))).Where(x => x.Item2 is not null).Select(x => (x.e, x.Item2!)).ToList();
         var locked = zones.Where(z => ZoneTimeline.Restricts(ZoneTimeline.LevelOn(z.Orders, day))).ToList();
         var lockedCommunes = locked.Where(z => z.Kind == ControlZoneKind.Commune).Select(z => z.CommuneCode!).ToList();
         var clusterHouses = locked.SelectMany(z => z.LodgingHouses).Select(l => l.LodgingHouseId).Distinct().ToList();
-        var lockedHouses = await db.LodgingHouses.AsNoTracking()
+        var lockedHouses = lockedCommunes.Count == 0 && clusterHouses.Count == 0 ? [] : await db.LodgingHouses.AsNoTracking()
             .Where(l => lockedCommunes.Contains(l.CommuneCode) || clusterHouses.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct);
-
-        var workers = scope.Workers(db.Workers.AsNoTracking());
-        var byEmployer = await workers.SelectMany(w => w.Employments, (w, e) => new { w, e })
-            .Where(x => stoppedIds.Contains(x.e.EnterpriseId) && x.e.From <= day && (x.e.To == null || x.e.To > day))
-            .Select(x => new Row(x.w.Id, x.w.FullName, x.w.NameSearch, x.w.DateOfBirth, x.w.HomeProvinceCode, x.e.EnterpriseId,
-                x.w.Residences.Where(r => r.From <= day && (r.To == null || r.To > day)).Select(r => (int?)r.LodgingHouseId).FirstOrDefault()))
-            .ToListAsync(ct);
-        var byLodging = await workers.SelectMany(w => w.Residences, (w, r) => new { w, r })
-            .Where(x => lockedHouses.Contains(x.r.LodgingHouseId) && x.r.From <= day && (x.r.To == null || x.r.To > day))
-            .Select(x => new Row(x.w.Id, x.w.FullName, x.w.NameSearch, x.w.DateOfBirth, x.w.HomeProvinceCode,
-                x.w.Employments.Where(e => e.From <= day && (e.To == null || e.To > day)).Select(e => (int?)e.EnterpriseId).FirstOrDefault(), x.r.LodgingHouseId))
-            .ToListAsync(ct);
-
-        var rows = byEmployer.Concat(byLodging).DistinctBy(r => r.Id).OrderBy(r => r.NameSearch, StringComparer.Ordinal).ThenBy(r => r.Id).ToList();
-        var stoppedSet = stoppedIds.ToHashSet();
-        var lockedSet = lockedHouses.ToHashSet();
-        var names = await NamesAsync(rows, ct);
-        var zoneNames = await db.IndustrialZones.AsNoTracking().ToDictionaryAsync(z => z.Id, z => z.Name, ct);
-        var enterpriseById = enterprises.ToDictionary(e => e.Id);
-        string? Iz(int? enterpriseId) => enterpriseId is int id && enterpriseById[id].IndustrialZoneId is int iz ? zoneNames[iz] : null;
-
-        var all = rows.Select(r => new AffectedWorker(r.Id, r.FullName, r.DateOfBirth.Year, ProvinceCodes.Names.GetValueOrDefault(r.HomeProvinceCode, r.HomeProvinceCode),
-            r.EnterpriseId is int e ? enterpriseById[e].Name : null, Iz(r.EnterpriseId),
-            r.LodgingHouseId is int l ? names.Houses[l].Name : null, r.LodgingHouseId is int l2 ? names.Communes.GetValueOrDefault(names.Houses[l2].CommuneCode) : null,
-            r.EnterpriseId is int s && stoppedSet.Contains(s), r.LodgingHouseId is int k && lockedSet.Contains(k))).ToList();
-
-        static IReadOnlyList<CountRow> By(IEnumerable<AffectedWorker> ws, Func<AffectedWorker, string?> key) =>
-            ws.GroupBy(w => key(w) ?? "—").Select(g => new CountRow(g.Key, g.Count())).OrderByDescending(c => c.Workers).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
-        var counts = new AffectedCounts(all.Count, all.Count(w => w.EmployerStopped), all.Count(w => w.LodgingLocked), stoppedIds.Count, lockedHouses.Count,
-            By(all, w => w.IndustrialZone), By(all, w => w.Enterprise), By(all, w => w.Commune), By(all, w => w.HomeProvince));
-
-        var visibleEnterprises = await scope.Enterprises(db.Enterprises.AsNoTracking()).Where(e => stoppedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
-        var stoppedList = stopping.Where(x => visibleEnterprises.Contains(x.e.Id))
-            .Select(x => new StoppedEnterprise(x.e.Id, x.e.Name, x.e.TaxCode, Iz(x.e.Id), x.Order!.DecisionNumber, x.Order.Id))
-            .OrderBy(x => x.IndustrialZone).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
-
-        var (page, size) = Paging.Normalize(query.Page, query.PageSize);
-        var pageItems = all.Skip((page - 1) * size).Take(size).ToList();
-        return new AffectedResult(day, zoneName, orderNumber, counts, stoppedList, new Paged<AffectedWorker>(pageItems, all.Count, page, size)) { All = all };
+        return new Situation(day, zoneName, orderNumber, stopping, stopping.Select(x => x.Item1.Id).ToList(), lockedHouses);
     }
 
-    private sealed record Row(int Id, string FullName, string NameSearch, DateOnly DateOfBirth, string HomeProvinceCode, int? EnterpriseId, int? LodgingHouseId);
+    /// <summary>Just what places an enterprise in zones and names it.</summary>
+    private Task<List<Enterprise>> EnterprisesAsync(CancellationToken ct) =>
+        db.Enterprises.AsNoTracking()
+            .Select(e => new Enterprise { Id = e.Id, Name = e.Name, TaxCode = e.TaxCode, NameSearch = "", IndustrialZoneId = e.IndustrialZoneId, CommuneCode = e.CommuneCode, DistrictCode = "", ProvinceCode = "" })
+            .ToListAsync(ct);
 
-    private sealed record PlaceNames(Dictionary<int, (string Name, string CommuneCode)> Houses, Dictionary<string, string> Communes);
+    /// <summary>One affected worker without names: the employer and lodging held on the day, and why.</summary>
+    private sealed record Row(int Id, string HomeProvinceCode, int? EnterpriseId, int? LodgingHouseId, bool EmployerStopped, bool LodgingLocked);
 
-    private async Task<PlaceNames> NamesAsync(List<Row> rows, CancellationToken ct)
+    private async Task<Dictionary<int, Row>> RowsAsync(Situation s, CancellationToken ct)
     {
-        var ids = rows.Select(r => r.LodgingHouseId).OfType<int>().Distinct().ToList();
-        var houses = (await db.LodgingHouses.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Name, l.CommuneCode }).ToListAsync(ct))
-            .ToDictionary(l => l.Id, l => (l.Name, l.CommuneCode));
-        var communes = await db.AdminUnits.AsNoTracking().Where(u => u.Level == AdminLevel.Commune).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
-        return new PlaceNames(houses, communes);
+        var (day, stoppedIds, lockedHouses) = (s.Day, s.StoppedIds, s.LockedHouses);
+        var workers = scope.Workers(db.Workers.AsNoTracking());
+        var byEmployer = stoppedIds.Count == 0 ? [] : await workers.SelectMany(w => w.Employments, (w, e) => new { w, e })
+            .Where(x => stoppedIds.Contains(x.e.EnterpriseId) && x.e.From <= day && (x.e.To == null || x.e.To > day))
+            .Select(x => new Row(x.w.Id, x.w.HomeProvinceCode, x.e.EnterpriseId,
+                x.w.Residences.Where(r => r.From <= day && (r.To == null || r.To > day)).Select(r => (int?)r.LodgingHouseId).FirstOrDefault(), true, false))
+            .ToListAsync(ct);
+        var byLodging = lockedHouses.Count == 0 ? [] : await workers.SelectMany(w => w.Residences, (w, r) => new { w, r })
+            .Where(x => lockedHouses.Contains(x.r.LodgingHouseId) && x.r.From <= day && (x.r.To == null || x.r.To > day))
+            .Select(x => new Row(x.w.Id, x.w.HomeProvinceCode,
+                x.w.Employments.Where(e => e.From <= day && (e.To == null || e.To > day)).Select(e => (int?)e.EnterpriseId).FirstOrDefault(), x.r.LodgingHouseId, false, true))
+            .ToListAsync(ct);
+        var rows = new Dictionary<int, Row>(byEmployer.Count + byLodging.Count);
+        foreach (var r in byEmployer) rows[r.Id] = r with { LodgingLocked = r.LodgingHouseId is int l && lockedHouses.Contains(l) };
+        var stopped = stoppedIds.ToHashSet();
+        foreach (var r in byLodging) rows.TryAdd(r.Id, r with { EmployerStopped = r.EnterpriseId is int e && stopped.Contains(e) });
+        return rows;
+    }
+
+    /// <summary>The affected workers by name (without diacritics, then id), cut by the database.</summary>
+    private async Task<List<AffectedWorker>> NamedAsync(Situation s, Dictionary<int, Row> rows, PlaceNames names,
+        Func<IQueryable<Worker>, IQueryable<Worker>> cut, CancellationToken ct)
+    {
+        if (rows.Count == 0) return [];
+        var (day, stoppedIds, lockedHouses) = (s.Day, s.StoppedIds, s.LockedHouses);
+        var affected = scope.Workers(db.Workers.AsNoTracking()).Where(w =>
+            w.Employments.Any(e => stoppedIds.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day))
+            || w.Residences.Any(r => lockedHouses.Contains(r.LodgingHouseId) && r.From <= day && (r.To == null || r.To > day)));
+        var people = await cut(affected.OrderBy(w => w.NameSearch).ThenBy(w => w.Id)).Select(w => new { w.Id, w.FullName, w.DateOfBirth }).ToListAsync(ct);
+        return people.Where(p => rows.ContainsKey(p.Id)).Select(p =>
+        {
+            var r = rows[p.Id];
+            return new AffectedWorker(p.Id, p.FullName, p.DateOfBirth.Year, ProvinceCodes.Names.GetValueOrDefault(r.HomeProvinceCode, r.HomeProvinceCode),
+                names.Enterprise(r.EnterpriseId), names.Zone(r.EnterpriseId), names.House(r.LodgingHouseId), names.Commune(r.LodgingHouseId), r.EmployerStopped, r.LodgingLocked);
+        }).ToList();
+    }
+
+    /// <summary>Names of the province's places: a few thousand rows, fewer than the affected workers' references to them.</summary>
+    private async Task<PlaceNames> PlaceNamesAsync(CancellationToken ct) => new(
+        (await EnterprisesAsync(ct)).ToDictionary(e => e.Id),
+        await db.IndustrialZones.AsNoTracking().ToDictionaryAsync(z => z.Id, z => z.Name, ct),
+        await db.LodgingHouses.AsNoTracking().Select(l => new { l.Id, l.Name, l.CommuneCode }).ToDictionaryAsync(l => l.Id, l => (l.Name, l.CommuneCode), ct),
+        await db.AdminUnits.AsNoTracking().Where(u => u.Level == AdminLevel.Commune).ToDictionaryAsync(u => u.Code, u => u.Name, ct));
+
+    private sealed record PlaceNames(Dictionary<int, Enterprise> Enterprises, Dictionary<int, string> Zones,
+        Dictionary<int, (string Name, string CommuneCode)> Houses, Dictionary<string, string> Communes)
+    {
+        public string? Enterprise(int? id) => id is int i && Enterprises.TryGetValue(i, out var e) ? e.Name : null;
+        public string? Zone(int? enterpriseId) => enterpriseId is int i && Enterprises.TryGetValue(i, out var e) && e.IndustrialZoneId is int z ? Zones[z] : null;
+        public string? House(int? id) => id is int i && Houses.TryGetValue(i, out var h) ? h.Name : null;
+        public string? Commune(int? houseId) => houseId is int i && Houses.TryGetValue(i, out var h) ? Communes.GetValueOrDefault(h.CommuneCode) : null;
     }
 }

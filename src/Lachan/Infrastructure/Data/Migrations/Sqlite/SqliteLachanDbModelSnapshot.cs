@@ -222,9 +222,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkerId");
+                    b.HasIndex("EnterpriseId", "To", "From", "WorkerId");
 
-                    b.HasIndex("EnterpriseId", "To");
+                    b.HasIndex("WorkerId", "To", "From", "EnterpriseId");
 
                     b.ToTable("Employments");
                 });
@@ -505,9 +505,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkerId");
+                    b.HasIndex("LodgingHouseId", "To", "From", "WorkerId");
 
-                    b.HasIndex("LodgingHouseId", "To");
+                    b.HasIndex("WorkerId", "To", "From", "LodgingHouseId");
 
                     b.ToTable("Residences");
                 });
