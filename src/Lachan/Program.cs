@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Registry;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
@@ -11,7 +12,8 @@ builder.Services
     .AddAuth()
     .AddWeb()
     .AddRegistryModule()
-    .AddRostersModule();
+    .AddRostersModule()
+    .AddCasesModule();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseWeb();
 app.MapRazorPages();
 app.MapRegistryApi();
 app.MapRostersApi();
+app.MapCasesApi();
 app.MapApiReference();
 app.MapHealthChecks("/health").AllowAnonymous();
 Startup.PrintWelcomeWhenStarted(app);
