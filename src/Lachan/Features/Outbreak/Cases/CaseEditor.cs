@@ -82,7 +82,12 @@ public sealed class CaseEditor(LachanDb db, CaseScope cases, Jurisdiction scope,
         db.Add(@case);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        if (created) audit.Record("create", nameof(Worker), worker.Id, null, new { worker.Cccd, worker.FullName, Via = "case" });
+        // one event per save: events saved together may be inserted out of their chain order
+        if (created)
+        {
+            audit.Record("create", nameof(Worker), worker.Id, null, new { worker.Cccd, worker.FullName, Via = "case" });
+            await db.SaveChangesAsync(ct);
+        }
         audit.Record("create", nameof(Case), @case.Id, null, Snapshot(@case));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public sealed record ClusterData(ClusterKind Kind, int Id, string Name, IReadOnl
 
 /// <summary>Where cases gather: by the worker's current enterprise and current lodging house (the records' present
 /// state, which is what a team on the ground acts on).</summary>
-public sealed class Clusters(LachanDb db, CaseScope cases)
+public sealed class Clusters(LachanDb db, CaseScope cases, Jurisdiction scope)
 {
     public async Task<IReadOnlyList<ClusterSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -31,8 +32,8 @@ public sealed class Clusters(LachanDb db, CaseScope cases)
     public async Task<ClusterData?> LoadAsync(ClusterKind kind, int id, CancellationToken ct = default)
     {
         var name = kind == ClusterKind.Enterprise
-            ? await db.Enterprises.Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct)
-            : await db.LodgingHouses.Where(l => l.Id == id).Select(l => l.Name).FirstOrDefaultAsync(ct);
+            ? await scope.Enterprises(db.Enterprises).Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct)
+            : await scope.LodgingHouses(db.LodgingHouses).Where(l => l.Id == id).Select(l => l.Name).FirstOrDefaultAsync(ct);
         if (name is null || !cases.CanRead) return null;
         var workers = kind == ClusterKind.Enterprise
             ? cases.Workers().Where(w => w.CurrentEnterpriseId == id)

@@ -37,8 +37,7 @@ public sealed class HealthSection(LachanDb db, CaseScope cases, AuditLog audit, 
             .Select(o => new OrderRow(o.Id, o.WorkerId, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn, o.ReleasedOn, o.ReleaseTestDate, o.ReleaseResult))
             .ToListAsync(ct);
         if (ownCases.Count == 0 && contacts.Count == 0 && orders.Count == 0) return null;
-        foreach (var c in ownCases) audit.Record("view", nameof(Case), c.Id);
-        if (ownCases.Count > 0) await db.SaveChangesAsync(ct);
+        foreach (var c in ownCases) await audit.ViewedAsync(nameof(Case), c.Id, ct); // one save each keeps the chain in id order
         return new WorkerHealth(ownCases, contacts, orders);
     }
 }
