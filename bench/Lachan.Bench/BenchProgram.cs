@@ -42,6 +42,7 @@ internal static class BenchProgram
             var samples = await Samples.ReadAsync(options.Postgres is null ? app.ConnectionString : options.Postgres, options.Postgres is not null, options.Requests);
             run.WorkersInDb = samples.WorkerCount;
 
+            var caseIds = await Samples.CaseIdsAsync(options.Postgres ?? app.ConnectionString!, options.Postgres is not null);
             var token = (await app.RunVerbAsync(TimeSpan.FromMinutes(2), "users", "token", "admin")).Trim().Split('\n')[^1].Trim();
             Console.WriteLine("Starting the app…");
             var startup = Stopwatch.StartNew();
@@ -55,6 +56,13 @@ internal static class BenchProgram
                     (_, body) => !body.Contains("\"total\":0", StringComparison.Ordinal)));
                 run.Scenarios.Add(await loops.RunAsync("Worker profile page", "GET /Registry/Workers/{id}", samples.Ids.Select(i => $"/Registry/Workers/{i}"), 50));
                 run.Scenarios.Add(await loops.RunAsync("Worker profile API", "GET /api/v1/workers/{id}", samples.Ids.Select(i => $"/api/v1/workers/{i}"), null));
+                if (caseIds.Count > 0)
+                {
+                    run.Scenarios.Add(await loops.RunAsync("F1 suggestions", "GET /api/v1/cases/{id}/suggestions", caseIds.Select(i => $"/api/v1/cases/{i}/suggestions"), 100,
+                        (_, body) => body.Contains("\"items\"", StringComparison.Ordinal)));
+                    run.Scenarios.Add(await loops.RunAsync("Daily due list", "GET /api/v1/quarantine/due?date=…",
+                        Enumerable.Range(0, 30).Select(d => "/api/v1/quarantine/due?date=" + new DateOnly(2021, 5, 13).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), 200));
+                }
                 (run.RssMegabytes, run.PeakRssMegabytes) = server.Memory();
                 Console.WriteLine($"  server memory: RSS {run.RssMegabytes:F0} MB, peak {run.PeakRssMegabytes:F0} MB");
             }

@@ -29,20 +29,10 @@ public sealed class ContactSuggestions(LachanDb db, CaseScope cases)
             (sourceWorker, on) = (f1.WorkerId, f1.LastContactOn ?? c.ConfirmedOn);
         }
 
-        var source = await PlacesAsync(sourceWorker, on, ct);
-        var coworkers = source.EnterpriseId is int eid
-            ? await db.Employments.AsNoTracking().Where(e => e.EnterpriseId == eid && e.From <= on && (e.To == null || e.To >= on))
-                .Select(e => new PlaceMate(e.WorkerId, e.Workshop)).ToListAsync(ct)
-            : [];
-        var housemates = source.LodgingHouseId is int lid
-            ? await db.Residences.AsNoTracking().Where(r => r.LodgingHouseId == lid && r.From <= on && (r.To == null || r.To >= on))
-                .Select(r => new PlaceMate(r.WorkerId, r.Room)).ToListAsync(ct)
-            : [];
         // the case, everyone already decided on in this tree (confirmed or dismissed), and the source itself
         var excluded = (await db.Set<Contact>().AsNoTracking().Where(x => x.CaseId == caseId).Select(x => x.WorkerId).ToListAsync(ct))
             .Append(c.WorkerId).Append(sourceWorker).ToHashSet();
-
-        var ranked = SuggestionRanking.Rank(source, coworkers, housemates, excluded);
+        var ranked = await RankAsync(db, sourceWorker, on, excluded, ct);
         var top = ranked.Take(Shown).ToList();
         var ids = top.Select(r => r.WorkerId).ToList();
         var people = await cases.Workers().AsNoTracking().Where(w => ids.Contains(w.Id))
@@ -53,7 +43,22 @@ public sealed class ContactSuggestions(LachanDb db, CaseScope cases)
         return new Suggestions(caseId, sourceContactId, sourceWorker, on, ranked.Count, rows);
     }
 
-    private async Task<SourcePlaces> PlacesAsync(int workerId, DateOnly on, CancellationToken ct)
+    /// <summary>The ranked candidates for a source person on a date, without names (also used to build the demo data).</summary>
+    public static async Task<List<RankedCandidate>> RankAsync(LachanDb db, int sourceWorker, DateOnly on, IReadOnlySet<int> excluded, CancellationToken ct = default)
+    {
+        var source = await PlacesAsync(db, sourceWorker, on, ct);
+        var coworkers = source.EnterpriseId is int eid
+            ? await db.Employments.AsNoTracking().Where(e => e.EnterpriseId == eid && e.From <= on && (e.To == null || e.To >= on))
+                .Select(e => new PlaceMate(e.WorkerId, e.Workshop)).ToListAsync(ct)
+            : [];
+        var housemates = source.LodgingHouseId is int lid
+            ? await db.Residences.AsNoTracking().Where(r => r.LodgingHouseId == lid && r.From <= on && (r.To == null || r.To >= on))
+                .Select(r => new PlaceMate(r.WorkerId, r.Room)).ToListAsync(ct)
+            : [];
+        return SuggestionRanking.Rank(source, coworkers, housemates, excluded);
+    }
+
+    private static async Task<SourcePlaces> PlacesAsync(LachanDb db, int workerId, DateOnly on, CancellationToken ct)
     {
         var job = await db.Employments.AsNoTracking().Where(e => e.WorkerId == workerId && e.From <= on && (e.To == null || e.To >= on))
             .OrderByDescending(e => e.From).Select(e => new { e.EnterpriseId, e.Workshop }).FirstOrDefaultAsync(ct);
