@@ -20,6 +20,8 @@ public sealed class DetailModel(CaseDetail detail, ContactSuggestions suggestion
         public string? LastContactOn { get; set; }
         public QuarantinePlace? PlaceKind { get; set; }
         public string? PlaceText { get; set; }
+        /// <summary>A suggestion's button: "workerId:Kind", so one form serves the whole list.</summary>
+        public string? Pick { get; set; }
     }
 
     [BindProperty(SupportsGet = true)] public int? Source { get; set; }
@@ -56,6 +58,8 @@ public sealed class DetailModel(CaseDetail detail, ContactSuggestions suggestion
     {
         if (!cases.CanWrite) return Forbid();
         var d = Decision;
+        if (d.Pick?.Split(':') is [var worker, var kind] && int.TryParse(worker, out var workerId) && Enum.TryParse<ContactKind>(kind, out var k))
+            (d.WorkerId, d.Kind) = (workerId, k);
         var decision = new ContactDecision
         {
             WorkerId = d.WorkerId, Cccd = d.Cccd, SourceContactId = d.SourceContactId, Kind = d.Kind,
