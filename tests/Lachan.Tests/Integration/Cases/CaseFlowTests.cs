@@ -176,4 +176,21 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.DoesNotContain($"data-testid=\"confirm-{w.EnterpriseMate.Id}\"", after);
         Assert.Contains($"data-testid=\"confirm-{w.WorkshopMate.Id}\"", after);
     }
+
+    [Theory, BothProviders]
+    public async Task A_recovered_case_is_monitored_at_home_by_the_F0_release_rule(DatabaseProvider provider)
+    {
+        var w = await CasesWorld.CreateAsync(await apps.For(provider));
+        var caseId = await RegisterAsync(await w.App.ApiClientAsync(w.Health), w.Registry.WorkerOwn.Cccd, "BR" + w.Registry.Tag);
+        var page = await w.App.LoggedInClientAsync(w.Health);
+        var early = await page.PostFormAsync($"/Outbreak/Cases/{caseId}", new Dictionary<string, string> { ["Outcome"] = "Recovered", ["OutcomeOn"] = "01/05/2021" },
+            $"/Outbreak/Cases/{caseId}?handler=Outcome");
+        Assert.Contains("data-testid=\"error-OutcomeOn\"", await early.PageAsync());
+        var saved = await page.PostFormAsync($"/Outbreak/Cases/{caseId}", new Dictionary<string, string> { ["Outcome"] = "Recovered", ["OutcomeOn"] = "05/06/2021" },
+            $"/Outbreak/Cases/{caseId}?handler=Outcome");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var order = await w.App.WithDbAsync(db => db.QuarantineOrders.SingleAsync(o => o.WorkerId == w.Registry.WorkerOwn.Id));
+        Assert.Equal((new DateOnly(2021, 6, 5), new DateOnly(2021, 6, 19), QuarantinePlace.Home, (int?)null),
+            (order.StartOn, order.PlannedEndOn, order.PlaceKind, order.ContactId));
+    }
 }

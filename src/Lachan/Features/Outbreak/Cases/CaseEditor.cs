@@ -100,11 +100,37 @@ public sealed class CaseEditor(LachanDb db, CaseScope cases, Jurisdiction scope,
         var @case = await cases.Cases().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null) return new SaveResult.NotFound();
         var before = Snapshot(@case);
+        var wasRecovered = @case.Outcome == CaseOutcome.Recovered;
         try { @case.SetOutcome(outcome, on); }
         catch (DomainException e) { return new SaveResult.Invalid(new FieldErrors { ["OutcomeOn"] = e.Code }); }
+        var monitoring = !wasRecovered && outcome == CaseOutcome.Recovered ? await AfterDischargeAsync(@case, ct) : null;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         audit.Record("update", nameof(Case), id, before, Snapshot(@case));
         await db.SaveChangesAsync(ct);
+        if (monitoring is not null)
+        {
+            audit.Record("create", nameof(QuarantineOrder), monitoring.Id, null, new { monitoring.WorkerId, monitoring.StartOn, monitoring.PlannedEndOn, RuleId = monitoring.QuarantineRuleId });
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
         return new SaveResult.Saved(id);
+    }
+
+    /// <summary>A recovered case is monitored at home after discharge, by the F0-release rule in force on the discharge
+    /// date (none configured, or already in quarantine: no order).</summary>
+    private async Task<QuarantineOrder?> AfterDischargeAsync(Case c, CancellationToken ct)
+    {
+        var start = c.OutcomeOn!.Value;
+        var rules = await db.Set<QuarantineRule>().AsNoTracking().Where(r => r.Subject == RuleSubject.F0Release).ToListAsync(ct);
+        if (!rules.Any(r => r.InForceOn(start))) return null;
+        if (await db.Set<QuarantineOrder>().AnyAsync(o => o.WorkerId == c.WorkerId && o.ReleasedOn == null, ct)) return null;
+        var rule = QuarantineRules.InForce(rules, RuleSubject.F0Release, start);
+        var order = new QuarantineOrder
+        {
+            WorkerId = c.WorkerId, QuarantineRuleId = rule.Id, PlaceKind = rule.DefaultPlace, StartOn = start, PlannedEndOn = QuarantineRules.PlannedEnd(rule, start),
+        };
+        db.Add(order);
+        return order;
     }
 
     /// <summary>A person registered by the health team: no employer yet; the registry is the user's province.</summary>
