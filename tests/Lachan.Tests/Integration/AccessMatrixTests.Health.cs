@@ -139,6 +139,8 @@ public sealed partial class AccessMatrixTests
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Clusters"))) { IsList = true, Marker = (c, _) => c.Registry.EnterpriseOwn.Name });
         list.Add(new("page /Outbreak/Cases/Quarantine", Area.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Quarantine?All=true"))) { IsList = true, Marker = workerMark });
+        list.Add(new("page /Outbreak/Cases/Contacts", Area.Health, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Cases/Contacts"))) { IsList = true });
         list.Add(new("page /Outbreak/Cases/Due", Area.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Due?Date=17/05/2021"))) { IsList = true, Marker = workerMark });
         list.Add(new("GET /api/v1/cases", Area.Health, Access.Read, Side.Own, true, async c =>

@@ -102,6 +102,12 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.DoesNotContain(order.Id, (await DueAsync(api, "2021-06-02")).Overdue.Select(r => r.OrderId));
         Assert.DoesNotContain("Đang cách ly", await hr.GetPageAsync($"/Registry/Workers/{w.WorkshopMate.Id}"));
 
+        // the contact list shows both, the F1 released
+        var contactList = await officer.GetPageAsync("/Outbreak/Cases/Contacts");
+        Assert.Contains(w.WorkshopMate.FullName, contactList);
+        Assert.Contains(w.MatesRoommate.FullName, contactList);
+        Assert.Contains("kết thúc 31/05/2021", contactList);
+
         // the tree shows F1 and F2
         var detail = await officer.GetPageAsync($"/Outbreak/Cases/{caseId}");
         Assert.Contains(w.WorkshopMate.FullName, detail);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,9 @@ public sealed record CaseData(int Id, string Code, int WorkerId, string FullName
     DateOnly TestDate, string? TestPlace, string? TreatmentPlace, CaseOutcome Outcome, DateOnly? OutcomeOn,
     int? EnterpriseId, string? Enterprise, int? LodgingHouseId, string? LodgingHouse, IReadOnlyList<ContactRow> Contacts)
 {
-    public IEnumerable<ContactRow> F1 => Contacts.Where(c => c.Level == ContactLevel.F1 && c.State == ContactState.Confirmed);
+    [JsonIgnore] public IEnumerable<ContactRow> F1 => Contacts.Where(c => c.Level == ContactLevel.F1 && c.State == ContactState.Confirmed);
     public IEnumerable<ContactRow> F2Of(int f1) => Contacts.Where(c => c.SourceContactId == f1 && c.State == ContactState.Confirmed);
-    public IEnumerable<ContactRow> Dismissed => Contacts.Where(c => c.State == ContactState.Dismissed);
+    [JsonIgnore] public IEnumerable<ContactRow> Dismissed => Contacts.Where(c => c.State == ContactState.Dismissed);
 }
 
 /// <summary>One case with its transmission tree (F1 and their F2, each with the quarantine order it led to).

@@ -19,6 +19,13 @@ public sealed class CaseScope(LachanDb db, Jurisdiction scope)
         return db.Set<Case>().Where(c => workers.Any(w => w.Id == c.WorkerId));
     }
 
+    /// <summary>Contacts of cases the user may see (the contact's own worker is filtered by the caller where shown).</summary>
+    public IQueryable<Contact> Contacts()
+    {
+        var visible = Cases();
+        return db.Set<Contact>().Where(x => visible.Any(c => c.Id == x.CaseId));
+    }
+
     public IQueryable<QuarantineOrder> Orders()
     {
         var workers = Workers();

@@ -13,6 +13,7 @@ public static class CasesModule
         services.AddScoped<ContactSuggestions>();
         services.AddScoped<ContactDecisions>();
         services.AddScoped<Clusters>();
+        services.AddScoped<ContactList>();
         services.AddScoped<QuarantineList>();
         services.AddScoped<QuarantineRelease>();
         services.AddScoped<DueList>();
