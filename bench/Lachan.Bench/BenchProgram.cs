@@ -42,6 +42,7 @@ internal static class BenchProgram
             var samples = await Samples.ReadAsync(options.Postgres is null ? app.ConnectionString : options.Postgres, options.Postgres is not null, options.Requests);
             run.WorkersInDb = samples.WorkerCount;
 
+            var caseIds = await Samples.CaseIdsAsync(options.Postgres ?? app.ConnectionString!, options.Postgres is not null);
             var token = (await app.RunVerbAsync(TimeSpan.FromMinutes(2), "users", "token", "admin")).Trim().Split('\n')[^1].Trim();
             Console.WriteLine("Starting the app…");
             var startup = Stopwatch.StartNew();
@@ -59,6 +60,13 @@ internal static class BenchProgram
                 var days = Enumerable.Range(0, 24).Select(d => new DateOnly(2021, 5, 18).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 run.Scenarios.Add(await loops.RunAsync("Affected on date D (province)", "GET /api/v1/affected?date=…", days.Select(d => "/api/v1/affected?date=" + d), 1000,
                     (_, body) => body.Contains("\"counts\"", StringComparison.Ordinal), maxRequests: 100));
+                if (caseIds.Count > 0)
+                {
+                    run.Scenarios.Add(await loops.RunAsync("F1 suggestions", "GET /api/v1/cases/{id}/suggestions", caseIds.Select(i => $"/api/v1/cases/{i}/suggestions"), 100,
+                        (_, body) => body.Contains("\"items\"", StringComparison.Ordinal)));
+                    run.Scenarios.Add(await loops.RunAsync("Daily due list", "GET /api/v1/quarantine/due?date=…",
+                        Enumerable.Range(0, 30).Select(d => "/api/v1/quarantine/due?date=" + new DateOnly(2021, 5, 13).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), 200));
+                }
                 (run.RssMegabytes, run.PeakRssMegabytes) = server.Memory();
                 Console.WriteLine($"  server memory: RSS {run.RssMegabytes:F0} MB, peak {run.PeakRssMegabytes:F0} MB");
             }

@@ -32,17 +32,24 @@ internal sealed record Samples(int WorkerCount, IReadOnlyList<string> Cccds, IRe
     }
 
     /// <summary>The tax codes of the first enterprises of the demo province's largest zone, for roster imports.</summary>
-    public static async Task<IReadOnlyList<string>> TaxCodesAsync(string connectionString, bool postgres, int count)
+    public static Task<IReadOnlyList<string>> TaxCodesAsync(string connectionString, bool postgres, int count) =>
+        ColumnAsync(connectionString, postgres, q => $"SELECT {q}TaxCode{q} FROM {q}Enterprises{q} ORDER BY {q}Id{q} LIMIT {count}", r => r.GetString(0));
+
+    /// <summary>The demo cases (DemoCases: the May 2021 story), for the suggestion scenario.</summary>
+    public static Task<IReadOnlyList<int>> CaseIdsAsync(string connectionString, bool postgres) =>
+        ColumnAsync(connectionString, postgres, q => $"SELECT {q}Id{q} FROM {q}Cases{q} ORDER BY {q}Id{q}", r => r.GetInt32(0));
+
+    /// <summary>One column of a query; the SQL is given the identifier quote of the provider.</summary>
+    private static async Task<IReadOnlyList<T>> ColumnAsync<T>(string connectionString, bool postgres, Func<string, string> sql, Func<DbDataReader, T> read)
     {
         await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        var q = postgres ? "\"" : "";
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {q}TaxCode{q} FROM {q}Enterprises{q} ORDER BY {q}Id{q} LIMIT {count}";
-        var codes = new List<string>();
+        cmd.CommandText = sql(postgres ? "\"" : "");
+        var values = new List<T>();
         await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) codes.Add(reader.GetString(0));
-        return codes;
+        while (await reader.ReadAsync()) values.Add(read(reader));
+        return values;
     }
 
     private static async Task<object?> Scalar(DbConnection connection, string sql)

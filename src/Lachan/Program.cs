@@ -1,4 +1,5 @@
 using Lachan.Features.Outbreak.Zones;
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Registry;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
@@ -13,7 +14,8 @@ builder.Services
     .AddWeb()
     .AddRegistryModule()
     .AddRostersModule()
-    .AddZoneControlModule();
+    .AddZoneControlModule()
+    .AddCasesModule();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapRazorPages();
 app.MapRegistryApi();
 app.MapRostersApi();
 app.MapZoneControlApi();
+app.MapCasesApi();
 app.MapApiReference();
 app.MapHealthChecks("/health").AllowAnonymous();
 Startup.PrintWelcomeWhenStarted(app);

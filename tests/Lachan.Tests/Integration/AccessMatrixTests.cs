@@ -32,6 +32,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             await AccessMatrixTests.AddImportAsync(app, registry.EnterpriseOwn.Id, AccessMatrixTests.ImportName(registry, own: true), ImportStatus.Failed);
             await AccessMatrixTests.AddImportAsync(app, registry.EnterpriseOther.Id, AccessMatrixTests.ImportName(registry, own: false), ImportStatus.Failed);
             await AccessMatrixTests.AddZonesAsync(app, registry);
+            await AccessMatrixTests.AddHealthRecordsAsync(app, registry);
             return (app, registry);
         })).Value;
 
@@ -47,7 +48,7 @@ public sealed class MatrixWorld : IAsyncLifetime
 /// <summary>The access matrix over every page and API endpoint: each role (and an anonymous caller) × own / other
 /// jurisdiction × read / write, on both providers. A caller outside its jurisdiction gets 404 (or a refusal), never
 /// data; a write it may not make changes nothing. A guard test fails when an endpoint has no probe here.</summary>
-public sealed class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<MatrixWorld>
+public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<MatrixWorld>
 {
     public static string UserFor(Role role) => "m-" + role.ToString().ToLowerInvariant();
 
@@ -492,6 +493,7 @@ public sealed class AccessMatrixTests(MatrixWorld worlds) : IClassFixture<Matrix
             await Read(await c.Pages.GetAsync("/Admin/Audit"))));
         list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.PostAsync("/Admin/Audit?handler=Verify", Form(c.Token)))));
+        AddHealthProbes(list);
         return [.. list];
     }
 

@@ -27,6 +27,10 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
     public DbSet<Features.Outbreak.Zones.ControlZone> ControlZones => Set<Features.Outbreak.Zones.ControlZone>();
     public DbSet<Features.Outbreak.Zones.ZoneOrder> ZoneOrders => Set<Features.Outbreak.Zones.ZoneOrder>();
     public DbSet<Features.Outbreak.Zones.ZoneOrderScan> ZoneOrderScans => Set<Features.Outbreak.Zones.ZoneOrderScan>();
+    public DbSet<Features.Outbreak.Cases.Case> Cases => Set<Features.Outbreak.Cases.Case>();
+    public DbSet<Features.Outbreak.Cases.Contact> Contacts => Set<Features.Outbreak.Cases.Contact>();
+    public DbSet<Features.Outbreak.Cases.QuarantineRule> QuarantineRules => Set<Features.Outbreak.Cases.QuarantineRule>();
+    public DbSet<Features.Outbreak.Cases.QuarantineOrder> QuarantineOrders => Set<Features.Outbreak.Cases.QuarantineOrder>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -166,6 +170,8 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
             e.Property(x => x.HeaderKey).HasMaxLength(200);
             e.Property(x => x.Field).HasConversion<string>().HasMaxLength(32);
         });
+
+        Features.Outbreak.Cases.CasesModel.Configure(b);
 
         b.Entity<AuditEvent>(e =>
         {

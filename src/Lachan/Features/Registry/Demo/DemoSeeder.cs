@@ -90,6 +90,7 @@ public static class DemoSeeder
         logger.LogDebug("Demo seed: rows written after {Seconds:F1} s; rebuilding indexes", clock.Elapsed.TotalSeconds);
         await bulk.CompleteAsync();
         counts["zoneOrders"] = await Outbreak.Zones.DemoZoneOrders.AddAsync(db, DemoPlaces.C(DemoProvince.DemoDistrictCode + "/" + DemoProvince.DemoCommuneName).Code);
+        counts["demoCases"] = await Outbreak.Cases.DemoCases.SeedAsync(db);
 
         var summary = JsonSerializer.Serialize(counts);
         db.AuditEvents.Add(new AuditEvent

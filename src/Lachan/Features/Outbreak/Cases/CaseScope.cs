@@ -1,0 +1,34 @@
+using Lachan.Features.Registry.Model;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+
+namespace Lachan.Features.Outbreak.Cases;
+
+/// <summary>Health records through the one access decision (Jurisdiction): the Health area for the right to see them,
+/// and the worker's jurisdiction for which ones. A record outside either is simply not found.</summary>
+public sealed class CaseScope(LachanDb db, Jurisdiction scope)
+{
+    public bool CanRead => scope.Can(Area.Health, Access.Read);
+    public bool CanWrite => scope.Can(Area.Health, Access.Write);
+
+    public IQueryable<Worker> Workers() => CanRead ? scope.Workers(db.Workers) : db.Workers.Where(_ => false);
+
+    public IQueryable<Case> Cases()
+    {
+        var workers = Workers();
+        return db.Set<Case>().Where(c => workers.Any(w => w.Id == c.WorkerId));
+    }
+
+    /// <summary>Contacts of cases the user may see (the contact's own worker is filtered by the caller where shown).</summary>
+    public IQueryable<Contact> Contacts()
+    {
+        var visible = Cases();
+        return db.Set<Contact>().Where(x => visible.Any(c => c.Id == x.CaseId));
+    }
+
+    public IQueryable<QuarantineOrder> Orders()
+    {
+        var workers = Workers();
+        return db.Set<QuarantineOrder>().Where(o => workers.Any(w => w.Id == o.WorkerId));
+    }
+}

@@ -1,0 +1,22 @@
+using Lachan.Features.Registry.Workers;
+using Lachan.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lachan.Features.Outbreak.Cases;
+
+/// <summary>The daily list for the health teams, for today or a chosen date.</summary>
+public sealed class DueModel(DueList due, CaseScope cases, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Date { get; set; }
+    public FieldErrors Errors { get; } = new();
+    public DueListData List { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!cases.CanRead) return Forbid();
+        var on = EditModel.ParseDate(Date, nameof(Date), Errors) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        List = await due.ForAsync(on, ct);
+        return Page();
+    }
+}

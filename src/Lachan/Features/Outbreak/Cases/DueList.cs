@@ -1,0 +1,44 @@
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Outbreak.Cases;
+
+[Flags]
+public enum Due { None = 0, Test = 1, Release = 2, Overdue = 4 }
+
+public sealed record DueRow(int OrderId, int WorkerId, string FullName, string Cccd, QuarantinePlace PlaceKind, string? PlaceText,
+    DateOnly StartOn, DateOnly PlannedEndOn, int Day, Due Due);
+
+public sealed record DueListData(DateOnly On, IReadOnlyList<DueRow> Tests, IReadOnlyList<DueRow> Releases, IReadOnlyList<DueRow> Overdue);
+
+/// <summary>What each health team must do on a date: who is tested (by the rule's test days), who may be released
+/// (planned end reached), who is overdue (past the planned end, not released).</summary>
+public sealed class DueList(LachanDb db, Jurisdiction scope)
+{
+    public static Due Classify(DateOnly start, DateOnly plannedEnd, IReadOnlyList<int> testDays, DateOnly on)
+    {
+        if (on < start) return Due.None;
+        if (on > plannedEnd) return Due.Overdue;
+        var due = on == plannedEnd ? Due.Release : Due.None;
+        return testDays.Contains(QuarantineRules.DayNumber(start, on)) ? due | Due.Test : due;
+    }
+
+    public async Task<DueListData> ForAsync(DateOnly on, CancellationToken ct = default)
+    {
+        var rules = await db.Set<QuarantineRule>().AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.TestDayNumbers(), ct);
+        var workers = scope.Workers(db.Workers);
+        var open = await db.Set<QuarantineOrder>().AsNoTracking()
+            .Where(o => o.ReleasedOn == null && o.StartOn <= on && workers.Any(w => w.Id == o.WorkerId))
+            .Select(o => new { o.Id, o.WorkerId, o.Worker!.FullName, o.Worker.Cccd, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn, o.QuarantineRuleId })
+            .ToListAsync(ct);
+        var rows = open
+            .Select(o => new DueRow(o.Id, o.WorkerId, o.FullName, o.Cccd, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn,
+                QuarantineRules.DayNumber(o.StartOn, on), Classify(o.StartOn, o.PlannedEndOn, rules[o.QuarantineRuleId], on)))
+            .Where(r => r.Due != Due.None)
+            .OrderBy(r => r.PlannedEndOn).ThenBy(r => r.FullName, StringComparer.Ordinal)
+            .ToList();
+        return new DueListData(on, [.. rows.Where(r => r.Due.HasFlag(Due.Test))], [.. rows.Where(r => r.Due.HasFlag(Due.Release))],
+            [.. rows.Where(r => r.Due.HasFlag(Due.Overdue))]);
+    }
+}

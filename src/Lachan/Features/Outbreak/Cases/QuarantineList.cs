@@ -1,0 +1,28 @@
+using Lachan.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Outbreak.Cases;
+
+public sealed record QuarantineRow(int Id, int WorkerId, string FullName, string Cccd, QuarantinePlace PlaceKind, string? PlaceText,
+    DateOnly StartOn, DateOnly PlannedEndOn, DateOnly? ReleasedOn, string? ReleaseResult);
+
+/// <summary>Quarantine orders, open ones (not released) by default, ending soonest first.</summary>
+public sealed class QuarantineList(CaseScope cases)
+{
+    public async Task<Paged<QuarantineRow>> RunAsync(bool includeReleased, int? pageNumber, CancellationToken ct = default)
+    {
+        var (page, size) = Paging.Normalize(pageNumber, null);
+        var q = cases.Orders().AsNoTracking();
+        if (!includeReleased) q = q.Where(o => o.ReleasedOn == null);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(o => o.ReleasedOn != null).ThenBy(o => o.PlannedEndOn).ThenBy(o => o.Id).PageOf(page, size)
+            .Select(o => new QuarantineRow(o.Id, o.WorkerId, o.Worker!.FullName, o.Worker.Cccd, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn, o.ReleasedOn, o.ReleaseResult))
+            .ToListAsync(ct);
+        return new Paged<QuarantineRow>(items, total, page, size);
+    }
+
+    public Task<QuarantineRow?> FindAsync(int id, CancellationToken ct = default) =>
+        cases.Orders().AsNoTracking().Where(o => o.Id == id)
+            .Select(o => new QuarantineRow(o.Id, o.WorkerId, o.Worker!.FullName, o.Worker.Cccd, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn, o.ReleasedOn, o.ReleaseResult))
+            .FirstOrDefaultAsync(ct);
+}

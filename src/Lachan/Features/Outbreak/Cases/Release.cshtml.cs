@@ -1,0 +1,56 @@
+using Lachan.Features.Registry.Workers;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lachan.Features.Outbreak.Cases;
+
+/// <summary>Release from quarantine, recording the negative result that allows it.</summary>
+public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release, CaseScope cases, UiText text, TimeProvider time) : PageModel
+{
+    public sealed class Input
+    {
+        public string? ReleasedOn { get; set; }
+        public string? TestDate { get; set; }
+        public string? Result { get; set; }
+    }
+
+    [BindProperty] public Input Form { get; set; } = new();
+    public QuarantineRow Order { get; private set; } = null!;
+    public FieldErrors Errors { get; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!cases.CanWrite) return Forbid();
+        if (await list.FindAsync(id, ct) is not { } order) return NotFound();
+        Order = order;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Form.ReleasedOn = UiText.Date(order.PlannedEndOn > today ? order.PlannedEndOn : today);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!cases.CanWrite) return Forbid();
+        if (await list.FindAsync(id, ct) is not { } order) return NotFound();
+        Order = order;
+        var form = new ReleaseForm
+        {
+            ReleasedOn = EditModel.ParseDate(Form.ReleasedOn, nameof(Form.ReleasedOn), Errors),
+            TestDate = EditModel.ParseDate(Form.TestDate, nameof(Form.TestDate), Errors), Result = Form.Result,
+        };
+        if (!Errors.Ok) return Page();
+        switch (await release.ReleaseAsync(id, form, ct))
+        {
+            case SaveResult.Saved:
+                TempData["Message"] = text["Saved."];
+                return Redirect("/Outbreak/Cases/Quarantine");
+            case SaveResult.Invalid invalid:
+                foreach (var (field, code) in invalid.Errors) Errors.TryAdd(field, code);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+}
