@@ -25,6 +25,30 @@ public sealed class AuditTamperTests
         app.WithDbAsync(db => AuditChain.VerifyAsync(db.AuditEvents.OrderBy(e => e.Id).AsAsyncEnumerable()));
 
     [Theory, BothProviders]
+    public async Task Many_events_saved_together_chain_in_the_order_they_were_recorded(DatabaseProvider provider)
+    {
+        await using var app = await LachanApp.StartAsync(provider, Seed.Empty);
+        await app.WithDbAsync(async db =>
+        {
+            var at = AuditChain.Now(TimeProvider.System);   // microseconds, as PostgreSQL keeps them
+            // interleaved with records that depend on each other, as when a case registers a new person
+            for (var i = 0; i < 40; i++)
+            {
+                var landlord = new Lachan.Features.Registry.Model.Landlord { FullName = "Chủ trọ " + i, NameSearch = "chu tro " + i };
+                db.Add(new Lachan.Features.Registry.Model.LodgingHouse
+                {
+                    Name = "Nhà trọ " + i, NameSearch = "nha tro " + i, Address = "Thôn " + i, CommuneCode = "x", DistrictCode = "x", ProvinceCode = "24", Landlord = landlord,
+                });
+                db.AuditEvents.Add(new AuditEvent { At = at, UserName = "batch", Action = "step" + i, EntityType = "Test", EntityId = i.ToString() });
+            }
+            await db.SaveChangesAsync();
+        });
+        Assert.Null(await VerifyAsync(app));
+        var actions = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.UserName == "batch").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => "step" + i), actions);
+    }
+
+    [Theory, BothProviders]
     public async Task An_edited_row_is_reported(DatabaseProvider provider)
     {
         var (app, events) = await AppWithLoginsAsync(provider);

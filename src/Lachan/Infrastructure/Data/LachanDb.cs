@@ -207,13 +207,18 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
                 if (IsPostgres) // several app nodes may append at once: take the chain's lock for this transaction
                     await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270521)", cancellationToken);
                 var last = await AuditEvents.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
+                // One event per save: EF may insert several added rows of a table in any order, and the chain is
+                // verified in id order, so events saved together could get ids against their links.
+                foreach (var e in pending.Skip(1)) Entry(e).State = EntityState.Detached;
+                var n = 0;
                 foreach (var e in pending)
                 {
+                    if (Entry(e).State == EntityState.Detached) AuditEvents.Add(e);
                     e.PrevHash = last;
                     e.Hash = AuditChain.ComputeHash(e);
                     last = e.Hash;
+                    n += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 }
-                var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 if (ownTx is not null) await ownTx.CommitAsync(cancellationToken);
                 return n;
             }
