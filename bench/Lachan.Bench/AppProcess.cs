@@ -85,11 +85,13 @@ internal sealed class AppProcess(string projectDir, BenchOptions options)
         public Uri BaseAddress { get; } = baseAddress;
 
         /// <summary>Current resident set and its peak (VmRSS, VmHWM from /proc), in MB.</summary>
-        public (double Rss, double Peak) Memory()
+        /// <summary>Resident memory in MB: total, peak, and the file-backed part (pages of the SQLite file mapped by
+        /// mmap: the OS page cache, shared and reclaimable, not the app's heap).</summary>
+        public (double Rss, double Peak, double File) Memory()
         {
             var status = File.ReadAllLines($"/proc/{process.Id}/status");
             double Kb(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-            return (Kb("VmRSS") / 1024, Kb("VmHWM") / 1024);
+            return (Kb("VmRSS") / 1024, Kb("VmHWM") / 1024, Kb("RssFile") / 1024);
         }
 
         public async ValueTask DisposeAsync()

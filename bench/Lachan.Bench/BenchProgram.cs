@@ -56,6 +56,7 @@ internal static class BenchProgram
                     (_, body) => !body.Contains("\"total\":0", StringComparison.Ordinal)));
                 run.Scenarios.Add(await loops.RunAsync("Worker profile page", "GET /Registry/Workers/{id}", samples.Ids.Select(i => $"/Registry/Workers/{i}"), 50));
                 run.Scenarios.Add(await loops.RunAsync("Worker profile API", "GET /api/v1/workers/{id}", samples.Ids.Select(i => $"/api/v1/workers/{i}"), null));
+                (run.RegistryRssMegabytes, _, run.RegistryFileMegabytes) = server.Memory();
                 // The demo story's orders: four zones locked from 18/05/2021, reopening in stages until 08/06 (issue 4).
                 var days = Enumerable.Range(0, 24).Select(d => new DateOnly(2021, 5, 18).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 run.Scenarios.Add(await loops.RunAsync("Affected on date D (province)", "GET /api/v1/affected?date=…", days.Select(d => "/api/v1/affected?date=" + d), 1000,
@@ -67,8 +68,9 @@ internal static class BenchProgram
                     run.Scenarios.Add(await loops.RunAsync("Daily due list", "GET /api/v1/quarantine/due?date=…",
                         Enumerable.Range(0, 30).Select(d => "/api/v1/quarantine/due?date=" + new DateOnly(2021, 5, 13).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), 200));
                 }
-                (run.RssMegabytes, run.PeakRssMegabytes) = server.Memory();
-                Console.WriteLine($"  server memory: RSS {run.RssMegabytes:F0} MB, peak {run.PeakRssMegabytes:F0} MB");
+                (run.RssMegabytes, run.PeakRssMegabytes, run.FileMegabytes) = server.Memory();
+                Console.WriteLine($"  server memory: after the registry loops RSS {run.RegistryRssMegabytes:F0} MB ({run.RegistryFileMegabytes:F0} MB file-backed); " +
+                                  $"after all loops RSS {run.RssMegabytes:F0} MB ({run.FileMegabytes:F0} MB file-backed), peak {run.PeakRssMegabytes:F0} MB");
             }
             run.FinishedUtc = DateTime.UtcNow;
             if (!options.NoReport) Report.Write(root, run);
