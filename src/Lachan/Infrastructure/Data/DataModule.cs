@@ -27,7 +27,7 @@ public static class DataModule
         {
             cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
             EnsureSqliteFolder(cs);
-            services.AddDbContext<LachanDb, SqliteLachanDb>(o => o.UseSqlite(cs).AddInterceptors(new SqliteMemoryMap()));
+            services.AddDbContext<LachanDb, SqliteLachanDb>(o => o.UseSqlite(cs));
         }
         // Keys in the database: every node behind a load balancer can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Lachan").PersistKeysToDbContext<LachanDb>();

@@ -1,27 +1,30 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Infrastructure.Data;
 
-/// <summary>Reads the SQLite file through a memory map instead of a read() per 4 KB page. For a query that touches a
-/// few hundred thousand index entries (who is affected province-wide) this halves the time: measured 0.57 s → 0.29 s
-/// at 300,000 workers. The map is address space, not memory: pages stay in the OS cache either way.</summary>
-public sealed class SqliteMemoryMap : DbConnectionInterceptor
+/// <summary>For a province-wide scan on SQLite: reads the file through a memory map instead of a read() per 4 KB page
+/// while the scan runs (who is affected at 300,000 workers: 0.57 s → 0.29 s in SQLite itself), then unmaps it. Only
+/// for the scan, because mapped pages count in the process's RSS for as long as they stay mapped (230 MB after the
+/// registry loops with a permanent map), though they are the OS page cache either way. No-op on PostgreSQL.</summary>
+public sealed class SqliteMemoryMap : IAsyncDisposable
 {
     private const long MapBytes = 1L << 30;
+    private readonly LachanDb? _db;
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    private SqliteMemoryMap(LachanDb? db) => _db = db;
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public static async Task<SqliteMemoryMap> ForScanAsync(LachanDb db, CancellationToken ct = default)
     {
-        Apply(connection);
-        return Task.CompletedTask;
+        if (db.IsPostgres) return new SqliteMemoryMap(null);
+        await db.Database.OpenConnectionAsync(ct);   // one connection for the whole scan, so the pragma applies to it
+        await db.Database.ExecuteSqlRawAsync($"PRAGMA mmap_size = {MapBytes};", ct);
+        return new SqliteMemoryMap(db);
     }
 
-    private static void Apply(DbConnection connection)
+    public async ValueTask DisposeAsync()
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA mmap_size = {MapBytes};";
-        command.ExecuteNonQuery();
+        if (_db is null) return;
+        await _db.Database.ExecuteSqlRawAsync("PRAGMA mmap_size = 0;");
+        await _db.Database.CloseConnectionAsync();
     }
 }

@@ -46,6 +46,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
 
     public async Task<AffectedResult?> RunAsync(AffectedQuery query, CancellationToken ct = default)
     {
+        await using var scan = await SqliteMemoryMap.ForScanAsync(db, ct);
         if (await SituationAsync(query, ct) is not { } s) return null;
         var rows = await RowsAsync(s, ct);
         var names = await PlaceNamesAsync(ct);
@@ -74,6 +75,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     /// <summary>Every affected worker by name, for export.</summary>
     public async Task<IReadOnlyList<AffectedWorker>?> AllAsync(AffectedQuery query, CancellationToken ct = default)
     {
+        await using var scan = await SqliteMemoryMap.ForScanAsync(db, ct);
         if (await SituationAsync(query, ct) is not { } s) return null;
         return await NamedAsync(s, await RowsAsync(s, ct), await PlaceNamesAsync(ct), q => q, ct);
     }
