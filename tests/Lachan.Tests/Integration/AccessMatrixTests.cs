@@ -412,6 +412,8 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             list.Add(new("page /Outbreak/Zones/Affected", Area.Zones, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Affected?Date={AffectedDay:yyyy-MM-dd}&handler=Export&format=csv"))) { IsList = true, Marker = affectedMark });
         }
+        list.Add(new("page /Outbreak/Dashboard/Index", Area.Zones, Access.Read, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync($"/Outbreak?Date={AffectedDay:yyyy-MM-dd}"))));
         list.Add(new("page /Outbreak/Zones/Index", Area.Zones, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync($"/Outbreak/Zones?Date={AffectedDay:yyyy-MM-dd}"))) { Marker = (c, _) => ProbeZoneName(c.Registry) });
         list.Add(new("GET /api/v1/control-zones", Area.Zones, Access.Read, Side.None, true, async c =>

@@ -80,6 +80,10 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
         return await NamedAsync(s, await RowsAsync(s, ct), await PlaceNamesAsync(ct), q => q, ct);
     }
 
+    /// <summary>How many enterprises orders stop on the day, province-wide, without reading any worker.</summary>
+    public async Task<int> EnterprisesStoppedAsync(DateOnly day, CancellationToken ct = default) =>
+        (await SituationAsync(new AffectedQuery { Date = day }, ct))!.StoppedIds.Count;
+
     private async Task<Situation?> SituationAsync(AffectedQuery query, CancellationToken ct)
     {
         var zonesQuery = db.ControlZones.AsNoTracking().Include(z => z.Orders).ThenInclude(o => o.Exemptions).Include(z => z.LodgingHouses).AsSplitQuery();

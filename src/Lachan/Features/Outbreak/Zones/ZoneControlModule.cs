@@ -8,7 +8,7 @@ namespace Lachan.Features.Outbreak.Zones;
 public static class ZoneControlModule
 {
     public static IServiceCollection AddZoneControlModule(this IServiceCollection services) =>
-        services.AddScoped<ZoneOrders>().AddScoped<ZoneStatus>().AddScoped<AffectedWorkers>();
+        services.AddScoped<ZoneOrders>().AddScoped<ZoneStatus>().AddScoped<AffectedWorkers>().AddScoped<Dashboard.OutbreakPicture>();
 
     public static IEndpointRouteBuilder MapZoneControlApi(this IEndpointRouteBuilder app)
     {
