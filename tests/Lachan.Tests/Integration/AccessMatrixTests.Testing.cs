@@ -12,6 +12,8 @@ public sealed partial class AccessMatrixTests
 {
     private static readonly DateOnly PoolDay = new(2021, 5, 20);
 
+    private static string PoolCode(TestRegistry r, Side side) => $"POOL-{(side == Side.Own ? "O" : "X")}-{r.Tag}";
+
     internal static async Task AddTestingRecordsAsync(LachanApp app, TestRegistry r)
     {
         foreach (var side in new[] { Side.Own, Side.Other })
@@ -33,7 +35,7 @@ public sealed partial class AccessMatrixTests
             {
                 db.TestSamples.Add(new TestSample
                 {
-                    Code = $"POOL-{(side == Side.Own ? "O" : "X")}-{r.Tag}", Pooled = true, CollectedOn = PoolDay, CollectedTime = new TimeOnly(10, 0), Site = "Trạm y tế",
+                    Code = PoolCode(r, side), Pooled = true, CollectedOn = PoolDay, CollectedTime = new TimeOnly(10, 0), Site = "Trạm y tế",
                     Result = TestResult.Positive, ResultOn = PoolDay.AddDays(1), Members = [new() { WorkerId = worker.Id }, new() { WorkerId = mate.Id }],
                 });
                 db.ScreeningSchedules.Add(new ScreeningSchedule { EnterpriseId = (side == Side.Own ? r.EnterpriseOwn : r.EnterpriseOther).Id, IntervalDays = 7, From = new DateOnly(2021, 5, 28) });
@@ -61,6 +63,27 @@ public sealed partial class AccessMatrixTests
 
         foreach (var side in new[] { Side.Own, Side.Other })
         {
+            // ---------------- pages ----------------
+            list.Add(new("page /Outbreak/Testing/New", Area.Health, Access.Write, side, false, async c =>
+            {
+                var person = await NewPersonAsync(c, side);
+                var code = "PM" + NewPhone();
+                var response = await c.Pages.PostAsync("/Outbreak/Testing/New", Form(c.Token, ("Form.Code", code), ("Form.CollectedOn", "22/05/2021"),
+                    ("Form.CollectedTime", "08:15"), ("Form.Site", "Trạm y tế"), ("Form.Members", person.Cccd + "\n")));
+                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Code == code)));
+            }) { Mutates = true });
+            list.Add(new("page /Outbreak/Testing/Result", Area.Health, Access.Write, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Outbreak/Testing/Result/{await PendingSampleAsync(c, side)}"))));
+            list.Add(new("page /Outbreak/Testing/Result", Area.Health, Access.Write, side, false, async c =>
+            {
+                var id = await PendingSampleAsync(c, side);
+                var response = await c.Pages.PostAsync($"/Outbreak/Testing/Result/{id}", Form(c.Token, ("Form.Result", "Negative"), ("Form.ResultOn", "20/05/2021")));
+                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
+            }) { Mutates = true });
+            list.Add(new("page /Outbreak/Testing/Screening", Area.Health, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Outbreak/Testing/Screening?Date=10/06/2021&EnterpriseId={Enterprise(c, side).Id}"))) { IsList = true, Marker = workerMark });
+
+            // ---------------- API ----------------
             list.Add(new("POST /api/v1/samples", Area.Health, Access.Write, side, true, async c =>
             {
                 var person = await NewPersonAsync(c, side);
@@ -86,6 +109,12 @@ public sealed partial class AccessMatrixTests
             list.Add(new("GET /api/v1/screening/due", Area.Health, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/screening/due?date=2021-06-10&enterpriseId={Enterprise(c, side).Id}"))) { IsList = true, Marker = workerMark });
         }
+        list.Add(new("page /Outbreak/Testing/Index", Area.Health, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Testing"))) { IsList = true, Marker = (c, s) => PoolCode(c.Registry, s) });
+        list.Add(new("page /Outbreak/Testing/Retest", Area.Health, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Testing/Retest"))) { IsList = true, Marker = workerMark });
+        list.Add(new("page /Outbreak/Testing/New", Area.Health, Access.Write, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Testing/New"))));
         list.Add(new("GET /api/v1/samples/retest", Area.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/samples/retest"))) { IsList = true, Marker = workerMark });
     }

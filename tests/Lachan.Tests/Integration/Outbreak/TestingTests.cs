@@ -164,4 +164,47 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"/api/v1/screening/due?enterpriseId={w.Registry.EnterpriseOwn.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SampleAsync(api, "H" + w.Registry.Tag, false, new DateTime(2021, 5, 20), w.Registry.WorkerOwn.Cccd)).StatusCode);
     }
+
+    [Theory, BothProviders]
+    public async Task The_pages_enter_a_pool_and_its_result_and_show_the_retest_and_screening_lists(DatabaseProvider provider)
+    {
+        var w = await WorldAsync(provider, 2);
+        var pages = await w.App.LoggedInClientAsync(w.Officer);
+        var token = Http.AntiforgeryToken(await pages.GetPageAsync("/Outbreak/Testing/New"));
+        FormUrlEncodedContent Form(params (string, string)[] fields) =>
+            new(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("__RequestVerificationToken", token)));
+        var code = "W" + w.Registry.Tag;
+        var members = $"{w.CoWorkers[0].Cccd}\n{w.CoWorkers[1].Cccd}\n";
+
+        // field by field: a wrong time, and a CCCD nobody has (named back to the user)
+        var refused = await pages.PostAsync("/Outbreak/Testing/New", Form(("Form.Code", code), ("Form.Pooled", "true"), ("Form.CollectedOn", "28/05/2021"),
+            ("Form.CollectedTime", "8h"), ("Form.Site", "Cổng công ty"), ("Form.Members", members + "001099000000")));
+        var body = await refused.PageAsync();
+        Assert.Contains("data-testid=\"error-CollectedTime\"", body);
+        Assert.Contains("data-testid=\"error-Members\"", body);
+        Assert.Contains("001099000000", body);
+
+        var saved = await pages.PostAsync("/Outbreak/Testing/New", Form(("Form.Code", code), ("Form.Pooled", "true"), ("Form.CollectedOn", "28/05/2021"),
+            ("Form.CollectedTime", "08:00"), ("Form.Site", "Cổng công ty"), ("Form.Members", members)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = await w.App.WithDbAsync(db => db.TestSamples.Where(x => x.Code == code).Select(x => x.Id).SingleAsync());
+        Assert.Contains(code, await pages.GetPageAsync("/Outbreak/Testing"));
+
+        var early = await (await pages.PostAsync($"/Outbreak/Testing/Result/{id}", Form(("Form.Result", "Positive"), ("Form.ResultOn", "27/05/2021")))).PageAsync();
+        Assert.Contains("data-testid=\"error-ResultOn\"", early);
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostAsync($"/Outbreak/Testing/Result/{id}", Form(("Form.Result", "Positive"), ("Form.ResultOn", "29/05/2021")))).StatusCode);
+
+        var retest = await pages.GetPageAsync("/Outbreak/Testing/Retest");
+        Assert.Contains(w.CoWorkers[0].Cccd, retest);
+        Assert.Contains(w.CoWorkers[1].Cccd, retest);
+
+        await w.App.WithDbAsync(async db =>
+        {
+            db.ScreeningSchedules.Add(new Lachan.Features.Outbreak.Testing.ScreeningSchedule { EnterpriseId = w.Registry.EnterpriseOwn.Id, IntervalDays = 7, From = Reopening });
+            await db.SaveChangesAsync();
+        });
+        var due = await pages.GetPageAsync($"/Outbreak/Testing/Screening?Date=04/06/2021&EnterpriseId={w.Registry.EnterpriseOwn.Id}");
+        Assert.Contains(w.CoWorkers[0].Cccd, due);
+        Assert.Contains("data-testid=\"missed\"", due);   // the registry's own worker, never sampled
+    }
 }

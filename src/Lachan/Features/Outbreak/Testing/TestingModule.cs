@@ -7,6 +7,7 @@ public static class TestingModule
         services.AddScoped<TestingScope>();
         services.AddScoped<SampleEditor>();
         services.AddScoped<RetestList>();
+        services.AddScoped<SampleList>();
         services.AddScoped<ScreeningSchedules>();
         return services;
     }
