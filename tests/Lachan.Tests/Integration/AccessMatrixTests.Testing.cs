@@ -106,6 +106,15 @@ public sealed partial class AccessMatrixTests
                 var response = await c.Api.PostAsJsonAsync("/api/v1/screening-schedules", new { enterpriseId = enterprise, intervalDays = 14, from = new DateOnly(2021, 6, 1) });
                 return await Read(response, await CountAsync() != before);
             }) { Mutates = true });
+            list.Add(new("POST /api/v1/samples/results/import", Area.Health, Access.Write, side, true, async c =>
+            {
+                var id = await PendingSampleAsync(c, side);
+                var code = await c.App.WithDbAsync(db => db.TestSamples.Where(s => s.Id == id).Select(s => s.Code).SingleAsync());
+                var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"Mã mẫu,Kết quả,Ngày\n{code},Âm tính,20/05/2021\n"));
+                file.Headers.ContentType = new("text/csv");
+                var response = await c.Api.PostAsync("/api/v1/samples/results/import", new MultipartFormDataContent().WithFile(file, "file", "ket-qua.csv"));
+                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
+            }) { Mutates = true });
             list.Add(new("GET /api/v1/screening/due", Area.Health, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/screening/due?date=2021-06-10&enterpriseId={Enterprise(c, side).Id}"))) { IsList = true, Marker = workerMark });
         }

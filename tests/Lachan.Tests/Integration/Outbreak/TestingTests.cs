@@ -207,4 +207,39 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Contains(w.CoWorkers[0].Cccd, due);
         Assert.Contains("data-testid=\"missed\"", due);   // the registry's own worker, never sampled
     }
+
+    private static MultipartFormDataContent Sheet(params object[][] rows)
+    {
+        var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows.Select(r => r.Select((v, i) => (Key: ((char)('A' + i)).ToString(), v)).ToDictionary(x => x.Key, x => x.v)).ToList(),
+            printHeader: false, excelType: MiniExcelLibs.ExcelType.XLSX);
+        var file = new ByteArrayContent(stream.ToArray());
+        file.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return new MultipartFormDataContent().WithFile(file, "file", "ket-qua.xlsx");
+    }
+
+    [Theory, BothProviders]
+    public async Task A_lab_sheet_is_applied_whole_or_refused_with_the_rows_at_fault(DatabaseProvider provider)
+    {
+        var w = await WorldAsync(provider, 3);
+        var at = new DateTime(2021, 5, 20, 8, 0, 0);
+        string[] codes = [$"X1{w.Registry.Tag}", $"X2{w.Registry.Tag}"];
+        await CreatedAsync(SampleAsync(w.Api, codes[0], true, at, w.CoWorkers[0].Cccd, w.CoWorkers[1].Cccd));
+        await CreatedAsync(SampleAsync(w.Api, codes[1], false, at, w.CoWorkers[2].Cccd));
+
+        var bad = await w.Api.PostAsync("/api/v1/samples/results/import", Sheet(
+            ["Mã mẫu", "Kết quả", "Ngày trả kết quả"], [codes[0], "Dương tính", "21/05/2021"], [codes[1], "Âm tính", "19/05/2021"], ["KHONGCO", "Âm tính", "21/05/2021"]));
+        var body = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.Equal(["3 Testing.ResultBeforeCollection", "4 LabImport.UnknownSample"],
+            errors.EnumerateArray().Select(e => $"{e.GetProperty("row").GetInt32()} {e.GetProperty("code").GetString()}"));
+        Assert.False(await w.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => codes.Contains(s.Code) && s.Result != Lachan.Features.Outbreak.Testing.TestResult.Pending)));
+
+        var good = await w.Api.PostAsync("/api/v1/samples/results/import", Sheet(
+            ["Mã mẫu", "Kết quả", "Ngày trả kết quả"], [codes[0], "Dương tính", "21/05/2021"], [codes[1], "Âm tính", "21/05/2021"]));
+        Assert.Equal(2, (await JsonAsync(good)).GetProperty("applied").GetInt32());
+        Assert.Equal([w.CoWorkers[0].Cccd, w.CoWorkers[1].Cccd], await RetestAsync(w.Api, w.CoWorkers.Select(x => x.Cccd).Order(StringComparer.Ordinal)));
+        Assert.Equal(1, await w.App.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserName == w.Officer && a.Action == "import-results")));
+    }
 }

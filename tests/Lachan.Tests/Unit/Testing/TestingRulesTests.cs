@@ -73,3 +73,25 @@ public sealed class TestingRulesTests
         Assert.Equal(Screening.Missed, TestingRules.Classify(D, 7, null, D.AddDays(-7)));
     }
 }
+
+public sealed class LabImportParseTests
+{
+    [Fact]
+    public void Rows_AreReadAfterTheHeader_WithVietnameseOrEnglishResults()
+    {
+        var (lines, errors) = LabImport.Parse([
+            ["Mã mẫu", "Kết quả", "Ngày"], ["M1", "Âm tính", "21/05/2021"], ["M2", "DƯƠNG TÍNH", "2021-05-21"], [null, null, null], ["M3", "negative", "1/6/2021"]]);
+        Assert.Empty(errors);
+        Assert.Equal([TestResult.Negative, TestResult.Positive, TestResult.Negative], lines.Select(l => l.Result));
+        Assert.Equal([2, 3, 5], lines.Select(l => l.Row));
+        Assert.Equal(new DateOnly(2021, 6, 1), lines[2].On);
+    }
+
+    [Fact]
+    public void Every_wrong_cell_is_reported_with_its_row()
+    {
+        var (_, errors) = LabImport.Parse([["h"], ["M1", "?", "21/05/2021"], ["M1", "Âm tính", "21-05-2021"], ["", "Âm tính", "21/05/2021"]]);
+        Assert.Equal(["2 B LabImport.UnknownResult", "3 A LabImport.DuplicateCode", "3 C Date.Format", "4 A Field.Required"],
+            errors.Select(e => $"{e.Row} {e.Column} {e.Code}"));
+    }
+}

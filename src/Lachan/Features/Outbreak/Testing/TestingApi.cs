@@ -1,5 +1,7 @@
 using System.Globalization;
 using Lachan.Features.Registry.Workers;
+using Lachan.Features.Rosters;
+using Lachan.Infrastructure.Localization;
 using Lachan.Features.Shared;
 
 namespace Lachan.Features.Outbreak.Testing;
@@ -21,6 +23,32 @@ public static class TestingApi
                 !testing.CanWrite ? Results.Forbid() : Answer(await editor.SetResultAsync(id, form, ct), errors, _ => Results.NoContent()))
             .WithSummary("Enter a sample's result (Negative or Positive) and its date; once.")
             .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent);
+
+        g.MapPost("/samples/results/import", async (IFormFile? file, LabImport import, TestingScope testing, UiText text, CancellationToken ct) =>
+            {
+                if (!testing.CanWrite) return Results.Forbid();
+                if (file is null || file.Length == 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text["Field.Required"]] });
+                var path = Path.GetTempFileName();
+                try
+                {
+                    await using (var target = File.Create(path)) await file.CopyToAsync(target, ct);
+                    IReadOnlyList<string?[]> rows;
+                    try { rows = [.. RosterFileReader.Read(path).Take(LabImport.MaxRows + 2)]; }
+                    catch (RosterFileException e) { return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text[e.Code]] }); }
+                    return await import.ImportAsync(rows, ct) switch
+                    {
+                        LabImportResult.Applied a => Results.Ok(new { applied = a.Count }),
+                        LabImportResult.Refused r => Results.ValidationProblem(
+                            new Dictionary<string, string[]> { ["rows"] = [.. r.Errors.Select(e => $"{e.Row}{(e.Column.Length > 0 ? " " + e.Column : "")}: {text[e.Code]}")] },
+                            extensions: new Dictionary<string, object?> { ["errors"] = r.Errors }),
+                        _ => Results.StatusCode(500),
+                    };
+                }
+                finally { File.Delete(path); }
+            })
+            .DisableAntiforgery() // bearer-token clients; a browser cannot send this cross-site without a preflight
+            .WithSummary("A lab's result sheet (xlsx or csv; header row, then sample code, result Âm tính/Dương tính, result date dd/mm/yyyy). All or nothing; errors name the row.")
+            .ProducesValidationProblem();
 
         g.MapGet("/samples/retest", async (RetestList retest, TestingScope testing, CancellationToken ct) =>
                 !testing.CanRead ? Results.Forbid() : Results.Ok(await retest.LoadAsync(ct)))

@@ -8,6 +8,7 @@ public static class TestingModule
         services.AddScoped<SampleEditor>();
         services.AddScoped<RetestList>();
         services.AddScoped<SampleList>();
+        services.AddScoped<LabImport>();
         services.AddScoped<ScreeningSchedules>();
         return services;
     }
