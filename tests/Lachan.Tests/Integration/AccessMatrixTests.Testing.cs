@@ -80,6 +80,16 @@ public sealed partial class AccessMatrixTests
                 var response = await c.Pages.PostAsync($"/Outbreak/Testing/Result/{id}", Form(c.Token, ("Form.Result", "Negative"), ("Form.ResultOn", "20/05/2021")));
                 return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
             }) { Mutates = true });
+            list.Add(new("page /Outbreak/Testing/Import", Area.Health, Access.Write, side, false, async c =>
+            {
+                var id = await PendingSampleAsync(c, side);
+                var code = await c.App.WithDbAsync(db => db.TestSamples.Where(s => s.Id == id).Select(s => s.Code).SingleAsync());
+                var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"Mã mẫu,Kết quả,Ngày\n{code},Dương tính,20/05/2021\n"));
+                file.Headers.ContentType = new("text/csv");
+                var form = new MultipartFormDataContent { { new StringContent(c.Token), "__RequestVerificationToken" } }.WithFile(file, "Upload", "ket-qua.csv");
+                var response = await c.Pages.PostAsync("/Outbreak/Testing/Import", form);
+                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
+            }) { Mutates = true });
             list.Add(new("page /Outbreak/Testing/Screening", Area.Health, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Testing/Screening?Date=10/06/2021&EnterpriseId={Enterprise(c, side).Id}"))) { IsList = true, Marker = workerMark });
 
@@ -124,6 +134,8 @@ public sealed partial class AccessMatrixTests
             await Read(await c.Pages.GetAsync("/Outbreak/Testing/Retest"))) { IsList = true, Marker = workerMark });
         list.Add(new("page /Outbreak/Testing/New", Area.Health, Access.Write, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Testing/New"))));
+        list.Add(new("page /Outbreak/Testing/Import", Area.Health, Access.Write, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Testing/Import"))));
         list.Add(new("GET /api/v1/samples/retest", Area.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/samples/retest"))) { IsList = true, Marker = workerMark });
     }

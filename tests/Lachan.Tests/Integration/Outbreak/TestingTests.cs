@@ -208,14 +208,16 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Contains("data-testid=\"missed\"", due);   // the registry's own worker, never sampled
     }
 
-    private static MultipartFormDataContent Sheet(params object[][] rows)
+    private static MultipartFormDataContent Sheet(params object[][] rows) => new MultipartFormDataContent().WithFile(SheetFile(rows), "file", "ket-qua.xlsx");
+
+    private static ByteArrayContent SheetFile(params object[][] rows)
     {
         var stream = new MemoryStream();
         MiniExcelLibs.MiniExcel.SaveAs(stream, rows.Select(r => r.Select((v, i) => (Key: ((char)('A' + i)).ToString(), v)).ToDictionary(x => x.Key, x => x.v)).ToList(),
             printHeader: false, excelType: MiniExcelLibs.ExcelType.XLSX);
         var file = new ByteArrayContent(stream.ToArray());
         file.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        return new MultipartFormDataContent().WithFile(file, "file", "ket-qua.xlsx");
+        return file;
     }
 
     [Theory, BothProviders]
@@ -241,5 +243,14 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal(2, (await JsonAsync(good)).GetProperty("applied").GetInt32());
         Assert.Equal([w.CoWorkers[0].Cccd, w.CoWorkers[1].Cccd], await RetestAsync(w.Api, w.CoWorkers.Select(x => x.Cccd).Order(StringComparer.Ordinal)));
         Assert.Equal(1, await w.App.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserName == w.Officer && a.Action == "import-results")));
+
+        // the page: a refused sheet lists its rows at fault, and nothing is saved
+        var pages = await w.App.LoggedInClientAsync(w.Officer);
+        var token = Http.AntiforgeryToken(await pages.GetPageAsync("/Outbreak/Testing/Import"));
+        var sheet = SheetFile(["Mã mẫu", "Kết quả", "Ngày"], [codes[0], "Âm tính", "22/05/2021"]);
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } }.WithFile(sheet, "Upload", "ket-qua.xlsx");
+        var page = await (await pages.PostAsync("/Outbreak/Testing/Import", form)).PageAsync();
+        Assert.Contains("data-testid=\"import-errors\"", page);
+        Assert.Contains("class=\"validation-summary\"", page);
     }
 }
