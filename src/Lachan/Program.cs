@@ -1,5 +1,6 @@
 using Lachan.Features.Outbreak.Zones;
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Testing;
 using Lachan.Features.Registry;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
@@ -15,7 +16,8 @@ builder.Services
     .AddRegistryModule()
     .AddRostersModule()
     .AddZoneControlModule()
-    .AddCasesModule();
+    .AddCasesModule()
+    .AddTestingModule();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.MapRegistryApi();
 app.MapRostersApi();
 app.MapZoneControlApi();
 app.MapCasesApi();
+app.MapTestingApi();
 app.MapApiReference();
 app.MapHealthChecks("/health").AllowAnonymous();
 Startup.PrintWelcomeWhenStarted(app);

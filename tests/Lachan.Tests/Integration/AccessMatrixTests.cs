@@ -33,6 +33,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             await AccessMatrixTests.AddImportAsync(app, registry.EnterpriseOther.Id, AccessMatrixTests.ImportName(registry, own: false), ImportStatus.Failed);
             await AccessMatrixTests.AddZonesAsync(app, registry);
             await AccessMatrixTests.AddHealthRecordsAsync(app, registry);
+            await AccessMatrixTests.AddTestingRecordsAsync(app, registry);
             return (app, registry);
         })).Value;
 
@@ -496,6 +497,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.PostAsync("/Admin/Audit?handler=Verify", Form(c.Token)))));
         AddHealthProbes(list);
+        AddTestingProbes(list);
         return [.. list];
     }
 

@@ -31,6 +31,10 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
     public DbSet<Features.Outbreak.Cases.Contact> Contacts => Set<Features.Outbreak.Cases.Contact>();
     public DbSet<Features.Outbreak.Cases.QuarantineRule> QuarantineRules => Set<Features.Outbreak.Cases.QuarantineRule>();
     public DbSet<Features.Outbreak.Cases.QuarantineOrder> QuarantineOrders => Set<Features.Outbreak.Cases.QuarantineOrder>();
+    public DbSet<Features.Outbreak.Testing.TestSample> TestSamples => Set<Features.Outbreak.Testing.TestSample>();
+    public DbSet<Features.Outbreak.Testing.SampleMember> SampleMembers => Set<Features.Outbreak.Testing.SampleMember>();
+    public DbSet<Features.Outbreak.Testing.PoolRule> PoolRules => Set<Features.Outbreak.Testing.PoolRule>();
+    public DbSet<Features.Outbreak.Testing.ScreeningSchedule> ScreeningSchedules => Set<Features.Outbreak.Testing.ScreeningSchedule>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -172,6 +176,7 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
         });
 
         Features.Outbreak.Cases.CasesModel.Configure(b);
+        Features.Outbreak.Testing.TestingModel.Configure(b);
 
         b.Entity<AuditEvent>(e =>
         {

@@ -260,6 +260,137 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.PoolRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MaxPoolSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PoolRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EffectiveFrom = new DateOnly(2021, 5, 1),
+                            MaxPoolSize = 10,
+                            Source = "Hướng dẫn gộp mẫu xét nghiệm SARS-CoV-2 của Bộ Y tế (2021)"
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.SampleMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("TestSampleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("TestSampleId", "WorkerId")
+                        .IsUnique();
+
+                    b.ToTable("SampleMembers");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("ScreeningSchedules");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.TestSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("CollectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("CollectedTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("Pooled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Result", "Pooled");
+
+                    b.ToTable("TestSamples");
+                });
+
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
                 {
                     b.Property<int>("Id")
@@ -1333,6 +1464,34 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.SampleMember", b =>
+                {
+                    b.HasOne("Lachan.Features.Outbreak.Testing.TestSample", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TestSampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningSchedule", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
@@ -1537,6 +1696,11 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.TestSample", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>

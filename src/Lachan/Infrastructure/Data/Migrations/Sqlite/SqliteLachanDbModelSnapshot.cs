@@ -247,6 +247,129 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.PoolRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxPoolSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PoolRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EffectiveFrom = new DateOnly(2021, 5, 1),
+                            MaxPoolSize = 10,
+                            Source = "Hướng dẫn gộp mẫu xét nghiệm SARS-CoV-2 của Bộ Y tế (2021)"
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.SampleMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TestSampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("TestSampleId", "WorkerId")
+                        .IsUnique();
+
+                    b.ToTable("SampleMembers");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("ScreeningSchedules");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.TestSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CollectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("CollectedTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Pooled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Result", "Pooled");
+
+                    b.ToTable("TestSamples");
+                });
+
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
                 {
                     b.Property<int>("Id")
@@ -1278,6 +1401,34 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.SampleMember", b =>
+                {
+                    b.HasOne("Lachan.Features.Outbreak.Testing.TestSample", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TestSampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningSchedule", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
@@ -1482,6 +1633,11 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.TestSample", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>

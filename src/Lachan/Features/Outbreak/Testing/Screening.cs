@@ -1,0 +1,81 @@
+using Lachan.Features.Registry.Workers;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Outbreak.Testing;
+
+public sealed record ScheduleForm
+{
+    public int? EnterpriseId { get; init; }
+    public int? IntervalDays { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+}
+
+public sealed record ScreeningRow(int EnterpriseId, string EnterpriseName, int WorkerId, string Cccd, string FullName, DateOnly? LastSampleOn, DateOnly DueSince, bool Missed);
+
+public sealed record ScreeningDueData(DateOnly Date, int Due, int Missed, IReadOnlyList<ScreeningRow> Rows);
+
+public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditLog audit)
+{
+    public const int MaxIntervalDays = 90;
+
+    public async Task<SaveResult> CreateAsync(ScheduleForm f, CancellationToken ct = default)
+    {
+        if (!testing.CanWrite) return new SaveResult.NotFound();
+        var errors = new FieldErrors();
+        errors.AddIf(f.EnterpriseId is null, nameof(f.EnterpriseId), "Field.Required");
+        errors.AddIf(f.IntervalDays is null, nameof(f.IntervalDays), "Field.Required");
+        errors.AddIf(f.IntervalDays is < 1 or > MaxIntervalDays, nameof(f.IntervalDays), "Testing.IntervalRange");
+        errors.AddIf(f.From is null, nameof(f.From), "Field.Required");
+        errors.AddIf(f.To < f.From, nameof(f.To), "Testing.ToBeforeFrom");
+        if (!errors.Ok) return new SaveResult.Invalid(errors);
+        // an enterprise outside the jurisdiction is simply not found
+        if (!await testing.Enterprises().AnyAsync(e => e.Id == f.EnterpriseId, ct)) return new SaveResult.NotFound();
+        var schedule = new ScreeningSchedule { EnterpriseId = f.EnterpriseId!.Value, IntervalDays = f.IntervalDays!.Value, From = f.From!.Value, To = f.To };
+        db.Add(schedule);
+        await audit.SaveThenRecordAsync("create", nameof(ScreeningSchedule), () => schedule.Id, null,
+            () => new { schedule.EnterpriseId, schedule.IntervalDays, schedule.From, schedule.To }, ct);
+        return new SaveResult.Saved(schedule.Id);
+    }
+
+    /// <summary>Workers employed on the date at enterprises with a schedule in force, whose last sample (single or in a
+    /// pool, collected on or before the date) is an interval old or more, or who were never sampled.</summary>
+    public async Task<ScreeningDueData> DueAsync(DateOnly day, int? enterpriseId, CancellationToken ct = default)
+    {
+        var schedules = (await testing.Schedules().AsNoTracking()
+                .Where(s => s.From <= day && (s.To == null || day <= s.To) && (enterpriseId == null || s.EnterpriseId == enterpriseId))
+                .Select(s => new { s.EnterpriseId, s.IntervalDays, s.From, Name = s.Enterprise!.Name })
+                .ToListAsync(ct))
+            .GroupBy(s => s.EnterpriseId).Select(g => g.OrderByDescending(s => s.From).First()).ToList();
+        var rows = new List<ScreeningRow>();
+        foreach (var s in schedules)
+        {
+            var workers = testing.Workers();
+            var employed = await (
+                from e in db.Employments
+                where e.EnterpriseId == s.EnterpriseId && e.From <= day && (e.To == null || day <= e.To)
+                join w in workers on e.WorkerId equals w.Id
+                select new { w.Id, w.Cccd, w.FullName, e.From }).AsNoTracking().ToListAsync(ct);
+            var ids = employed.Select(e => e.Id).Distinct().ToList();
+            var last = await (
+                from m in db.Set<SampleMember>()
+                join t in db.Set<TestSample>() on m.TestSampleId equals t.Id
+                where ids.Contains(m.WorkerId) && t.CollectedOn <= day
+                group t.CollectedOn by m.WorkerId into g
+                select new { WorkerId = g.Key, Last = g.Max() }).ToDictionaryAsync(x => x.WorkerId, x => x.Last, ct);
+            foreach (var w in employed.GroupBy(e => e.Id).Select(g => g.OrderByDescending(e => e.From).First()))
+            {
+                DateOnly? lastOn = last.TryGetValue(w.Id, out var l) ? l : null;
+                var never = w.From > s.From ? w.From : s.From;
+                var state = TestingRules.Classify(day, s.IntervalDays, lastOn, never);
+                if (state == Screening.NotDue) continue;
+                rows.Add(new(s.EnterpriseId, s.Name, w.Id, w.Cccd, w.FullName, lastOn, TestingRules.DueSince(s.IntervalDays, lastOn, never), state == Screening.Missed));
+            }
+        }
+        rows = [.. rows.OrderByDescending(r => r.Missed).ThenBy(r => r.EnterpriseName).ThenBy(r => r.FullName)];
+        return new ScreeningDueData(day, rows.Count, rows.Count(r => r.Missed), rows);
+    }
+}

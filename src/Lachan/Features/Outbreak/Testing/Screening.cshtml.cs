@@ -1,0 +1,23 @@
+using Lachan.Features.Registry.Workers;
+using Lachan.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lachan.Features.Outbreak.Testing;
+
+/// <summary>Who is due for periodic screening on a date, the missed first.</summary>
+public sealed class ScreeningModel(ScreeningSchedules schedules, TestingScope testing, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Date { get; set; }
+    [BindProperty(SupportsGet = true)] public int? EnterpriseId { get; set; }
+    public FieldErrors Errors { get; } = new();
+    public ScreeningDueData List { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!testing.CanRead) return Forbid();
+        var on = EditModel.ParseDate(Date, nameof(Date), Errors) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7));
+        List = await schedules.DueAsync(on, EnterpriseId, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Lachan.Features.Registry.Workers;
+using Lachan.Features.Rosters;
+using Lachan.Infrastructure.Localization;
+using Lachan.Features.Shared;
+
+namespace Lachan.Features.Outbreak.Testing;
+
+/// <summary>/api/v1/samples and /api/v1/screening: the same handlers as the pages. A role without the Health area gets
+/// 403; a sample or enterprise outside the user's jurisdiction is 404.</summary>
+public static class TestingApi
+{
+    public static void MapTestingEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/").WithTags("Testing");
+
+        g.MapPost("/samples", async (SampleForm form, SampleEditor editor, TestingScope testing, ApiErrors errors, CancellationToken ct) =>
+                !testing.CanWrite ? Results.Forbid() : Answer(await editor.CreateAsync(form, ct), errors, id => Results.Created($"/api/v1/samples/{id}", new { id })))
+            .WithSummary("A single or pooled sample: code, pooled, collectedAt (local time at the site), site, members (CCCDs; 2..the pool size in force for a pool).")
+            .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
+
+        g.MapPost("/samples/{id:int}/result", async (int id, ResultForm form, SampleEditor editor, TestingScope testing, ApiErrors errors, CancellationToken ct) =>
+                !testing.CanWrite ? Results.Forbid() : Answer(await editor.SetResultAsync(id, form, ct), errors, _ => Results.NoContent()))
+            .WithSummary("Enter a sample's result (Negative or Positive) and its date; once.")
+            .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent);
+
+        g.MapPost("/samples/results/import", async (IFormFile? file, LabImport import, TestingScope testing, UiText text, CancellationToken ct) =>
+            {
+                if (!testing.CanWrite) return Results.Forbid();
+                if (file is null || file.Length == 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text["Field.Required"]] });
+                var path = Path.GetTempFileName();
+                try
+                {
+                    await using (var target = File.Create(path)) await file.CopyToAsync(target, ct);
+                    IReadOnlyList<string?[]> rows;
+                    try { rows = [.. RosterFileReader.Read(path).Take(LabImport.MaxRows + 2)]; }
+                    catch (RosterFileException e) { return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text[e.Code]] }); }
+                    return await import.ImportAsync(rows, ct) switch
+                    {
+                        LabImportResult.Applied a => Results.Ok(new { applied = a.Count }),
+                        LabImportResult.Refused r => Results.ValidationProblem(
+                            new Dictionary<string, string[]> { ["rows"] = [.. r.Errors.Select(e => $"{e.Row}{(e.Column.Length > 0 ? " " + e.Column : "")}: {text[e.Code]}")] },
+                            extensions: new Dictionary<string, object?> { ["errors"] = r.Errors }),
+                        _ => Results.StatusCode(500),
+                    };
+                }
+                finally { File.Delete(path); }
+            })
+            .DisableAntiforgery() // bearer-token clients; a browser cannot send this cross-site without a preflight
+            .WithSummary("A lab's result sheet (xlsx or csv; header row, then sample code, result Âm tính/Dương tính, result date dd/mm/yyyy). All or nothing; errors name the row.")
+            .ProducesValidationProblem();
+
+        g.MapGet("/samples/retest", async (RetestList retest, TestingScope testing, CancellationToken ct) =>
+                !testing.CanRead ? Results.Forbid() : Results.Ok(await retest.LoadAsync(ct)))
+            .WithSummary("Members of positive pools without an individual sample collected since the pool.")
+            .Produces<IReadOnlyList<RetestRow>>();
+
+        g.MapPost("/screening-schedules", async (ScheduleForm form, ScreeningSchedules schedules, TestingScope testing, ApiErrors errors, CancellationToken ct) =>
+                !testing.CanWrite ? Results.Forbid() : Answer(await schedules.CreateAsync(form, ct), errors, id => Results.Created($"/api/v1/screening-schedules/{id}", new { id })))
+            .WithSummary("A periodic screening schedule for an enterprise: intervalDays, from, optional to (last day).")
+            .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
+
+        g.MapGet("/screening/due", async (string? date, int? enterpriseId, ScreeningSchedules schedules, TestingScope testing, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
+            {
+                if (!testing.CanRead) return Results.Forbid();
+                DateOnly on = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7));
+                if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
+                    return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
+                return Results.Ok(await schedules.DueAsync(on, enterpriseId, ct));
+            })
+            .WithSummary("Workers due for screening on the date (yyyy-MM-dd, default today) at enterprises with a schedule in force; missed = due for a whole interval or more.")
+            .Produces<ScreeningDueData>();
+    }
+
+    private static IResult Answer(SaveResult result, ApiErrors errors, Func<int, IResult> saved) => result switch
+    {
+        SaveResult.Saved s => saved(s.Id),
+        SaveResult.Invalid i => errors.Validation(i.Errors),
+        _ => Results.NotFound(),
+    };
+}
