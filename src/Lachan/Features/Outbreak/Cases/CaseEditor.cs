@@ -53,7 +53,7 @@ public sealed class CaseEditor(LachanDb db, CaseScope cases, Jurisdiction scope,
     public async Task<SaveResult> RegisterAsync(CaseForm f, CancellationToken ct = default)
     {
         if (!cases.CanWrite) return new SaveResult.NotFound();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.ProvinceToday();
         var errors = Validate(f, today);
         var cccd = f.Cccd?.Trim();
         var worker = cccd is null ? null : await cases.Workers().FirstOrDefaultAsync(w => w.Cccd == cccd, ct);

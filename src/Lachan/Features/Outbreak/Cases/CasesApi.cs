@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using System.Globalization;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -51,7 +52,7 @@ public static class CasesApi
         g.MapGet("/quarantine/due", async (string? date, DueList due, CaseScope cases, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
             {
                 if (!cases.CanRead) return Results.Forbid();
-                DateOnly on = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                DateOnly on = time.ProvinceToday();
                 if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
                     return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
                 return Results.Ok(await due.ForAsync(on, ct));

@@ -27,7 +27,7 @@ public sealed class ContactDecisions(LachanDb db, CaseScope cases, CurrentUser u
     /// on the start date (the last contact date when known, else today).</summary>
     public async Task<SaveResult> ConfirmAsync(int caseId, ContactDecision d, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.ProvinceToday();
         var (errors, target) = await ResolveAsync(caseId, d, ct);
         if (target is null) return new SaveResult.NotFound();
         errors.AddIf(d.Kind is null, nameof(d.Kind), "Field.Required");

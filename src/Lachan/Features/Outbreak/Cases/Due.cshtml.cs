@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ public sealed class DueModel(DueList due, CaseScope cases, TimeProvider time) : 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!cases.CanRead) return Forbid();
-        var on = EditModel.ParseDate(Date, nameof(Date), Errors) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var on = EditModel.ParseDate(Date, nameof(Date), Errors) ?? time.ProvinceToday();
         List = await due.ForAsync(on, ct);
         return Page();
     }

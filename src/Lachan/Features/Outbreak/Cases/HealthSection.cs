@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
@@ -24,7 +25,7 @@ public sealed class HealthSection(LachanDb db, CaseScope cases, AuditLog audit, 
         var id = profile.Identity.Id;
         if (!cases.CanRead)
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = time.ProvinceToday();
             var until = await db.Set<QuarantineOrder>().Where(o => o.WorkerId == id && o.ReleasedOn == null && o.StartOn <= today)
                 .OrderByDescending(o => o.PlannedEndOn).Select(o => (DateOnly?)o.PlannedEndOn).FirstOrDefaultAsync(ct);
             return until is DateOnly d ? new QuarantineNotice(d) : null;

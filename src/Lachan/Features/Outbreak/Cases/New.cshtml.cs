@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Registry.Model;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -50,7 +51,7 @@ public sealed class NewModel(CaseEditor editor, CaseScope cases, UiText text, Ti
         if (!Errors.Ok)
         {
             // report every wrong field at once, not only the unreadable dates
-            foreach (var (field, code) in CaseEditor.Validate(form, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))) Errors.TryAdd(field, code);
+            foreach (var (field, code) in CaseEditor.Validate(form, time.ProvinceToday())) Errors.TryAdd(field, code);
             return Page();
         }
         switch (await editor.RegisterAsync(form, ct))

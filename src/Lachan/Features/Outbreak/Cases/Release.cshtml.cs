@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Localization;
@@ -25,7 +26,7 @@ public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release,
         if (!cases.CanWrite) return Forbid();
         if (await list.FindAsync(id, ct) is not { } order) return NotFound();
         Order = order;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.ProvinceToday();
         Form.ReleasedOn = UiText.Date(order.PlannedEndOn > today ? order.PlannedEndOn : today);
         return Page();
     }

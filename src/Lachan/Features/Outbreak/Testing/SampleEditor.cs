@@ -27,7 +27,7 @@ public sealed record ResultForm
 public sealed class SampleEditor(LachanDb db, TestingScope testing, AuditLog audit, TimeProvider time)
 {
     /// <summary>Vietnam's clock: a sample collected this morning must not be "in the future" for a UTC date.</summary>
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7));
+    private DateOnly Today => time.ProvinceToday();
 
     public async Task<SaveResult> CreateAsync(SampleForm f, CancellationToken ct = default)
     {

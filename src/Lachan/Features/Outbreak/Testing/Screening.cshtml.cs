@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ public sealed class ScreeningModel(ScreeningSchedules schedules, TestingScope te
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!testing.CanRead) return Forbid();
-        var on = EditModel.ParseDate(Date, nameof(Date), Errors) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7));
+        var on = EditModel.ParseDate(Date, nameof(Date), Errors) ?? time.ProvinceToday();
         List = await schedules.DueAsync(on, EnterpriseId, ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using System.Globalization;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Rosters;
@@ -63,7 +64,7 @@ public static class TestingApi
         g.MapGet("/screening/due", async (string? date, int? enterpriseId, ScreeningSchedules schedules, TestingScope testing, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
             {
                 if (!testing.CanRead) return Results.Forbid();
-                DateOnly on = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7));
+                DateOnly on = time.ProvinceToday();
                 if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
                     return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
                 return Results.Ok(await schedules.DueAsync(on, enterpriseId, ct));

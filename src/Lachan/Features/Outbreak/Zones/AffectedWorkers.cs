@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using System.Runtime.InteropServices;
 using Lachan.Features.Registry.Model;
 using Lachan.Features.Registry.Rules;
@@ -41,7 +42,7 @@ public sealed record AffectedResult(DateOnly Date, string? ZoneName, string? Ord
 public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvider time)
 {
     /// <summary>What the orders in force on the day stop and lock, before any worker is read.</summary>
-    private sealed record Situation(DateOnly Day, string? ZoneName, string? OrderNumber, List<(Enterprise Enterprise, ZoneOrder Order)> Stopping,
+    private sealed record Situation(DateOnly Day, string? ZoneName, string? OrderNumber, List<Enterprise> Enterprises, List<(Enterprise Enterprise, ZoneOrder Order)> Stopping,
         List<int> StoppedIds, List<int> LockedHouses);
 
     public async Task<AffectedResult?> RunAsync(AffectedQuery query, CancellationToken ct = default)
@@ -49,7 +50,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
         await using var scan = await SqliteMemoryMap.ForScanAsync(db, ct);
         if (await SituationAsync(query, ct) is not { } s) return null;
         var rows = await RowsAsync(s, ct);
-        var names = await PlaceNamesAsync(ct);
+        var names = await PlaceNamesAsync(s, ct);
 
         static IReadOnlyList<CountRow> By(IEnumerable<Row> rs, Func<Row, string?> key)
         {
@@ -77,7 +78,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     {
         await using var scan = await SqliteMemoryMap.ForScanAsync(db, ct);
         if (await SituationAsync(query, ct) is not { } s) return null;
-        return await NamedAsync(s, await RowsAsync(s, ct), await PlaceNamesAsync(ct), q => q, ct);
+        return await NamedAsync(s, await RowsAsync(s, ct), await PlaceNamesAsync(s, ct), q => q, ct);
     }
 
     /// <summary>How many enterprises orders stop on the day, province-wide, without reading any worker.</summary>
@@ -86,9 +87,9 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
 
     private async Task<Situation?> SituationAsync(AffectedQuery query, CancellationToken ct)
     {
-        var zonesQuery = db.ControlZones.AsNoTracking().Include(z => z.Orders).ThenInclude(o => o.Exemptions).Include(z => z.LodgingHouses).AsSplitQuery();
+        var zonesQuery = db.ControlZones.WithOrders();
         string? zoneName = null, orderNumber = null;
-        var day = query.Date ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var day = query.Date ?? time.ProvinceToday();
         List<ControlZone> zones;
         if (query.Order is int orderId)
         {
@@ -116,7 +117,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
         var clusterHouses = locked.SelectMany(z => z.LodgingHouses).Select(l => l.LodgingHouseId).Distinct().ToList();
         var lockedHouses = lockedCommunes.Count == 0 && clusterHouses.Count == 0 ? [] : await db.LodgingHouses.AsNoTracking()
             .Where(l => lockedCommunes.Contains(l.CommuneCode) || clusterHouses.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct);
-        return new Situation(day, zoneName, orderNumber, stopping, stopping.Select(x => x.Item1.Id).ToList(), lockedHouses);
+        return new Situation(day, zoneName, orderNumber, enterprises, stopping, stopping.Select(x => x.Item1.Id).ToList(), lockedHouses);
     }
 
     /// <summary>Just what places an enterprise in zones and names it.</summary>
@@ -168,8 +169,8 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     }
 
     /// <summary>Names of the province's places: a few thousand rows, fewer than the affected workers' references to them.</summary>
-    private async Task<PlaceNames> PlaceNamesAsync(CancellationToken ct) => new(
-        (await EnterprisesAsync(ct)).ToDictionary(e => e.Id),
+    private async Task<PlaceNames> PlaceNamesAsync(Situation s, CancellationToken ct) => new(
+        s.Enterprises.ToDictionary(e => e.Id),
         await db.IndustrialZones.AsNoTracking().ToDictionaryAsync(z => z.Id, z => z.Name, ct),
         await db.LodgingHouses.AsNoTracking().Select(l => new { l.Id, l.Name, l.CommuneCode }).ToDictionaryAsync(l => l.Id, l => (l.Name, l.CommuneCode), ct),
         await db.AdminUnits.AsNoTracking().Where(u => u.Level == AdminLevel.Commune).ToDictionaryAsync(u => u.Code, u => u.Name, ct));

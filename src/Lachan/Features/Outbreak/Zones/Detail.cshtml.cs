@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -94,7 +95,7 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        if (await status.LoadAsync(id, Date ?? ZoneControlModule.Today(time), ct) is not { } zone) return false;
+        if (await status.LoadAsync(id, Date ?? time.ProvinceToday(), ct) is not { } zone) return false;
         Zone = zone;
         return true;
     }

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ public sealed class IndexModel(ZoneStatus status, Jurisdiction scope, TimeProvid
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!scope.Can(Area.Zones, Access.Read)) return Forbid();
-        Day = Date ?? ZoneControlModule.Today(time);
+        Day = Date ?? time.ProvinceToday();
         Zones = await status.ListAsync(Day, ct);
         return Page();
     }

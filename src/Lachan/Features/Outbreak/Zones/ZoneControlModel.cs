@@ -69,6 +69,10 @@ public sealed class ZoneOrderScan
 
 public static class ZoneControlModel
 {
+    /// <summary>Zones with everything <see cref="ZoneTimeline"/> needs to evaluate them: orders, exemptions, cluster houses.</summary>
+    public static IQueryable<ControlZone> WithOrders(this IQueryable<ControlZone> zones) =>
+        zones.AsNoTracking().Include(z => z.Orders).ThenInclude(o => o.Exemptions).Include(z => z.LodgingHouses).AsSplitQuery();
+
     public static void Configure(ModelBuilder b)
     {
         b.Entity<ControlZone>(e =>

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -16,14 +17,14 @@ public static class ZoneControlModule
         var zones = api.MapGroup("/control-zones").WithTags("Outbreak zones");
 
         zones.MapGet("/", async Task<Results<Ok<IReadOnlyList<ZoneStatusRow>>, ForbidHttpResult>> (DateOnly? date, ZoneStatus status, Jurisdiction scope, TimeProvider time, CancellationToken ct) =>
-                scope.Can(Area.Zones, Access.Read) ? TypedResults.Ok(await status.ListAsync(date ?? Today(time), ct)) : TypedResults.Forbid())
+                scope.Can(Area.Zones, Access.Read) ? TypedResults.Ok(await status.ListAsync(date ?? time.ProvinceToday(), ct)) : TypedResults.Forbid())
             .WithSummary("Zones (IZ, commune, lodging cluster, enterprise site) with their level on the date (default today) and the order that sets it.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         zones.MapGet("/{id:int}", async Task<Results<Ok<ZoneStatusDetail>, NotFound, ForbidHttpResult>> (int id, DateOnly? date, ZoneStatus status, Jurisdiction scope, TimeProvider time, CancellationToken ct) =>
             {
                 if (!scope.Can(Area.Zones, Access.Read)) return TypedResults.Forbid();
-                return await status.LoadAsync(id, date ?? Today(time), ct) is { } z ? TypedResults.Ok(z) : TypedResults.NotFound();
+                return await status.LoadAsync(id, date ?? time.ProvinceToday(), ct) is { } z ? TypedResults.Ok(z) : TypedResults.NotFound();
             })
             .WithSummary("One zone: its status timeline (periods with the order behind each) and its orders with exemptions.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -62,7 +63,7 @@ public static class ZoneControlModule
 
     public sealed record LiftForm(DateOnly? LiftedOn);
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public static DateOnly Today(TimeProvider time) => time.ProvinceToday();
 
     private static IResult Saved(SaveResult result, ApiErrors errors, Func<int, string> location) => result switch
     {

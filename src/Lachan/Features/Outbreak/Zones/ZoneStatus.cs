@@ -17,7 +17,7 @@ public sealed record ZoneStatusDetail(ZoneStatusRow Zone, string Target, IReadOn
 public sealed class ZoneStatus(LachanDb db, Jurisdiction scope)
 {
     private IQueryable<ControlZone> Zones() => scope.Can(Area.Zones, Access.Read)
-        ? db.ControlZones.AsNoTracking().Include(z => z.Orders).ThenInclude(o => o.Exemptions).Include(z => z.LodgingHouses).AsSplitQuery()
+        ? db.ControlZones.WithOrders()
         : db.ControlZones.Where(_ => false);
 
     public async Task<IReadOnlyList<ZoneStatusRow>> ListAsync(DateOnly day, CancellationToken ct = default) =>
