@@ -6,7 +6,7 @@ namespace Lachan.Bench;
 /// <summary>Reproducible end-to-end benchmark: seeds a fresh database through the app's own `seed` verb, starts the
 /// Release build as a separate process on loopback, measures lookups, name search and the profile page with bounded
 /// request loops, reads the server's memory, and writes docs/performance.md and bench/results/*.json.</summary>
-/// <remarks>Usage: dotnet run -c Release --project bench/Lachan.Bench -- [--workers 300000] [--postgres &lt;connstr&gt;]
+/// <remarks>Usage: dotnet run -c Release --project bench/Lachan.Bench -- [--workers 300000] [--cases 20000] [--postgres &lt;connstr&gt;]
 /// [--requests 2000] [--seconds 120] [--db &lt;existing sqlite file&gt;] [--no-report]</remarks>
 internal static class BenchProgram
 {
@@ -34,7 +34,8 @@ internal static class BenchProgram
                 if (options.Postgres is null) app.ConnectionString = $"Data Source={Path.Combine(temp, "lachan.db")}";
                 Console.WriteLine("Seeding…");
                 var sw = Stopwatch.StartNew();
-                var output = await app.RunVerbAsync(TimeSpan.FromMinutes(15), "seed", "--workers", options.Workers.ToString(CultureInfo.InvariantCulture), "--reset");
+                var output = await app.RunVerbAsync(TimeSpan.FromMinutes(15), "seed", "--workers", options.Workers.ToString(CultureInfo.InvariantCulture),
+                    "--cases", options.Cases.ToString(CultureInfo.InvariantCulture), "--reset");
                 run.SeedSeconds = sw.Elapsed.TotalSeconds;
                 run.SeedReportedSeconds = SeededSeconds(output);
                 Console.WriteLine($"  seed: {run.SeedSeconds:F1} s wall (the verb reports {run.SeedReportedSeconds:F1} s for the load itself)");
@@ -43,6 +44,9 @@ internal static class BenchProgram
             run.WorkersInDb = samples.WorkerCount;
 
             var caseIds = await Samples.CaseIdsAsync(options.Postgres ?? app.ConnectionString!, options.Postgres is not null);
+            (run.Cases, run.Contacts, run.OpenQuarantineOrders) = (caseIds.Count,
+                await Samples.CountAsync(options.Postgres ?? app.ConnectionString!, options.Postgres is not null, "Contacts"),
+                await Samples.CountAsync(options.Postgres ?? app.ConnectionString!, options.Postgres is not null, "QuarantineOrders", "ReleasedOn", "IS NULL"));
             var token = (await app.RunVerbAsync(TimeSpan.FromMinutes(2), "users", "token", "admin")).Trim().Split('\n')[^1].Trim();
             Console.WriteLine("Starting the app…");
             var startup = Stopwatch.StartNew();
@@ -65,8 +69,10 @@ internal static class BenchProgram
                 {
                     run.Scenarios.Add(await loops.RunAsync("F1 suggestions", "GET /api/v1/cases/{id}/suggestions", caseIds.Select(i => $"/api/v1/cases/{i}/suggestions"), 100,
                         (_, body) => body.Contains("\"items\"", StringComparison.Ordinal)));
+                    // the fortnight before the scale cases' as-of day (19/07/2021), when the most quarantines run, and the demo story's
+                    var dueDays = Enumerable.Range(0, 20).Select(d => new DateOnly(2021, 7, 5).AddDays(d)).Concat(Enumerable.Range(0, 10).Select(d => new DateOnly(2021, 5, 13).AddDays(d * 3)));
                     run.Scenarios.Add(await loops.RunAsync("Daily due list", "GET /api/v1/quarantine/due?date=…",
-                        Enumerable.Range(0, 30).Select(d => "/api/v1/quarantine/due?date=" + new DateOnly(2021, 5, 13).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), 200));
+                        dueDays.Select(d => "/api/v1/quarantine/due?date=" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), 200));
                 }
                 (run.RssMegabytes, run.PeakRssMegabytes, run.FileMegabytes) = server.Memory();
                 Console.WriteLine($"  server memory: after the registry loops RSS {run.RegistryRssMegabytes:F0} MB ({run.RegistryFileMegabytes:F0} MB file-backed); " +
@@ -113,7 +119,7 @@ internal static class BenchProgram
     }
 }
 
-internal sealed record BenchOptions(int Workers, string? Postgres, int Requests, int Seconds, string? ExistingDb, bool NoReport)
+internal sealed record BenchOptions(int Workers, int Cases, string? Postgres, int Requests, int Seconds, string? ExistingDb, bool NoReport)
 {
     public string Provider => Postgres is null ? "SQLite" : "PostgreSQL";
 
@@ -121,6 +127,6 @@ internal sealed record BenchOptions(int Workers, string? Postgres, int Requests,
     {
         string? Value(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new(Int("--workers", 300_000), Value("--postgres"), Int("--requests", 2_000), Int("--seconds", 120), Value("--db"), args.Contains("--no-report"));
+        return new(Int("--workers", 300_000), Int("--cases", 20_000), Value("--postgres"), Int("--requests", 2_000), Int("--seconds", 120), Value("--db"), args.Contains("--no-report"));
     }
 }

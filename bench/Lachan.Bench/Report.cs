@@ -14,6 +14,9 @@ internal sealed class BenchRun
     public required string Provider { get; init; }
     public int Workers { get; init; }
     public int WorkersInDb { get; set; }
+    public int Cases { get; set; }
+    public int Contacts { get; set; }
+    public int OpenQuarantineOrders { get; set; }
     public double? SeedSeconds { get; set; }
     public double? SeedReportedSeconds { get; set; }
     public double StartupSeconds { get; set; }
@@ -80,6 +83,7 @@ internal static class Report
         sb.AppendLine(inv, $"- Machine: {m.Cores} cores (`nproc`), {m.Cpu}, {m.RamGigabytes:F1} GB RAM, {m.Os}, {m.Dotnet}");
         sb.AppendLine(inv, $"- Load average when the run started: {m.LoadAverage} (the machine is shared; other work inflates the numbers)");
         sb.AppendLine(inv, $"- Commit: `{run.Commit ?? "?"}`; raw results: `{jsonPath}`");
+        sb.AppendLine(inv, $"- Outbreak data: {run.Cases:N0} cases, {run.Contacts:N0} contacts, {run.OpenQuarantineOrders:N0} quarantine orders not released");
         sb.AppendLine();
         sb.AppendLine("| measure | result | target | met |");
         sb.AppendLine("|---|---|---|---|");

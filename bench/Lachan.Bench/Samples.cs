@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -38,6 +39,11 @@ internal sealed record Samples(int WorkerCount, IReadOnlyList<string> Cccds, IRe
     /// <summary>The demo cases (DemoCases: the May 2021 story), for the suggestion scenario.</summary>
     public static Task<IReadOnlyList<int>> CaseIdsAsync(string connectionString, bool postgres) =>
         ColumnAsync(connectionString, postgres, q => $"SELECT {q}Id{q} FROM {q}Cases{q} ORDER BY {q}Id{q}", r => r.GetInt32(0));
+
+    /// <summary>How many rows a table has (where the column satisfies the condition, when given).</summary>
+    public static async Task<int> CountAsync(string connectionString, bool postgres, string table, string? column = null, string? condition = null) =>
+        (await ColumnAsync(connectionString, postgres, q => $"SELECT COUNT(*) FROM {q}{table}{q}" + (column is null ? "" : $" WHERE {q}{column}{q} {condition}"),
+            r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)))[0];
 
     /// <summary>One column of a query; the SQL is given the identifier quote of the provider.</summary>
     private static async Task<IReadOnlyList<T>> ColumnAsync<T>(string connectionString, bool postgres, Func<string, string> sql, Func<DbDataReader, T> read)

@@ -29,13 +29,14 @@ public static class CommandLine
                 case ["seed", .. var rest]:
                     await DataModule.MigrateAsync(db);
                     var workers = Option(rest, "--workers") is { } w ? int.Parse(w) : 20_000;
+                    var cases = Option(rest, "--cases") is { } c ? int.Parse(c) : 0;
                     if (await db.Enterprises.AnyAsync() && !rest.Contains("--reset"))
                     {
                         Console.Error.WriteLine("The database already has data; add --reset to replace it with the demo province.");
                         return 2;
                     }
                     var sw = System.Diagnostics.Stopwatch.StartNew();
-                    await DemoSeeder.SeedAsync(services, workers, reset: rest.Contains("--reset"));
+                    await DemoSeeder.SeedAsync(services, workers, reset: rest.Contains("--reset"), scaleCases: cases);
                     await DemoAccounts.EnsureAsync(services);
                     Console.WriteLine($"Seeded the demo province with {workers:N0} workers in {sw.Elapsed.TotalSeconds:F1} s.");
                     return 0;
@@ -123,7 +124,8 @@ public static class CommandLine
     private static void PrintHelp() => Console.WriteLine("""
         Lachan operator commands (dotnet run --project src/Lachan -- <verb>):
           migrate                                   apply database migrations
-          seed [--workers N] [--reset]              load the invented demo province (default 20,000 workers)
+          seed [--workers N] [--cases N] [--reset]  load the invented demo province (default 20,000 workers; --cases adds
+                                                    that many invented cases with contacts and quarantine, for benchmarks)
           users create <name> --role <role> [--scope <code>] [--password <p>]
           users password <name> [--password <p>]   set a new password (printed) and clear lockout
           users token <name>                        issue an API bearer token (printed once)

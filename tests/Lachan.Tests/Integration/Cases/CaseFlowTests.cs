@@ -71,6 +71,8 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
 
         Assert.Contains(order.Id, (await DueAsync(api, "2021-05-17")).Tests.Select(r => r.OrderId));
         Assert.Contains(order.Id, (await DueAsync(api, "2021-05-30")).Tests.Select(r => r.OrderId));
+        var dayFour = await DueAsync(api, "2021-05-20");   // not a test day: on no list
+        Assert.DoesNotContain(order.Id, dayFour.Tests.Concat(dayFour.Releases).Concat(dayFour.Overdue).Select(r => r.OrderId));
         Assert.Contains(order.Id, (await DueAsync(api, "2021-05-31")).Releases.Select(r => r.OrderId));
         Assert.Contains(order.Id, (await DueAsync(api, "2021-06-02")).Overdue.Select(r => r.OrderId));
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/quarantine/due?date=02/06/2021")).StatusCode);

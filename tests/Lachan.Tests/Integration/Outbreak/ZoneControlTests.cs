@@ -137,6 +137,14 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal(1, on.GetProperty("counts").GetProperty("lodgingHousesLocked").GetInt32());
         // the commune zone also stops the enterprises whose premises are in the commune
         Assert.Equal(2, on.GetProperty("counts").GetProperty("enterprisesStopped").GetInt32());
+        // the breakdowns: both work for the own enterprise; one lodges in the locked commune, the late hire nowhere known
+        Dictionary<string, int> By(string breakdown) => on.GetProperty("counts").GetProperty(breakdown).EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("workers").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { [w.Registry.EnterpriseOwn.Name] = 2 }, By("byEnterprise"));
+        Assert.Equal(new Dictionary<string, int> { [w.Registry.ZoneOwn.Name] = 2 }, By("byIndustrialZone"));
+        Assert.Equal(1, By("byCommune")["—"]);
+        Assert.Equal(2, By("byCommune").Count);
+        Assert.Equal(2, By("byHomeProvince").Values.Sum());
         Assert.Equal(0, (await AffectedAsync(w.Api, Lockdown.AddDays(14), commune)).GetProperty("counts").GetProperty("workers").GetInt32());
 
         var cluster = await CreateZoneAsync(w.Api, new { kind = "lodgingCluster", name = "Cụm nhà trọ thôn Núi", lodgingHouseIds = new[] { w.Registry.LodgingOther.Id } });

@@ -27,9 +27,12 @@ public sealed class DueList(LachanDb db, Jurisdiction scope)
     public async Task<DueListData> ForAsync(DateOnly on, CancellationToken ct = default)
     {
         var rules = await db.Set<QuarantineRule>().AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.TestDayNumbers(), ct);
+        // Only the orders that can be due: those at or past their planned end, and those started on a day from which some
+        // rule's test day falls on this date. At 20,000 cases that reads the ~5,000 due of ~35,000 running.
+        var testStarts = rules.Values.SelectMany(days => days).Distinct().Select(day => on.AddDays(1 - day)).ToList();
         var workers = scope.Workers(db.Workers);
         var open = await db.Set<QuarantineOrder>().AsNoTracking()
-            .Where(o => o.ReleasedOn == null && o.StartOn <= on && workers.Any(w => w.Id == o.WorkerId))
+            .Where(o => o.ReleasedOn == null && o.StartOn <= on && (o.PlannedEndOn <= on || testStarts.Contains(o.StartOn)) && workers.Any(w => w.Id == o.WorkerId))
             .Select(o => new { o.Id, o.WorkerId, o.Worker!.FullName, o.Worker.Cccd, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn, o.QuarantineRuleId })
             .ToListAsync(ct);
         var rows = open

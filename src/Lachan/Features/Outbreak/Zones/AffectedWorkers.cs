@@ -52,16 +52,27 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
         var rows = await RowsAsync(s, ct);
         var names = await PlaceNamesAsync(s, ct);
 
-        static IReadOnlyList<CountRow> By(IEnumerable<Row> rs, Func<Row, string?> key)
+        // one pass over ~200,000 rows counting by id, then a few hundred ids folded into names
+        var (byEnterprise, byHouse, byProvince) = (new Dictionary<int, int>(), new Dictionary<int, int>(), new Dictionary<string, int>(StringComparer.Ordinal));
+        int withoutEnterprise = 0, withoutHouse = 0, employerStopped = 0, lodgingLocked = 0;
+        foreach (var r in rows.Values)
         {
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);   // a few hundred keys over ~200,000 rows
-            foreach (var r in rs) CollectionsMarshal.GetValueRefOrAddDefault(counts, key(r) ?? "—", out _)++;
+            if (r.EnterpriseId is int e) CollectionsMarshal.GetValueRefOrAddDefault(byEnterprise, e, out _)++; else withoutEnterprise++;
+            if (r.LodgingHouseId is int h) CollectionsMarshal.GetValueRefOrAddDefault(byHouse, h, out _)++; else withoutHouse++;
+            CollectionsMarshal.GetValueRefOrAddDefault(byProvince, r.HomeProvinceCode, out _)++;
+            if (r.EmployerStopped) employerStopped++;
+            if (r.LodgingLocked) lodgingLocked++;
+        }
+        static IReadOnlyList<CountRow> Named<TKey>(Dictionary<TKey, int> byKey, int withoutKey, Func<TKey, string?> name) where TKey : notnull
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (withoutKey > 0) counts["—"] = withoutKey;
+            foreach (var (key, n) in byKey) CollectionsMarshal.GetValueRefOrAddDefault(counts, name(key) ?? "—", out _) += n;
             return counts.Select(c => new CountRow(c.Key, c.Value)).OrderByDescending(c => c.Workers).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
         }
-        var all = rows.Values;
-        var counts = new AffectedCounts(all.Count, all.Count(r => r.EmployerStopped), all.Count(r => r.LodgingLocked), s.StoppedIds.Count, s.LockedHouses.Count,
-            By(all, r => names.Zone(r.EnterpriseId)), By(all, r => names.Enterprise(r.EnterpriseId)), By(all, r => names.Commune(r.LodgingHouseId)),
-            By(all, r => ProvinceCodes.Names.GetValueOrDefault(r.HomeProvinceCode, r.HomeProvinceCode)));
+        var counts = new AffectedCounts(rows.Count, employerStopped, lodgingLocked, s.StoppedIds.Count, s.LockedHouses.Count,
+            Named(byEnterprise, withoutEnterprise, id => names.Zone(id)), Named(byEnterprise, withoutEnterprise, id => names.Enterprise(id)),
+            Named(byHouse, withoutHouse, id => names.Commune(id)), Named(byProvince, 0, code => ProvinceCodes.Names.GetValueOrDefault(code, code)));
 
         var visible = await scope.Enterprises(db.Enterprises.AsNoTracking()).Where(e => s.StoppedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
         var stopped = s.Stopping.Where(x => visible.Contains(x.Enterprise.Id))
@@ -70,7 +81,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
 
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
         var items = await NamedAsync(s, rows, names, q => q.PageOf(page, size), ct);
-        return new AffectedResult(s.Day, s.ZoneName, s.OrderNumber, counts, stopped, new Paged<AffectedWorker>(items, all.Count, page, size));
+        return new AffectedResult(s.Day, s.ZoneName, s.OrderNumber, counts, stopped, new Paged<AffectedWorker>(items, rows.Count, page, size));
     }
 
     /// <summary>Every affected worker by name, for export.</summary>
@@ -127,26 +138,52 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
             .ToListAsync(ct);
 
     /// <summary>One affected worker without names: the employer and lodging held on the day, and why.</summary>
-    private sealed record Row(int Id, string HomeProvinceCode, int? EnterpriseId, int? LodgingHouseId, bool EmployerStopped, bool LodgingLocked);
+    private readonly record struct Row(int Id, string HomeProvinceCode, int? EnterpriseId, int? LodgingHouseId, bool EmployerStopped, bool LodgingLocked);
 
+    /// <summary>Two indexed scans, read without EF's materializer (<see cref="PlainReader"/>): the workers employed by a
+    /// stopped enterprise on the day with their lodging, and the residents of a locked house with their employer.</summary>
     private async Task<Dictionary<int, Row>> RowsAsync(Situation s, CancellationToken ct)
     {
         var (day, stoppedIds, lockedHouses) = (s.Day, s.StoppedIds, s.LockedHouses);
         var workers = scope.Workers(db.Workers.AsNoTracking());
-        var byEmployer = stoppedIds.Count == 0 ? [] : await workers.SelectMany(w => w.Employments, (w, e) => new { w, e })
-            .Where(x => stoppedIds.Contains(x.e.EnterpriseId) && x.e.From <= day && (x.e.To == null || x.e.To > day))
-            .Select(x => new Row(x.w.Id, x.w.HomeProvinceCode, x.e.EnterpriseId,
-                x.w.Residences.Where(r => r.From <= day && (r.To == null || r.To > day)).Select(r => (int?)r.LodgingHouseId).FirstOrDefault(), true, false))
-            .ToListAsync(ct);
-        var byLodging = lockedHouses.Count == 0 ? [] : await workers.SelectMany(w => w.Residences, (w, r) => new { w, r })
-            .Where(x => lockedHouses.Contains(x.r.LodgingHouseId) && x.r.From <= day && (x.r.To == null || x.r.To > day))
-            .Select(x => new Row(x.w.Id, x.w.HomeProvinceCode,
-                x.w.Employments.Where(e => e.From <= day && (e.To == null || e.To > day)).Select(e => (int?)e.EnterpriseId).FirstOrDefault(), x.r.LodgingHouseId, false, true))
-            .ToListAsync(ct);
-        var rows = new Dictionary<int, Row>(byEmployer.Count + byLodging.Count);
-        foreach (var r in byEmployer) rows[r.Id] = r with { LodgingLocked = r.LodgingHouseId is int l && lockedHouses.Contains(l) };
+        var locked = lockedHouses.ToHashSet();
         var stopped = stoppedIds.ToHashSet();
-        foreach (var r in byLodging) rows.TryAdd(r.Id, r with { EmployerStopped = r.EnterpriseId is int e && stopped.Contains(e) });
+        var provinces = new Dictionary<string, string>(StringComparer.Ordinal);   // ~63 codes: one string each, not one per row
+        string Province(System.Data.Common.DbDataReader r)
+        {
+            var code = r.GetString(1);
+            return provinces.TryGetValue(code, out var shared) ? shared : provinces[code] = code;
+        }
+        static int? IntOrNull(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+
+        var rows = new Dictionary<int, Row>();
+        if (stoppedIds.Count > 0)
+            await workers.SelectMany(w => w.Employments, (w, e) => new { w, e })
+                .Where(x => stoppedIds.Contains(x.e.EnterpriseId) && x.e.From <= day && (x.e.To == null || x.e.To > day))
+                .Select(x => new
+                {
+                    x.w.Id, x.w.HomeProvinceCode, x.e.EnterpriseId,
+                    LodgingHouseId = x.w.Residences.Where(r => r.From <= day && (r.To == null || r.To > day)).Select(r => (int?)r.LodgingHouseId).FirstOrDefault(),
+                })
+                .ReadEachAsync(db, 4, r =>
+                {
+                    var house = IntOrNull(r, 3);
+                    rows[r.GetInt32(0)] = new Row(r.GetInt32(0), Province(r), r.GetInt32(2), house, true, house is int h && locked.Contains(h));
+                }, ct);
+        if (lockedHouses.Count > 0)
+            await workers.SelectMany(w => w.Residences, (w, r) => new { w, r })
+                .Where(x => lockedHouses.Contains(x.r.LodgingHouseId) && x.r.From <= day && (x.r.To == null || x.r.To > day))
+                .Select(x => new
+                {
+                    x.w.Id, x.w.HomeProvinceCode,
+                    EnterpriseId = x.w.Employments.Where(e => e.From <= day && (e.To == null || e.To > day)).Select(e => (int?)e.EnterpriseId).FirstOrDefault(),
+                    x.r.LodgingHouseId,
+                })
+                .ReadEachAsync(db, 4, r =>
+                {
+                    var enterprise = IntOrNull(r, 2);
+                    rows.TryAdd(r.GetInt32(0), new Row(r.GetInt32(0), Province(r), enterprise, r.GetInt32(3), enterprise is int e && stopped.Contains(e), true));
+                }, ct);
         return rows;
     }
 

@@ -26,7 +26,7 @@ public static class DemoSeeder
     public const int Seed = 20210518;   // the day four zones were suspended
     private const int ChunkSize = 20_000;
 
-    public static async Task SeedAsync(IServiceProvider services, int workers, bool reset = false)
+    public static async Task SeedAsync(IServiceProvider services, int workers, bool reset = false, int scaleCases = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workers);
         var db = services.GetRequiredService<LachanDb>();
@@ -91,6 +91,8 @@ public static class DemoSeeder
         await bulk.CompleteAsync();
         counts["zoneOrders"] = await Outbreak.Zones.DemoZoneOrders.AddAsync(db, DemoPlaces.C(DemoProvince.DemoDistrictCode + "/" + DemoProvince.DemoCommuneName).Code);
         counts["demoCases"] = await Outbreak.Cases.DemoCases.SeedAsync(db);
+        if (scaleCases > 0)
+            (counts["scaleCases"], counts["scaleContacts"], counts["scaleQuarantineOrders"]) = await Outbreak.Cases.ScaleCases.AddAsync(db, scaleCases);
 
         var summary = JsonSerializer.Serialize(counts);
         db.AuditEvents.Add(new AuditEvent
