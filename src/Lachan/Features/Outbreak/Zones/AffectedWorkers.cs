@@ -156,15 +156,15 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
         }
         static int? IntOrNull(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 
+        // Joined rather than looked up per row: PostgreSQL then hashes the day's residences (0.6 s instead of 2.1 s at
+        // 300,000 workers); SQLite probes the same index either way. A worker with two on the day gives two rows, one kept.
+        var residencesOnDay = db.Residences.Where(r => r.From <= day && (r.To == null || r.To > day));
+        var employmentsOnDay = db.Employments.Where(e => e.From <= day && (e.To == null || e.To > day));
         var rows = new Dictionary<int, Row>();
         if (stoppedIds.Count > 0)
             await workers.SelectMany(w => w.Employments, (w, e) => new { w, e })
                 .Where(x => stoppedIds.Contains(x.e.EnterpriseId) && x.e.From <= day && (x.e.To == null || x.e.To > day))
-                .Select(x => new
-                {
-                    x.w.Id, x.w.HomeProvinceCode, x.e.EnterpriseId,
-                    LodgingHouseId = x.w.Residences.Where(r => r.From <= day && (r.To == null || r.To > day)).Select(r => (int?)r.LodgingHouseId).FirstOrDefault(),
-                })
+                .LeftJoin(residencesOnDay, x => x.w.Id, r => r.WorkerId, (x, r) => new { x.w.Id, x.w.HomeProvinceCode, x.e.EnterpriseId, LodgingHouseId = (int?)r!.LodgingHouseId })
                 .ReadEachAsync(db, 4, r =>
                 {
                     var house = IntOrNull(r, 3);
@@ -173,12 +173,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
         if (lockedHouses.Count > 0)
             await workers.SelectMany(w => w.Residences, (w, r) => new { w, r })
                 .Where(x => lockedHouses.Contains(x.r.LodgingHouseId) && x.r.From <= day && (x.r.To == null || x.r.To > day))
-                .Select(x => new
-                {
-                    x.w.Id, x.w.HomeProvinceCode,
-                    EnterpriseId = x.w.Employments.Where(e => e.From <= day && (e.To == null || e.To > day)).Select(e => (int?)e.EnterpriseId).FirstOrDefault(),
-                    x.r.LodgingHouseId,
-                })
+                .LeftJoin(employmentsOnDay, x => x.w.Id, e => e.WorkerId, (x, e) => new { x.w.Id, x.w.HomeProvinceCode, EnterpriseId = (int?)e!.EnterpriseId, x.r.LodgingHouseId })
                 .ReadEachAsync(db, 4, r =>
                 {
                     var enterprise = IntOrNull(r, 2);

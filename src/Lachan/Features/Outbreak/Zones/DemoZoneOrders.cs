@@ -22,7 +22,7 @@ public static class DemoZoneOrders
         var number = 0;
         string Decision() => $"{++number:00}/QĐ-BCĐ (demo)";
         var zones = new List<ControlZone>();
-        var izs = await db.IndustrialZones.AsNoTracking().Where(z => LockedZones.Select(l => l.Code).Contains(z.Code)).ToListAsync(ct);
+        var izs = await db.IndustrialZones.AsNoTracking().Where(z => LockedZones.Select(l => l.Code).Contains(z.Code)).OrderBy(z => z.Id).ToListAsync(ct);
         var enterprises = await db.Enterprises.AsNoTracking().Where(e => e.IndustrialZoneId != null)
             .Select(e => new { e.Id, e.TaxCode, ZoneId = e.IndustrialZoneId!.Value }).ToListAsync(ct);
         // Deterministic: the exempted are the first enterprises of each zone by tax code, shared out in turn.
