@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Registry.Model;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Data;
@@ -81,7 +82,7 @@ public sealed class AdminUnitList(LachanDb db, TimeProvider time)
 
     private async Task<List<AdminUnitRow>> LoadAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.ProvinceToday();
         var units = await db.AdminUnits.AsNoTracking().ToListAsync(ct);
         var names = units.ToDictionary(u => u.Code, u => u.Name);
         var children = units.Where(u => u.ParentCode is not null).GroupBy(u => u.ParentCode!).ToDictionary(g => g.Key, g => g.Count());

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Registry.Model;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ public sealed record UnitChoice(string Code, string Name, string Kind, string? P
 /// belongs to (records keep all three, so jurisdiction filters need no join), and lists for the select boxes.</summary>
 public sealed class PlaceLookup(LachanDb db, TimeProvider time)
 {
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => time.ProvinceToday();
 
     /// <summary>The commune and its district and province codes, or null when the code names no commune whose parents
     /// are a district and a province.</summary>

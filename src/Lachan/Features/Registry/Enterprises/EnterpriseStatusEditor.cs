@@ -31,7 +31,7 @@ public sealed class EnterpriseStatusEditor(LachanDb db, Jurisdiction scope, Audi
         errors.AddIf(f.Status is { } s && !Enum.IsDefined(s), nameof(f.Status), "Field.Invalid");
         errors.AddIf(f.From is null, nameof(f.From), "Field.Required");
         // A decision may be recorded after the fact, not ahead of it: a future date would show a status not yet true.
-        errors.AddIf(f.From is { } from && (from.Year < 1990 || from > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)), nameof(f.From), "Date.NotInFuture");
+        errors.AddIf(f.From is { } from && (from.Year < 1990 || from > time.ProvinceToday()), nameof(f.From), "Date.NotInFuture");
         errors.AddIf(string.IsNullOrWhiteSpace(f.Reason), nameof(f.Reason), "Field.Required");
         errors.AddIf(f.Reason is { Length: > 500 }, nameof(f.Reason), "Field.TooLong");
         return errors;

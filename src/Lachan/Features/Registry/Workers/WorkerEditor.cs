@@ -96,7 +96,7 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
             HomeProvinceCode = cccd![..3],
             ProvinceCode = await db.Enterprises.Where(e => e.Id == f.EnterpriseId).Select(e => e.ProvinceCode).FirstAsync(ct),
         };
-        worker.Movements.Add(new MovementEvent { Date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), Kind = MovementKind.Registered });
+        worker.Movements.Add(new MovementEvent { Date = time.ProvinceToday(), Kind = MovementKind.Registered });
         worker.Hire(f.EnterpriseId!.Value, f.HiredOn!.Value, f.ContractType!.Value, Blank(f.Workshop));
         if (f.LodgingHouseId is int lodging) worker.MoveLodging(lodging, f.HiredOn!.Value);
         db.Workers.Add(worker);
