@@ -44,7 +44,7 @@ public sealed class SampleMember
 
 /// <summary>How many people one pooled tube may hold (DOMAIN.md: rules are data with effective dates). EffectiveTo is the
 /// last day in force.</summary>
-public sealed class PoolRule
+public sealed class PoolRule : Rules.IDatedRule
 {
     public int Id { get; set; }
     public int MaxPoolSize { get; set; }
