@@ -143,6 +143,8 @@ public sealed partial class AccessMatrixTests
         // ---------------- lists: only the own side may come back ----------------
         list.Add(new("page /Outbreak/Cases/Index", Area.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases?From=01/05/2021"))) { IsList = true, Marker = caseMark });
+        list.Add(new("page /Outbreak/Cases/Index", Area.Health, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Cases?From=01/05/2021&handler=Export&format=csv"))) { IsList = true, Marker = caseMark });
         list.Add(new("page /Outbreak/Cases/Clusters", Area.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Clusters"))) { IsList = true, Marker = (c, _) => c.Registry.EnterpriseOwn.Name });
         list.Add(new("page /Outbreak/Cases/Quarantine", Area.Health, Access.Read, Side.Own, false, async c =>
