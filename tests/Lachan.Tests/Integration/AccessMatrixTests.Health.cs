@@ -180,6 +180,16 @@ public sealed partial class AccessMatrixTests
             return await Read(response, await CountAsync() != before);
         }) { Mutates = true });
 
+        list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
+        {
+            var from = await NextRuleDayAsync(c, db => db.ScreeningRules.Select(r => r.EffectiveFrom));
+            Task<int> CountAsync() => c.App.WithDbAsync(db => db.ScreeningRules.CountAsync());
+            var before = await CountAsync();
+            var response = await c.Pages.PostAsync("/Outbreak/Rules?handler=Screening", Form(c.Token,
+                ("Screening.IntervalDays", "7"), ("Screening.EffectiveFrom", Dmy(from)), ("Screening.Source", "Kiểm tra phân quyền")));
+            return await Read(response, await CountAsync() != before);
+        }) { Mutates = true });
+
         // ---------------- registering a case: a new person, in the user's own registry ----------------
         list.Add(new("page /Outbreak/Cases/New", Area.Health, Access.Write, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/New"))));

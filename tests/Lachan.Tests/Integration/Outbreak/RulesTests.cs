@@ -69,5 +69,15 @@ public sealed class RulesTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal(new (int, DateOnly?)[] { (10, from.AddDays(-1)), (5, null) }, pools.Select(r => (r.MaxPoolSize, r.EffectiveTo)));
         Assert.Equal(5, TestingRules.InForce(pools, from).MaxPoolSize);
         Assert.Contains("Hướng dẫn gộp mẫu (thử)", await pages.GetPageAsync("/Outbreak/Rules"));
+
+        // the screening interval too; a schedule made before keeps its interval, one starting after takes the new one
+        var screening = await PostAsync("Screening", ("Screening.IntervalDays", "91"), ("Screening.EffectiveFrom", Dmy(from)), ("Screening.Source", "x"));
+        Assert.Contains("data-testid=\"error-screening-IntervalDays\">Chu kỳ từ 1 đến 90 ngày.<", screening);
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostAsync("/Outbreak/Rules?handler=Screening",
+            Form(("Screening.IntervalDays", "14"), ("Screening.EffectiveFrom", Dmy(from)), ("Screening.Source", "Phương án sàng lọc (thử)")))).StatusCode);
+        var intervals = await app.WithDbAsync(db => db.ScreeningRules.AsNoTracking().OrderBy(r => r.EffectiveFrom).ToListAsync());
+        Assert.Equal(new (int, DateOnly?)[] { (7, from.AddDays(-1)), (14, null) }, intervals.Select(r => (r.IntervalDays, r.EffectiveTo)));
+        Assert.Equal((7, 14), (TestingRules.ScreeningInForce(intervals, from.AddDays(-1))!.IntervalDays, TestingRules.ScreeningInForce(intervals, from)!.IntervalDays));
+        Assert.Equal(3, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserName == officer && a.Action == "create")));
     }
 }

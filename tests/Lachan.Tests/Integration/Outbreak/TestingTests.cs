@@ -258,6 +258,14 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Contains("data-testid=\"missed\"", due);
         Assert.Contains($"href=\"/Outbreak/Testing/Schedules?enterpriseId={enterprise.Id}\"", due);
         Assert.DoesNotContain(w.CoWorkers[0].Cccd, await pages.GetPageAsync($"/Outbreak/Testing/Screening?Date=01/07/2021&EnterpriseId={enterprise.Id}"));
+
+        // without an interval, the screening rule's in force on the first day (seeded: 7 days), on the page and through the API
+        Assert.Contains("placeholder=\"7\"", list);
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostAsync("/Outbreak/Testing/Schedules", Form(("Form.EnterpriseId", enterprise.Id.ToString()),
+            ("Form.IntervalDays", ""), ("Form.From", "01/07/2021")))).StatusCode);
+        var created = await w.Api.PostAsJsonAsync("/api/v1/screening-schedules", new { enterpriseId = enterprise.Id, from = new DateOnly(2021, 8, 1) });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal([7, 7, 7], await w.App.WithDbAsync(db => db.ScreeningSchedules.Where(s => s.EnterpriseId == enterprise.Id).OrderBy(s => s.From).Select(s => s.IntervalDays).ToListAsync()));
     }
 
     private static MultipartFormDataContent Sheet(params object[][] rows) => new MultipartFormDataContent().WithFile(SheetFile(rows), "file", "ket-qua.xlsx");

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lachan.Features.Outbreak.Rules;
 
-/// <summary>The quarantine and pool rules with their periods of force and sources, and a form for each to add a version
+/// <summary>The quarantine, pool and screening rules with their periods of force and sources, and a form for each to add a version
 /// from a date. Each form has its own errors, so a mistake in one does not mark the other.</summary>
 public sealed class IndexModel(RuleVersions rules, UiText text, TimeProvider time) : PageModel
 {
@@ -29,11 +29,20 @@ public sealed class IndexModel(RuleVersions rules, UiText text, TimeProvider tim
         public string? Source { get; set; }
     }
 
+    public sealed class ScreeningInput
+    {
+        public string? IntervalDays { get; set; }
+        public string? EffectiveFrom { get; set; }
+        public string? Source { get; set; }
+    }
+
     [BindProperty] public QuarantineInput Quarantine { get; set; } = new();
     [BindProperty] public PoolInput Pool { get; set; } = new();
+    [BindProperty] public ScreeningInput Screening { get; set; } = new();
     public FieldErrors QuarantineErrors { get; } = new();
     public FieldErrors PoolErrors { get; } = new();
-    public RuleSet Rules { get; private set; } = new([], []);
+    public FieldErrors ScreeningErrors { get; } = new();
+    public RuleSet Rules { get; private set; } = new([], [], []);
     public DateOnly Today { get; private set; }
     public bool CanWrite => rules.CanWrite;
 
@@ -65,6 +74,17 @@ public sealed class IndexModel(RuleVersions rules, UiText text, TimeProvider tim
             EffectiveFrom = EditModel.ParseDate(Pool.EffectiveFrom, nameof(Pool.EffectiveFrom), PoolErrors), Source = Pool.Source,
         };
         return await AnswerAsync(await rules.AddPoolAsync(form, ct), PoolErrors, ct);
+    }
+
+    public async Task<IActionResult> OnPostScreeningAsync(CancellationToken ct)
+    {
+        if (!rules.CanWrite) return Forbid();
+        var form = new ScreeningRuleForm
+        {
+            IntervalDays = Number(Screening.IntervalDays, nameof(Screening.IntervalDays), "Testing.IntervalRange", ScreeningErrors),
+            EffectiveFrom = EditModel.ParseDate(Screening.EffectiveFrom, nameof(Screening.EffectiveFrom), ScreeningErrors), Source = Screening.Source,
+        };
+        return await AnswerAsync(await rules.AddScreeningAsync(form, ct), ScreeningErrors, ct);
     }
 
     /// <summary>The handler validates every field; errors already found here (an unreadable date or number) are kept,

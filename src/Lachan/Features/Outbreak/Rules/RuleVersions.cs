@@ -35,9 +35,16 @@ public sealed record PoolRuleForm
     public string? Source { get; init; }
 }
 
-public sealed record RuleSet(IReadOnlyList<QuarantineRule> Quarantine, IReadOnlyList<PoolRule> Pool);
+public sealed record ScreeningRuleForm
+{
+    public int? IntervalDays { get; init; }
+    public DateOnly? EffectiveFrom { get; init; }
+    public string? Source { get; init; }
+}
 
-/// <summary>Quarantine and pool rules as versions: a change is a new version in force from a date, which ends the versions
+public sealed record RuleSet(IReadOnlyList<QuarantineRule> Quarantine, IReadOnlyList<PoolRule> Pool, IReadOnlyList<ScreeningRule> Screening);
+
+/// <summary>Quarantine, pool and screening rules as versions: a change is a new version in force from a date, which ends the versions
 /// before it the day before. A version is never edited in place, and none starts before today, so what was in force on a
 /// past day (and the orders and samples decided by it) stays as it was. Health and Steering (the Health area) may add.</summary>
 public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time)
@@ -49,7 +56,8 @@ public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit
 
     public async Task<RuleSet> ListAsync(CancellationToken ct = default) => new(
         await db.QuarantineRules.AsNoTracking().OrderBy(r => r.Subject).ThenByDescending(r => r.EffectiveFrom).ToListAsync(ct),
-        await db.PoolRules.AsNoTracking().OrderByDescending(r => r.EffectiveFrom).ToListAsync(ct));
+        await db.PoolRules.AsNoTracking().OrderByDescending(r => r.EffectiveFrom).ToListAsync(ct),
+        await db.ScreeningRules.AsNoTracking().OrderByDescending(r => r.EffectiveFrom).ToListAsync(ct));
 
     public async Task<SaveResult> AddQuarantineAsync(QuarantineRuleForm f, CancellationToken ct = default)
     {
@@ -85,6 +93,21 @@ public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit
 
         var rule = new PoolRule { MaxPoolSize = f.MaxPoolSize!.Value, EffectiveFrom = f.EffectiveFrom!.Value, Source = f.Source!.Trim() };
         await AddVersionAsync(rule, versions, () => new { rule.MaxPoolSize, rule.EffectiveFrom, rule.Source }, ct);
+        return new SaveResult.Saved(rule.Id);
+    }
+
+    public async Task<SaveResult> AddScreeningAsync(ScreeningRuleForm f, CancellationToken ct = default)
+    {
+        if (!CanWrite) return new SaveResult.NotFound();
+        var errors = new FieldErrors();
+        errors.AddIf(f.IntervalDays is null, nameof(f.IntervalDays), "Field.Required");
+        errors.AddIf(f.IntervalDays is < 1 or > ScreeningSchedules.MaxIntervalDays, nameof(f.IntervalDays), "Testing.IntervalRange");
+        var versions = await db.ScreeningRules.ToListAsync(ct);
+        CheckCommon(f.EffectiveFrom, f.Source, versions, errors);
+        if (!errors.Ok) return new SaveResult.Invalid(errors);
+
+        var rule = new ScreeningRule { IntervalDays = f.IntervalDays!.Value, EffectiveFrom = f.EffectiveFrom!.Value, Source = f.Source!.Trim() };
+        await AddVersionAsync(rule, versions, () => new { rule.IntervalDays, rule.EffectiveFrom, rule.Source }, ct);
         return new SaveResult.Saved(rule.Id);
     }
 

@@ -55,6 +55,19 @@ public sealed class PoolRule : Rules.IDatedRule
     public bool InForceOn(DateOnly d) => EffectiveFrom <= d && (EffectiveTo is null || d <= EffectiveTo);
 }
 
+/// <summary>How often a reopened enterprise's workers are screened by default (DOMAIN.md: rules are data with effective
+/// dates). A new schedule takes the interval in force on its first day unless the officer gives another, and keeps it.</summary>
+public sealed class ScreeningRule : Rules.IDatedRule
+{
+    public int Id { get; set; }
+    public int IntervalDays { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+    public DateOnly? EffectiveTo { get; set; }
+    public string? Source { get; set; }
+
+    public bool InForceOn(DateOnly d) => EffectiveFrom <= d && (EffectiveTo is null || d <= EffectiveTo);
+}
+
 /// <summary>Periodic screening of an enterprise's workers while it runs (e.g. every 7 days under "one route, two
 /// destinations"). To is the last day of the schedule.</summary>
 public sealed class ScreeningSchedule

@@ -1,4 +1,5 @@
 using Lachan.Features.Registry.Workers;
+using Lachan.Infrastructure;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Lachan.Features.Outbreak.Testing;
 
 /// <summary>Periodic screening schedules: the list, and (health roles that write) a new schedule for an enterprise of the
 /// user's jurisdiction. The same handler as POST /api/v1/screening-schedules.</summary>
-public sealed class SchedulesModel(ScreeningSchedules schedules, TestingScope testing, UiText text) : PageModel
+public sealed class SchedulesModel(ScreeningSchedules schedules, TestingScope testing, UiText text, TimeProvider time) : PageModel
 {
     public sealed class Input
     {
@@ -24,6 +25,8 @@ public sealed class SchedulesModel(ScreeningSchedules schedules, TestingScope te
     public IReadOnlyList<ScheduleRow> Rows { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Enterprises { get; private set; } = [];
     public bool CanWrite => testing.CanWrite;
+    /// <summary>The screening rule's interval today: what an empty interval becomes (for a schedule starting today).</summary>
+    public int? RuleInterval { get; private set; }
 
     /// <summary>EnterpriseId preselects the enterprise (a link from the screening due list).</summary>
     public async Task<IActionResult> OnGetAsync(int? enterpriseId, CancellationToken ct)
@@ -49,7 +52,7 @@ public sealed class SchedulesModel(ScreeningSchedules schedules, TestingScope te
             From = EditModel.ParseDate(Form.From, nameof(Form.From), Errors), To = EditModel.ParseDate(Form.To, nameof(Form.To), Errors),
         };
         // every wrong field at once: the handler's own checks run on what could be read
-        var result = Errors.Ok ? await schedules.CreateAsync(form, ct) : new SaveResult.Invalid(ScreeningSchedules.Validate(form));
+        var result = Errors.Ok ? await schedules.CreateAsync(form, ct) : new SaveResult.Invalid(ScreeningSchedules.Validate(await schedules.WithRuleIntervalAsync(form, ct)));
         switch (result)
         {
             case SaveResult.Saved:
@@ -68,6 +71,7 @@ public sealed class SchedulesModel(ScreeningSchedules schedules, TestingScope te
     private async Task LoadAsync(CancellationToken ct)
     {
         Rows = await schedules.ListAsync(ct);
+        RuleInterval = await schedules.IntervalInForceAsync(time.ProvinceToday(), ct);
         if (CanWrite)
             Enterprises = (await testing.Enterprises().AsNoTracking().OrderBy(e => e.NameSearch).Select(e => new { e.Id, e.Name }).ToListAsync(ct))
                 .Select(e => (e.Id, e.Name)).ToList();

@@ -27,6 +27,7 @@ public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditL
     public async Task<SaveResult> CreateAsync(ScheduleForm f, CancellationToken ct = default)
     {
         if (!testing.CanWrite) return new SaveResult.NotFound();
+        f = await WithRuleIntervalAsync(f, ct);
         var errors = Validate(f);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
         // an enterprise outside the jurisdiction is simply not found
@@ -37,6 +38,17 @@ public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditL
             () => new { schedule.EnterpriseId, schedule.IntervalDays, schedule.From, schedule.To }, ct);
         return new SaveResult.Saved(schedule.Id);
     }
+
+    /// <summary>Without an interval of its own, a schedule takes the screening rule's in force on its first day (and keeps
+    /// it: a later rule does not change a schedule already made).</summary>
+    public async Task<ScheduleForm> WithRuleIntervalAsync(ScheduleForm f, CancellationToken ct = default) =>
+        f.IntervalDays is null && f.From is { } from
+            ? f with { IntervalDays = TestingRules.ScreeningInForce(await db.ScreeningRules.AsNoTracking().ToListAsync(ct), from)?.IntervalDays }
+            : f;
+
+    /// <summary>The interval in force today, shown on the form as what an empty interval will become.</summary>
+    public async Task<int?> IntervalInForceAsync(DateOnly on, CancellationToken ct = default) =>
+        TestingRules.ScreeningInForce(await db.ScreeningRules.AsNoTracking().ToListAsync(ct), on)?.IntervalDays;
 
     public static FieldErrors Validate(ScheduleForm f)
     {
