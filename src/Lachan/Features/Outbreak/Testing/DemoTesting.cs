@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Outbreak.Testing;
 
 /// <summary>The demo province's May 2021 samples and screening, invented (codes, people and results are made up; only the
-/// shape is real): a day-1 test of the first F1 in concentrated quarantine (negative; the last still awaiting the lab);
-/// and, when KCN Quang Châu reopens on 28/05/2021, a weekly screening schedule for its largest enterprise until the zones
-/// return to normal, whose first round is pooled by ten: one pool is positive, half of its members have been sampled
-/// again alone (negative) and the rest are on the retest list. Everything is chosen by id order, so the same registry
+/// shape is real): a day-1 test of the first F1 in concentrated quarantine (negative); and, when KCN Quang Châu reopens on
+/// 28/05/2021, a weekly screening schedule for its largest enterprise until the zones return to normal, whose first round
+/// is pooled by ten: one pool is positive, half of its members have been sampled again alone (negative), one more the next
+/// day (result awaited), and the rest are on the retest list. Everything is chosen by id order, so the same registry
 /// gives the same samples.</summary>
 public static class DemoTesting
 {
@@ -28,7 +28,7 @@ public static class DemoTesting
         foreach (var (o, i) in facility.Select((o, i) => (o, i)))
         {
             var sample = Single($"BG-F1-{o.StartOn:MMdd}-{i + 1:000}", o.StartOn, new TimeOnly(8, 30), o.PlaceText ?? Lab, o.WorkerId);
-            if (i < facility.Count - 1) sample.SetResult(TestResult.Negative, o.StartOn.AddDays(1));
+            sample.SetResult(TestResult.Negative, o.StartOn.AddDays(1));
             samples.Add(sample);
         }
 
@@ -55,12 +55,19 @@ public static class DemoTesting
                 samples.Add(pool);
             }
             if (pools.Count > 0)
-                foreach (var (w, i) in pools[0].Take(pools[0].Length / 2).Select((w, i) => (w, i)))
+            {
+                var positive = pools[0];
+                var half = positive.Length / 2;
+                foreach (var (w, i) in positive.Take(half).Select((w, i) => (w, i)))
                 {
                     var retest = Single($"BG-QC-0530-D{i + 1:00}", Reopening.AddDays(2), new TimeOnly(8, 0).AddMinutes(5 * i), gate, w);
                     retest.SetResult(TestResult.Negative, Reopening.AddDays(3));
                     samples.Add(retest);
                 }
+                // one more sampled alone the next day, its result still awaited; at least one stays on the retest list
+                if (positive.Length - half >= 2)
+                    samples.Add(Single("BG-QC-0531-D01", Reopening.AddDays(3), new TimeOnly(8, 0), gate, positive[half]));
+            }
         }
         db.TestSamples.AddRange(samples);
         await db.SaveChangesAsync(ct);
