@@ -223,8 +223,13 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Task<int> CountAsync() => w.App.WithDbAsync(db => db.ScreeningSchedules.CountAsync(s => s.EnterpriseId == enterprise.Id));
 
         var empty = await (await pages.PostAsync("/Outbreak/Testing/Schedules", Form())).PageAsync();
-        foreach (var field in new[] { "EnterpriseId", "IntervalDays", "From" }) Assert.Contains($"data-testid=\"error-{field}\"", empty);
-        Assert.Contains("Trường này là bắt buộc.", empty);
+        foreach (var field in new[] { "EnterpriseId", "From" }) Assert.Contains($"data-testid=\"error-{field}\">Trường này là bắt buộc.<", empty);
+        Assert.DoesNotContain("data-testid=\"error-IntervalDays\"", empty);   // empty: the rule's, once the first day is known
+
+        // before any screening rule was in force (seeded from 01/05/2021), the interval must be given
+        var noRule = await (await pages.PostAsync("/Outbreak/Testing/Schedules", Form(("Form.EnterpriseId", enterprise.Id.ToString()),
+            ("Form.From", "01/04/2021")))).PageAsync();
+        Assert.Contains("data-testid=\"error-IntervalDays\">Chưa có quy định chu kỳ sàng lọc cho ngày bắt đầu này: nhập chu kỳ.<", noRule);
 
         var wrong = await (await pages.PostAsync("/Outbreak/Testing/Schedules", Form(("Form.EnterpriseId", enterprise.Id.ToString()),
             ("Form.IntervalDays", "bảy"), ("Form.From", "28/13/2021"), ("Form.To", "")))).PageAsync();

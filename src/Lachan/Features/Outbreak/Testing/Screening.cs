@@ -54,7 +54,8 @@ public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditL
     {
         var errors = new FieldErrors();
         errors.AddIf(f.EnterpriseId is null, nameof(f.EnterpriseId), "Field.Required");
-        errors.AddIf(f.IntervalDays is null, nameof(f.IntervalDays), "Field.Required");
+        // without a first day the rule's interval is not known yet: only the first day is reported missing
+        errors.AddIf(f.IntervalDays is null && f.From is not null, nameof(f.IntervalDays), "Testing.NoScreeningRule");
         errors.AddIf(f.IntervalDays is < 1 or > MaxIntervalDays, nameof(f.IntervalDays), "Testing.IntervalRange");
         errors.AddIf(f.From is null, nameof(f.From), "Field.Required");
         errors.AddIf(f.To < f.From, nameof(f.To), "Testing.ToBeforeFrom");
