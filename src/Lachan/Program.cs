@@ -1,5 +1,6 @@
 using Lachan.Features.Outbreak.Zones;
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Rules;
 using Lachan.Features.Outbreak.Testing;
 using Lachan.Features.Registry;
 using Lachan.Features.Rosters;
@@ -17,7 +18,8 @@ builder.Services
     .AddRostersModule()
     .AddZoneControlModule()
     .AddCasesModule()
-    .AddTestingModule();
+    .AddTestingModule()
+    .AddRulesModule();
 
 var app = builder.Build();
 

@@ -97,7 +97,9 @@ public static class Pages
 
     public static Task<string> LangAsync(this IPage page) => page.Locator("html").GetAttributeAsync("lang")!;
 
-    /// <summary>True when nothing sticks out sideways (no horizontal scrolling on a phone).</summary>
+    /// <summary>True when nothing sticks out sideways (no horizontal scrolling on a phone). Measured against the layout
+    /// width (clientWidth), not window.innerWidth: a mobile browser zooms out to show what sticks out, and innerWidth
+    /// grows with it, so that comparison always passed on a phone.</summary>
     public static Task<bool> FitsWidthAsync(this IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1");
 }

@@ -66,6 +66,14 @@ public sealed partial class AccessMatrixTests
     private static Task<CaseOutcome> OutcomeAsync(Caller c, int caseId) =>
         c.App.WithDbAsync(db => db.Cases.Where(x => x.Id == caseId).Select(x => x.Outcome).SingleAsync());
 
+    /// <summary>A day a new rule version may start on: after tomorrow (in the province) and after every version's first day.</summary>
+    private static async Task<DateOnly> NextRuleDayAsync(Caller c, Func<Lachan.Infrastructure.Data.LachanDb, IQueryable<DateOnly>> starts)
+    {
+        var latest = await c.App.WithDbAsync(db => starts(db).MaxAsync());
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
+        return latest >= tomorrow ? latest.AddDays(1) : tomorrow;
+    }
+
     private static void AddHealthProbes(List<Probe> list)
     {
         Func<Caller, Side, string> caseMark = (c, s) => CaseCode(c.Registry, s);
@@ -135,6 +143,8 @@ public sealed partial class AccessMatrixTests
         // ---------------- lists: only the own side may come back ----------------
         list.Add(new("page /Outbreak/Cases/Index", Area.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases?From=01/05/2021"))) { IsList = true, Marker = caseMark });
+        list.Add(new("page /Outbreak/Cases/Index", Area.Health, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Cases?From=01/05/2021&handler=Export&format=csv"))) { IsList = true, Marker = caseMark });
         list.Add(new("page /Outbreak/Cases/Clusters", Area.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Clusters"))) { IsList = true, Marker = (c, _) => c.Registry.EnterpriseOwn.Name });
         list.Add(new("page /Outbreak/Cases/Quarantine", Area.Health, Access.Read, Side.Own, false, async c =>
@@ -147,6 +157,38 @@ public sealed partial class AccessMatrixTests
             await Read(await c.Api.GetAsync("/api/v1/cases?pageSize=500"))) { IsList = true, Marker = caseMark });
         list.Add(new("GET /api/v1/quarantine/due", Area.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/quarantine/due?date=2021-05-17"))) { IsList = true, Marker = workerMark });
+
+        // ---------------- rules: province-wide, so no side; every allowed write is a new version after the latest ----------------
+        list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Read, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Rules"))) { Marker = (_, _) => "QĐ 2787/QĐ-BYT" });
+        list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
+        {
+            var from = await NextRuleDayAsync(c, db => db.QuarantineRules.Where(r => r.Subject == RuleSubject.F2).Select(r => r.EffectiveFrom));
+            Task<int> CountAsync() => c.App.WithDbAsync(db => db.QuarantineRules.CountAsync());
+            var before = await CountAsync();
+            var response = await c.Pages.PostAsync("/Outbreak/Rules?handler=Quarantine", Form(c.Token, ("Quarantine.Subject", "F2"), ("Quarantine.Days", "7"),
+                ("Quarantine.TestDays", "7"), ("Quarantine.DefaultPlace", "Home"), ("Quarantine.EffectiveFrom", Dmy(from)), ("Quarantine.Source", "Kiểm tra phân quyền")));
+            return await Read(response, await CountAsync() != before);
+        }) { Mutates = true });
+        list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
+        {
+            var from = await NextRuleDayAsync(c, db => db.PoolRules.Select(r => r.EffectiveFrom));
+            Task<int> CountAsync() => c.App.WithDbAsync(db => db.PoolRules.CountAsync());
+            var before = await CountAsync();
+            var response = await c.Pages.PostAsync("/Outbreak/Rules?handler=Pool", Form(c.Token,
+                ("Pool.MaxPoolSize", "10"), ("Pool.EffectiveFrom", Dmy(from)), ("Pool.Source", "Kiểm tra phân quyền")));
+            return await Read(response, await CountAsync() != before);
+        }) { Mutates = true });
+
+        list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
+        {
+            var from = await NextRuleDayAsync(c, db => db.ScreeningRules.Select(r => r.EffectiveFrom));
+            Task<int> CountAsync() => c.App.WithDbAsync(db => db.ScreeningRules.CountAsync());
+            var before = await CountAsync();
+            var response = await c.Pages.PostAsync("/Outbreak/Rules?handler=Screening", Form(c.Token,
+                ("Screening.IntervalDays", "7"), ("Screening.EffectiveFrom", Dmy(from)), ("Screening.Source", "Kiểm tra phân quyền")));
+            return await Read(response, await CountAsync() != before);
+        }) { Mutates = true });
 
         // ---------------- registering a case: a new person, in the user's own registry ----------------
         list.Add(new("page /Outbreak/Cases/New", Area.Health, Access.Write, Side.None, false, async c =>

@@ -93,6 +93,16 @@ public sealed partial class AccessMatrixTests
             list.Add(new("page /Outbreak/Testing/Screening", Area.Health, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Testing/Screening?Date=10/06/2021&EnterpriseId={Enterprise(c, side).Id}"))) { IsList = true, Marker = workerMark });
 
+            list.Add(new("page /Outbreak/Testing/Schedules", Area.Health, Access.Write, side, false, async c =>
+            {
+                var enterprise = Enterprise(c, side).Id;
+                Task<int> CountAsync() => c.App.WithDbAsync(db => db.ScreeningSchedules.CountAsync(s => s.EnterpriseId == enterprise));
+                var before = await CountAsync();
+                var response = await c.Pages.PostAsync("/Outbreak/Testing/Schedules", Form(c.Token, ("Form.EnterpriseId", enterprise.ToString()),
+                    ("Form.IntervalDays", "14"), ("Form.From", "01/06/2021")));
+                return await Read(response, await CountAsync() != before);
+            }) { Mutates = true });
+
             // ---------------- API ----------------
             list.Add(new("POST /api/v1/samples", Area.Health, Access.Write, side, true, async c =>
             {
@@ -130,6 +140,9 @@ public sealed partial class AccessMatrixTests
         }
         list.Add(new("page /Outbreak/Testing/Index", Area.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Testing"))) { IsList = true, Marker = (c, s) => PoolCode(c.Registry, s) });
+        // the weekly schedule of each side's enterprise (AddTestingRecordsAsync): only the own one is listed or offered
+        list.Add(new("page /Outbreak/Testing/Schedules", Area.Health, Access.Read, Side.Own, false, async c =>
+            await Read(await c.Pages.GetAsync("/Outbreak/Testing/Schedules"))) { IsList = true, Marker = (c, s) => Enterprise(c, s).Name });
         list.Add(new("page /Outbreak/Testing/Retest", Area.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Testing/Retest"))) { IsList = true, Marker = workerMark });
         list.Add(new("page /Outbreak/Testing/New", Area.Health, Access.Write, Side.None, false, async c =>

@@ -35,6 +35,7 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
     public DbSet<Features.Outbreak.Testing.SampleMember> SampleMembers => Set<Features.Outbreak.Testing.SampleMember>();
     public DbSet<Features.Outbreak.Testing.PoolRule> PoolRules => Set<Features.Outbreak.Testing.PoolRule>();
     public DbSet<Features.Outbreak.Testing.ScreeningSchedule> ScreeningSchedules => Set<Features.Outbreak.Testing.ScreeningSchedule>();
+    public DbSet<Features.Outbreak.Testing.ScreeningRule> ScreeningRules => Set<Features.Outbreak.Testing.ScreeningRule>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

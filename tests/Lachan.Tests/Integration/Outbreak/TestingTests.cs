@@ -208,6 +208,71 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Contains("data-testid=\"missed\"", due);   // the registry's own worker, never sampled
     }
 
+    [Theory, BothProviders]
+    public async Task The_schedules_page_refuses_a_schedule_field_by_field_then_creates_it_and_its_due_list_follows(DatabaseProvider provider)
+    {
+        var w = await WorldAsync(provider, 1);
+        var enterprise = w.Registry.EnterpriseOwn;
+        var pages = await w.App.LoggedInClientAsync(w.Officer);
+        var form = await pages.GetPageAsync($"/Outbreak/Testing/Schedules?enterpriseId={enterprise.Id}");
+        Assert.Contains($"<option value=\"{enterprise.Id}\" selected=\"selected\">", form);
+        Assert.DoesNotContain(w.Registry.EnterpriseOther.Name, form);   // only the own jurisdiction's enterprises are offered
+        var token = Http.AntiforgeryToken(form);
+        FormUrlEncodedContent Form(params (string, string)[] fields) =>
+            new(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("__RequestVerificationToken", token)));
+        Task<int> CountAsync() => w.App.WithDbAsync(db => db.ScreeningSchedules.CountAsync(s => s.EnterpriseId == enterprise.Id));
+
+        var empty = await (await pages.PostAsync("/Outbreak/Testing/Schedules", Form())).PageAsync();
+        foreach (var field in new[] { "EnterpriseId", "From" }) Assert.Contains($"data-testid=\"error-{field}\">Trường này là bắt buộc.<", empty);
+        Assert.DoesNotContain("data-testid=\"error-IntervalDays\"", empty);   // empty: the rule's, once the first day is known
+
+        // before any screening rule was in force (seeded from 01/05/2021), the interval must be given
+        var noRule = await (await pages.PostAsync("/Outbreak/Testing/Schedules", Form(("Form.EnterpriseId", enterprise.Id.ToString()),
+            ("Form.From", "01/04/2021")))).PageAsync();
+        Assert.Contains("data-testid=\"error-IntervalDays\">Chưa có quy định chu kỳ sàng lọc cho ngày bắt đầu này: nhập chu kỳ.<", noRule);
+
+        var wrong = await (await pages.PostAsync("/Outbreak/Testing/Schedules", Form(("Form.EnterpriseId", enterprise.Id.ToString()),
+            ("Form.IntervalDays", "bảy"), ("Form.From", "28/13/2021"), ("Form.To", "")))).PageAsync();
+        Assert.Contains("data-testid=\"error-IntervalDays\">Chu kỳ từ 1 đến 90 ngày.<", wrong);
+        Assert.Contains("data-testid=\"error-From\"", wrong);
+        Assert.DoesNotContain("data-testid=\"error-EnterpriseId\"", wrong);
+
+        var backwards = await (await pages.PostAsync("/Outbreak/Testing/Schedules", Form(("Form.EnterpriseId", enterprise.Id.ToString()),
+            ("Form.IntervalDays", "120"), ("Form.From", "28/05/2021"), ("Form.To", "27/05/2021")))).PageAsync();
+        Assert.Contains("data-testid=\"error-IntervalDays\"", backwards);
+        Assert.Contains("data-testid=\"error-To\">Ngày kết thúc trước ngày bắt đầu.<", backwards);
+        Assert.Equal(0, await CountAsync());
+
+        // an enterprise of the other jurisdiction is not found, and nothing is saved
+        var other = await pages.PostAsync("/Outbreak/Testing/Schedules", Form(("Form.EnterpriseId", w.Registry.EnterpriseOther.Id.ToString()),
+            ("Form.IntervalDays", "7"), ("Form.From", "28/05/2021")));
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+
+        var saved = await pages.PostAsync("/Outbreak/Testing/Schedules", Form(("Form.EnterpriseId", enterprise.Id.ToString()),
+            ("Form.IntervalDays", "7"), ("Form.From", "28/05/2021"), ("Form.To", "30/06/2021")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(1, await CountAsync());
+        var list = await pages.GetPageAsync("/Outbreak/Testing/Schedules");
+        Assert.Contains(enterprise.Name, list);
+        Assert.Contains("30/06/2021", list);
+        Assert.True(await w.App.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserName == w.Officer && a.Action == "create" && a.EntityType == "ScreeningSchedule")));
+
+        // the schedule drives the due list: nobody sampled, so everyone is due from the first day, missed after a whole interval
+        var due = await pages.GetPageAsync($"/Outbreak/Testing/Screening?Date=04/06/2021&EnterpriseId={enterprise.Id}");
+        Assert.Contains(w.CoWorkers[0].Cccd, due);
+        Assert.Contains("data-testid=\"missed\"", due);
+        Assert.Contains($"href=\"/Outbreak/Testing/Schedules?enterpriseId={enterprise.Id}\"", due);
+        Assert.DoesNotContain(w.CoWorkers[0].Cccd, await pages.GetPageAsync($"/Outbreak/Testing/Screening?Date=01/07/2021&EnterpriseId={enterprise.Id}"));
+
+        // without an interval, the screening rule's in force on the first day (seeded: 7 days), on the page and through the API
+        Assert.Contains("placeholder=\"7\"", list);
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostAsync("/Outbreak/Testing/Schedules", Form(("Form.EnterpriseId", enterprise.Id.ToString()),
+            ("Form.IntervalDays", ""), ("Form.From", "01/07/2021")))).StatusCode);
+        var created = await w.Api.PostAsJsonAsync("/api/v1/screening-schedules", new { enterpriseId = enterprise.Id, from = new DateOnly(2021, 8, 1) });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal([7, 7, 7], await w.App.WithDbAsync(db => db.ScreeningSchedules.Where(s => s.EnterpriseId == enterprise.Id).OrderBy(s => s.From).Select(s => s.IntervalDays).ToListAsync()));
+    }
+
     private static MultipartFormDataContent Sheet(params object[][] rows) => new MultipartFormDataContent().WithFile(SheetFile(rows), "file", "ket-qua.xlsx");
 
     private static ByteArrayContent SheetFile(params object[][] rows)

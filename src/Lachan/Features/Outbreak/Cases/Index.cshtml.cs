@@ -1,5 +1,6 @@
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Outbreak.Cases;
 
 /// <summary>The case list. Its filters carry no personal data, so they stay in the URL.</summary>
-public sealed class IndexModel(CaseList list, CaseScope cases, LachanDb db, Jurisdiction scope) : PageModel
+public sealed class IndexModel(CaseList list, CaseScope cases, LachanDb db, Jurisdiction scope, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CaseOutcome? Outcome { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
@@ -21,17 +22,53 @@ public sealed class IndexModel(CaseList list, CaseScope cases, LachanDb db, Juri
     public IReadOnlyList<(int Id, string Name)> Enterprises { get; private set; } = [];
     public bool CanWrite => cases.CanWrite;
 
+    private CaseListQuery Query => new()
+    {
+        Outcome = Outcome, From = EditModel.ParseDate(From, nameof(From), Errors), To = EditModel.ParseDate(To, nameof(To), Errors),
+        EnterpriseId = EnterpriseId, PageNumber = PageNumber,
+    };
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!cases.CanRead) return Forbid();
-        var query = new CaseListQuery
-        {
-            Outcome = Outcome, From = EditModel.ParseDate(From, nameof(From), Errors), To = EditModel.ParseDate(To, nameof(To), Errors),
-            EnterpriseId = EnterpriseId, PageNumber = PageNumber,
-        };
-        Result = await list.RunAsync(query, ct);
+        Result = await list.RunAsync(Query, ct);
         Enterprises = (await scope.Enterprises(db.Enterprises.AsNoTracking()).Where(e => db.Cases.Any(c => c.Worker!.CurrentEnterpriseId == e.Id))
             .OrderBy(e => e.NameSearch).Select(e => new { e.Id, e.Name }).ToListAsync(ct)).Select(e => (e.Id, e.Name)).ToList();
         return Page();
     }
+
+    /// <summary>The same filters and access as the list, every page of it. A list of health records is personal data:
+    /// its export is audited like a view (with the filters and the number of cases, not the people).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (!cases.CanRead) return Forbid();
+        if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
+        var query = Query;
+        // an unreadable date would widen the export beyond what the user asked for
+        if (!Errors.Ok) return BadRequest();
+        var rows = await list.ExportAsync(query, ct);
+        audit.Record("export", "CaseList", null, after: new { fmt, Filter = new { Outcome, query.From, query.To, EnterpriseId }, Rows = rows.Count });
+        await db.SaveChangesAsync(ct);
+        await ListExport.WriteAsync(Response, "ca-benh", fmt, rows, Columns, ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>Exports are in Vietnamese whatever the UI language, like the registry's.</summary>
+    public static readonly IReadOnlyList<ListExport.Column<CaseExportRow>> Columns =
+    [
+        new("Mã bệnh nhân", c => c.Code),
+        new("Họ và tên", c => c.FullName),
+        new("Số CCCD", c => c.Cccd),
+        new("Ngày khẳng định", c => c.ConfirmedOn),
+        new("Loại xét nghiệm", c => c.TestKind),
+        new("Ngày xét nghiệm", c => c.TestDate),
+        new("Nơi xét nghiệm", c => c.TestPlace),
+        new("Nơi điều trị", c => c.TreatmentPlace),
+        new("Kết quả điều trị", c => c.Outcome switch
+        {
+            CaseOutcome.Active => "Đang điều trị", CaseOutcome.Recovered => "Khỏi bệnh", CaseOutcome.Transferred => "Chuyển viện", CaseOutcome.Died => "Tử vong", _ => null,
+        }),
+        new("Ngày kết quả", c => c.OutcomeOn),
+        new("Doanh nghiệp", c => c.Enterprise),
+    ];
 }

@@ -60,7 +60,7 @@ public sealed class Contact
 }
 
 /// <summary>Configurable durations (DOMAIN.md: rules are data with effective dates). EffectiveTo is the last day in force.</summary>
-public sealed class QuarantineRule
+public sealed class QuarantineRule : Rules.IDatedRule
 {
     public int Id { get; set; }
     public RuleSubject Subject { get; set; }

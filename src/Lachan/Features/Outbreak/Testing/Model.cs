@@ -44,10 +44,23 @@ public sealed class SampleMember
 
 /// <summary>How many people one pooled tube may hold (DOMAIN.md: rules are data with effective dates). EffectiveTo is the
 /// last day in force.</summary>
-public sealed class PoolRule
+public sealed class PoolRule : Rules.IDatedRule
 {
     public int Id { get; set; }
     public int MaxPoolSize { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+    public DateOnly? EffectiveTo { get; set; }
+    public string? Source { get; set; }
+
+    public bool InForceOn(DateOnly d) => EffectiveFrom <= d && (EffectiveTo is null || d <= EffectiveTo);
+}
+
+/// <summary>How often a reopened enterprise's workers are screened by default (DOMAIN.md: rules are data with effective
+/// dates). A new schedule takes the interval in force on its first day unless the officer gives another, and keeps it.</summary>
+public sealed class ScreeningRule : Rules.IDatedRule
+{
+    public int Id { get; set; }
+    public int IntervalDays { get; set; }
     public DateOnly EffectiveFrom { get; set; }
     public DateOnly? EffectiveTo { get; set; }
     public string? Source { get; set; }

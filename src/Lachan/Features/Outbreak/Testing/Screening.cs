@@ -16,6 +16,8 @@ public sealed record ScheduleForm
 
 public sealed record ScreeningRow(int EnterpriseId, string EnterpriseName, int WorkerId, string Cccd, string FullName, DateOnly? LastSampleOn, DateOnly DueSince, bool Missed);
 
+public sealed record ScheduleRow(int Id, int EnterpriseId, string EnterpriseName, int IntervalDays, DateOnly From, DateOnly? To);
+
 public sealed record ScreeningDueData(DateOnly Date, int Due, int Missed, IReadOnlyList<ScreeningRow> Rows);
 
 public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditLog audit)
@@ -25,12 +27,8 @@ public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditL
     public async Task<SaveResult> CreateAsync(ScheduleForm f, CancellationToken ct = default)
     {
         if (!testing.CanWrite) return new SaveResult.NotFound();
-        var errors = new FieldErrors();
-        errors.AddIf(f.EnterpriseId is null, nameof(f.EnterpriseId), "Field.Required");
-        errors.AddIf(f.IntervalDays is null, nameof(f.IntervalDays), "Field.Required");
-        errors.AddIf(f.IntervalDays is < 1 or > MaxIntervalDays, nameof(f.IntervalDays), "Testing.IntervalRange");
-        errors.AddIf(f.From is null, nameof(f.From), "Field.Required");
-        errors.AddIf(f.To < f.From, nameof(f.To), "Testing.ToBeforeFrom");
+        f = await WithRuleIntervalAsync(f, ct);
+        var errors = Validate(f);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
         // an enterprise outside the jurisdiction is simply not found
         if (!await testing.Enterprises().AnyAsync(e => e.Id == f.EnterpriseId, ct)) return new SaveResult.NotFound();
@@ -40,6 +38,34 @@ public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditL
             () => new { schedule.EnterpriseId, schedule.IntervalDays, schedule.From, schedule.To }, ct);
         return new SaveResult.Saved(schedule.Id);
     }
+
+    /// <summary>Without an interval of its own, a schedule takes the screening rule's in force on its first day (and keeps
+    /// it: a later rule does not change a schedule already made).</summary>
+    public async Task<ScheduleForm> WithRuleIntervalAsync(ScheduleForm f, CancellationToken ct = default) =>
+        f.IntervalDays is null && f.From is { } from
+            ? f with { IntervalDays = TestingRules.ScreeningInForce(await db.ScreeningRules.AsNoTracking().ToListAsync(ct), from)?.IntervalDays }
+            : f;
+
+    /// <summary>The interval in force today, shown on the form as what an empty interval will become.</summary>
+    public async Task<int?> IntervalInForceAsync(DateOnly on, CancellationToken ct = default) =>
+        TestingRules.ScreeningInForce(await db.ScreeningRules.AsNoTracking().ToListAsync(ct), on)?.IntervalDays;
+
+    public static FieldErrors Validate(ScheduleForm f)
+    {
+        var errors = new FieldErrors();
+        errors.AddIf(f.EnterpriseId is null, nameof(f.EnterpriseId), "Field.Required");
+        // without a first day the rule's interval is not known yet: only the first day is reported missing
+        errors.AddIf(f.IntervalDays is null && f.From is not null, nameof(f.IntervalDays), "Testing.NoScreeningRule");
+        errors.AddIf(f.IntervalDays is < 1 or > MaxIntervalDays, nameof(f.IntervalDays), "Testing.IntervalRange");
+        errors.AddIf(f.From is null, nameof(f.From), "Field.Required");
+        errors.AddIf(f.To < f.From, nameof(f.To), "Testing.ToBeforeFrom");
+        return errors;
+    }
+
+    /// <summary>The schedules of the enterprises the user may see, the latest start first.</summary>
+    public async Task<IReadOnlyList<ScheduleRow>> ListAsync(CancellationToken ct = default) =>
+        await testing.Schedules().AsNoTracking().OrderByDescending(s => s.From).ThenByDescending(s => s.Id)
+            .Select(s => new ScheduleRow(s.Id, s.EnterpriseId, s.Enterprise!.Name, s.IntervalDays, s.From, s.To)).ToListAsync(ct);
 
     /// <summary>Workers employed on the date at enterprises with a schedule in force, whose last sample (single or in a
     /// pool, collected on or before the date) is an interval old or more, or who were never sampled.</summary>

@@ -58,7 +58,7 @@ public static class TestingApi
 
         g.MapPost("/screening-schedules", async (ScheduleForm form, ScreeningSchedules schedules, TestingScope testing, ApiErrors errors, CancellationToken ct) =>
                 !testing.CanWrite ? Results.Forbid() : Answer(await schedules.CreateAsync(form, ct), errors, id => Results.Created($"/api/v1/screening-schedules/{id}", new { id })))
-            .WithSummary("A periodic screening schedule for an enterprise: intervalDays, from, optional to (last day).")
+            .WithSummary("A periodic screening schedule for an enterprise: from, optional to (last day), optional intervalDays (default: the screening rule in force on from).")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
 
         g.MapGet("/screening/due", async (string? date, int? enterpriseId, ScreeningSchedules schedules, TestingScope testing, ApiErrors errors, TimeProvider time, CancellationToken ct) =>

@@ -29,6 +29,11 @@ public static class TestingModel
             e.Property(x => x.Source).HasMaxLength(200);
             e.HasData(TestingRules.Seed);
         });
+        b.Entity<ScreeningRule>(e =>
+        {
+            e.Property(x => x.Source).HasMaxLength(200);
+            e.HasData(TestingRules.ScreeningSeed);
+        });
         b.Entity<ScreeningSchedule>(e =>
         {
             e.HasIndex(x => x.EnterpriseId);

@@ -13,6 +13,16 @@ public static class TestingRules
         new() { Id = 1, MaxPoolSize = 10, EffectiveFrom = new(2021, 5, 1), Source = "Hướng dẫn gộp mẫu xét nghiệm SARS-CoV-2 của Bộ Y tế (2021)" },
     ];
 
+    /// <summary>Plausible 2021 value: "one route, two destinations" enterprises tested their workers every 7 days.</summary>
+    public static readonly ScreeningRule[] ScreeningSeed =
+    [
+        new() { Id = 1, IntervalDays = 7, EffectiveFrom = new(2021, 5, 1), Source = "Phương án \"một cung đường, hai điểm đến\" cho doanh nghiệp hoạt động trở lại (2021)" },
+    ];
+
+    /// <summary>The screening interval in force on a schedule's first day; null when none is (the officer must give one).</summary>
+    public static ScreeningRule? ScreeningInForce(IEnumerable<ScreeningRule> rules, DateOnly on) =>
+        rules.Where(r => r.InForceOn(on)).OrderByDescending(r => r.EffectiveFrom).FirstOrDefault();
+
     /// <summary>The pool rule in force on the collection date; refused when none is (the province must configure one).</summary>
     public static PoolRule InForce(IEnumerable<PoolRule> rules, DateOnly on) =>
         rules.Where(r => r.InForceOn(on)).OrderByDescending(r => r.EffectiveFrom).FirstOrDefault()

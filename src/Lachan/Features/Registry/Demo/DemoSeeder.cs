@@ -91,6 +91,7 @@ public static class DemoSeeder
         await bulk.CompleteAsync();
         counts["zoneOrders"] = await Outbreak.Zones.DemoZoneOrders.AddAsync(db, DemoPlaces.C(DemoProvince.DemoDistrictCode + "/" + DemoProvince.DemoCommuneName).Code);
         counts["demoCases"] = await Outbreak.Cases.DemoCases.SeedAsync(db);
+        counts["demoSamples"] = await Outbreak.Testing.DemoTesting.SeedAsync(db);
         if (scaleCases > 0)
             (counts["scaleCases"], counts["scaleContacts"], counts["scaleQuarantineOrders"]) = await Outbreak.Cases.ScaleCases.AddAsync(db, scaleCases);
 

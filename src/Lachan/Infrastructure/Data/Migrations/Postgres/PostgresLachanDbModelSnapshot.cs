@@ -319,6 +319,41 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SampleMembers");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ScreeningRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EffectiveFrom = new DateOnly(2021, 5, 1),
+                            IntervalDays = 7,
+                            Source = "Phương án \"một cung đường, hai điểm đến\" cho doanh nghiệp hoạt động trở lại (2021)"
+                        });
+                });
+
             modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningSchedule", b =>
                 {
                     b.Property<int>("Id")

@@ -302,6 +302,39 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SampleMembers");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ScreeningRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EffectiveFrom = new DateOnly(2021, 5, 1),
+                            IntervalDays = 7,
+                            Source = "Phương án \"một cung đường, hai điểm đến\" cho doanh nghiệp hoạt động trở lại (2021)"
+                        });
+                });
+
             modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningSchedule", b =>
                 {
                     b.Property<int>("Id")
