@@ -55,7 +55,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
             await db.Residences.MaxAsync(w => (int?)w.Id, ct) ?? 0,
             await db.MovementEvents.MaxAsync(w => (long?)w.Id, ct) ?? 0);
 
-        var existingWorkers = ids.Worker;
+        var lastWorkerId = ids.Worker;
         var newWorkers = plan.Count(PlanKind.New);
         var closeEmployment = plan.Leaving.Select(l => l.WorkerId).ToList();   // their open employment here ends on the as-of date
         var closeResidence = plan.Rows.Where(MovesExistingWorker).Select(p => p.WorkerId!.Value).ToList();
@@ -72,10 +72,10 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
 
         // The entities are made as the bulk writer consumes them, not held in lists: at 500,000 rows the lists
         // of workers, employments and movements were the largest thing in memory.
-        var rows = WithWorkerIds(plan, existingWorkers).ToList();
+        var rows = WithWorkerIds(plan, lastWorkerId).ToList();
         await using (var bulk = BulkWriter.Begin(db))
         {
-            if (DefersIndexes(newWorkers, existingWorkers))
+            if (DefersIndexes(newWorkers, lastWorkerId))
                 await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(MovementEvent)], keysToOtherTables: false, ct);
             await bulk.WriteAsync(rows.Where(r => r.Planned.Kind == PlanKind.New).Select(r => NewWorker(r.Planned, r.WorkerId, province, e)), ct);
             progress?.Report(50);
@@ -105,9 +105,10 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
     /// <summary>A province-size first load: one sort per index beats a b-tree insert per row, many times over
     /// (ADR-0009). On SQLite readers keep their snapshot in WAL mode, so any large load qualifies. On PostgreSQL
     /// dropping an index locks every reader of the table out until the commit, so only a load that at least
-    /// doubles the registry (a first load, when there is little to read yet) qualifies.</summary>
-    private bool DefersIndexes(int newWorkers, int existingWorkers) =>
-        newWorkers >= DeferIndexesFrom && (!db.IsPostgres || newWorkers >= existingWorkers);
+    /// doubles the registry (a first load, when there is little to read yet) qualifies. The registry's largest key
+    /// stands for its size: never smaller, so the test errs toward keeping the indexes.</summary>
+    private bool DefersIndexes(int newWorkers, int lastWorkerId) =>
+        newWorkers >= DeferIndexesFrom && (!db.IsPostgres || newWorkers >= lastWorkerId);
 
     /// <summary>An existing worker whose open residence ends because the roster puts them in another lodging house.</summary>
     private static bool MovesExistingWorker(PlannedRow p) => p.Kind is PlanKind.Update or PlanKind.Unchanged or PlanKind.Rehire && p.MovesLodging;
