@@ -55,56 +55,12 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
             await db.Residences.MaxAsync(w => (int?)w.Id, ct) ?? 0,
             await db.MovementEvents.MaxAsync(w => (long?)w.Id, ct) ?? 0);
 
-        var workers = new List<Worker>();
-        var employments = new List<Employment>();
-        var residences = new List<Residence>();
-        var movements = new List<MovementEvent>();
-        var closeEmployment = new List<int>();   // worker ids whose open employment here ends on the as-of date
-        var closeResidence = new List<int>();    // worker ids whose open residence ends on the as-of date
-        var current = new List<(int Worker, int? Enterprise, int? Lodging)>();
-
-        foreach (var p in plan.Rows)
-        {
-            var r = p.Row;
-            var hiredOn = r.HiredOn ?? on;
-            switch (p.Kind)
-            {
-                case PlanKind.New:
-                    var w = new Worker
-                    {
-                        Id = ++ids.Worker, Cccd = r.Cccd, FullName = r.FullName, NameSearch = VietnameseText.SearchKey(r.FullName),
-                        Sex = r.Sex!.Value, DateOfBirth = r.DateOfBirth!.Value, Cmnd = r.Cmnd, BhxhNumber = r.Bhxh, Phone = r.Phone,
-                        PermanentAddress = r.PermanentAddress, HomeProvinceCode = r.Cccd[..3], ProvinceCode = province,
-                        CurrentEnterpriseId = e, CurrentLodgingHouseId = p.LodgingHouseId,
-                    };
-                    workers.Add(w);
-                    employments.Add(new Employment { Id = ++ids.Employment, WorkerId = w.Id, EnterpriseId = e, From = hiredOn, ContractType = r.Contract ?? ContractType.Definite, Workshop = r.Workshop });
-                    movements.Add(new MovementEvent { Id = ++ids.Movement, WorkerId = w.Id, Date = hiredOn, Kind = MovementKind.Hired, EnterpriseId = e });
-                    if (p.LodgingHouseId is int l)
-                    {
-                        residences.Add(new Residence { Id = ++ids.Residence, WorkerId = w.Id, LodgingHouseId = l, From = on });
-                        movements.Add(new MovementEvent { Id = ++ids.Movement, WorkerId = w.Id, Date = on, Kind = MovementKind.MovedLodging, LodgingHouseId = l });
-                    }
-                    break;
-                case PlanKind.Rehire:
-                    employments.Add(new Employment { Id = ++ids.Employment, WorkerId = p.WorkerId!.Value, EnterpriseId = e, From = hiredOn, ContractType = r.Contract ?? ContractType.Definite, Workshop = r.Workshop });
-                    movements.Add(new MovementEvent { Id = ++ids.Movement, WorkerId = p.WorkerId.Value, Date = hiredOn, Kind = MovementKind.Hired, EnterpriseId = e });
-                    break;
-            }
-            if (p.Kind is PlanKind.Update or PlanKind.Unchanged or PlanKind.Rehire && p.MovesLodging)
-            {
-                closeResidence.Add(p.WorkerId!.Value);
-                residences.Add(new Residence { Id = ++ids.Residence, WorkerId = p.WorkerId.Value, LodgingHouseId = p.LodgingHouseId!.Value, From = on });
-                movements.Add(new MovementEvent { Id = ++ids.Movement, WorkerId = p.WorkerId.Value, Date = on, Kind = MovementKind.MovedLodging, LodgingHouseId = p.LodgingHouseId });
-            }
-            if (p.Kind == PlanKind.Rehire || (p.Kind is PlanKind.Update or PlanKind.Unchanged && p.MovesLodging))
-                current.Add((p.WorkerId!.Value, e, p.MovesLodging ? p.LodgingHouseId : null));
-        }
-        foreach (var l in plan.Leaving)
-        {
-            closeEmployment.Add(l.WorkerId);
-            movements.Add(new MovementEvent { Id = ++ids.Movement, WorkerId = l.WorkerId, Date = on, Kind = MovementKind.Left, PreviousEnterpriseId = e });
-        }
+        var lastWorkerId = ids.Worker;
+        var newWorkers = plan.Count(PlanKind.New);
+        var closeEmployment = plan.Leaving.Select(l => l.WorkerId).ToList();   // their open employment here ends on the as-of date
+        var closeResidence = plan.Rows.Where(MovesExistingWorker).Select(p => p.WorkerId!.Value).ToList();
+        var current = plan.Rows.Where(p => p.Kind == PlanKind.Rehire || (p.Kind is PlanKind.Update or PlanKind.Unchanged && p.MovesLodging))
+            .Select(p => (Worker: p.WorkerId!.Value, Enterprise: (int?)e, Lodging: p.MovesLodging ? p.LodgingHouseId : null)).ToList();
         progress?.Report(10);
 
         var sql = new Statements(db);
@@ -114,18 +70,26 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
         await sql.RunAsync("UPDATE \"Workers\" SET \"CurrentEnterpriseId\" = NULL WHERE \"Id\" = @id", closeEmployment, null, ct);
         progress?.Report(20);
 
+        // The entities are made as the bulk writer consumes them, not held in lists: at 500,000 rows the lists
+        // of workers, employments and movements were the largest thing in memory.
+        var rows = WithWorkerIds(plan, lastWorkerId).ToList();
         await using (var bulk = BulkWriter.Begin(db))
         {
-            // A province-size first load: on SQLite one sort per index beats a b-tree insert per row (readers keep
-            // their snapshot in WAL mode). Not on PostgreSQL, where dropping an index would lock out every reader.
-            if (!db.IsPostgres && workers.Count >= DeferIndexesFrom)
-                await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(MovementEvent)], ct);
-            await bulk.WriteAsync(workers, ct);
+            if (DefersIndexes(newWorkers, lastWorkerId))
+                await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(MovementEvent)], keysToOtherTables: false, ct);
+            await bulk.WriteAsync(rows.Where(r => r.Planned.Kind == PlanKind.New).Select(r => NewWorker(r.Planned, r.WorkerId, province, e)), ct);
             progress?.Report(50);
-            await bulk.WriteAsync(employments, ct);
-            await bulk.WriteAsync(residences, ct);
+            await bulk.WriteAsync(rows.Where(r => r.Planned.Kind is PlanKind.New or PlanKind.Rehire).Select(r => new Employment
+            {
+                Id = ++ids.Employment, WorkerId = r.WorkerId, EnterpriseId = e, From = r.Planned.Row.HiredOn ?? on,
+                ContractType = r.Planned.Row.Contract ?? ContractType.Definite, Workshop = r.Planned.Row.Workshop,
+            }), ct);
+            await bulk.WriteAsync(rows.Where(r => r.Planned.MovesLodging && r.Planned.Kind != PlanKind.Transfer).Select(r => new Residence
+            {
+                Id = ++ids.Residence, WorkerId = r.WorkerId, LodgingHouseId = r.Planned.LodgingHouseId!.Value, From = on,
+            }), ct);
             progress?.Report(70);
-            await bulk.WriteAsync(movements, ct);
+            await bulk.WriteAsync(Movements(rows, plan, ids), ct);
             await bulk.CompleteAsync(ct);
         }
         progress?.Report(85);
@@ -134,8 +98,56 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
         await sql.UpdateFieldsAsync(updated, ct);
         progress?.Report(95);
 
-        return new RosterOutcome(workers.Count, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,
+        return new RosterOutcome(newWorkers, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,
             plan.Count(PlanKind.Transfer), plan.Count(PlanKind.Unchanged));
+    }
+
+    /// <summary>A province-size first load: one sort per index beats a b-tree insert per row, many times over
+    /// (ADR-0009). On SQLite readers keep their snapshot in WAL mode, so any large load qualifies. On PostgreSQL
+    /// dropping an index locks every reader of the table out until the commit, so only a load that at least
+    /// doubles the registry (a first load, when there is little to read yet) qualifies. The registry's largest key
+    /// stands for its size: never smaller, so the test errs toward keeping the indexes.</summary>
+    private bool DefersIndexes(int newWorkers, int lastWorkerId) =>
+        newWorkers >= DeferIndexesFrom && (!db.IsPostgres || newWorkers >= lastWorkerId);
+
+    /// <summary>An existing worker whose open residence ends because the roster puts them in another lodging house.</summary>
+    private static bool MovesExistingWorker(PlannedRow p) => p.Kind is PlanKind.Update or PlanKind.Unchanged or PlanKind.Rehire && p.MovesLodging;
+
+    /// <summary>The plan's rows that write something, each with its worker's id: a new worker's is the next key.</summary>
+    private static IEnumerable<(PlannedRow Planned, int WorkerId)> WithWorkerIds(RosterPlan plan, int lastWorkerId)
+    {
+        foreach (var p in plan.Rows)
+        {
+            if (p.Kind == PlanKind.New) yield return (p, ++lastWorkerId);
+            else if (p.Kind == PlanKind.Rehire || MovesExistingWorker(p)) yield return (p, p.WorkerId!.Value);
+        }
+    }
+
+    private static Worker NewWorker(PlannedRow p, int id, string province, int enterpriseId)
+    {
+        var r = p.Row;
+        return new Worker
+        {
+            Id = id, Cccd = r.Cccd, FullName = r.FullName, NameSearch = VietnameseText.SearchKey(r.FullName),
+            Sex = r.Sex!.Value, DateOfBirth = r.DateOfBirth!.Value, Cmnd = r.Cmnd, BhxhNumber = r.Bhxh, Phone = r.Phone,
+            PermanentAddress = r.PermanentAddress, HomeProvinceCode = r.Cccd[..3], ProvinceCode = province,
+            CurrentEnterpriseId = enterpriseId, CurrentLodgingHouseId = p.LodgingHouseId,
+        };
+    }
+
+    /// <summary>Hired for each new or re-hired worker, moved lodging for each new residence, left for each leaver.</summary>
+    private static IEnumerable<MovementEvent> Movements(List<(PlannedRow Planned, int WorkerId)> rows, RosterPlan plan, Keys ids)
+    {
+        var e = plan.EnterpriseId;
+        foreach (var (p, worker) in rows)
+        {
+            if (p.Kind is PlanKind.New or PlanKind.Rehire)
+                yield return new MovementEvent { Id = ++ids.Movement, WorkerId = worker, Date = p.Row.HiredOn ?? plan.AsOf, Kind = MovementKind.Hired, EnterpriseId = e };
+            if (p.MovesLodging && p.Kind != PlanKind.Transfer)
+                yield return new MovementEvent { Id = ++ids.Movement, WorkerId = worker, Date = plan.AsOf, Kind = MovementKind.MovedLodging, LodgingHouseId = p.LodgingHouseId };
+        }
+        foreach (var l in plan.Leaving)
+            yield return new MovementEvent { Id = ++ids.Movement, WorkerId = l.WorkerId, Date = plan.AsOf, Kind = MovementKind.Left, PreviousEnterpriseId = e };
     }
 
     public const int ChangedListed = 200;

@@ -128,5 +128,15 @@ public sealed class LodgingIndex
 
     private const int Ambiguous = -1;
 
-    public int? Find(string text) => byKey.TryGetValue(VietnameseText.SearchKey(text), out var id) && id != Ambiguous ? id : null;
+    // A roster names the same few hundred lodging houses thousands of times: each text is keyed once.
+    private readonly Dictionary<string, int?> found = new(StringComparer.Ordinal);
+    private const int FoundLimit = 100_000;
+
+    public int? Find(string text)
+    {
+        if (found.TryGetValue(text, out var known)) return known;
+        int? result = byKey.TryGetValue(VietnameseText.SearchKey(text), out var id) && id != Ambiguous ? id : null;
+        if (found.Count < FoundLimit) found[text] = result;
+        return result;
+    }
 }

@@ -29,7 +29,10 @@ public static class RosterValues
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
         text = text.Trim();
         if (IsSpreadsheetError(text)) return (null, "Roster.CellError");
-        if (DateOnly.TryParseExact(text, DateFormats, TwoDigitYearsTo2029, DateTimeStyles.None, out var d))
+        if (DayMonthYear(text) is { } typed) return typed.Year < 1900 ? (null, "Roster.DateFormat") : (typed, null);
+        // Digits alone match none of the formats (each has separators): an Excel serial number, read below.
+        var digitsOnly = !text.AsSpan().ContainsAnyExceptInRange('0', '9');
+        if (!digitsOnly && DateOnly.TryParseExact(text, DateFormats, TwoDigitYearsTo2029, DateTimeStyles.None, out var d))
         {
             if (d.Year < 1900) return (null, "Roster.DateFormat");
             return (d, null);
@@ -37,6 +40,19 @@ public static class RosterValues
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 80000)
             return (DateOnly.FromDateTime(new DateTime(1899, 12, 30).AddDays(serial)), null); // Excel's 1900 system
         return (null, "Roster.DateFormat");
+    }
+
+    /// <summary>The common dd/MM/yyyy (or with - or .) read directly: the general parser costs more than the rest of
+    /// the row. Null for any other shape, or a date that does not exist, which the general parser then decides.</summary>
+    private static DateOnly? DayMonthYear(string text)
+    {
+        if (text.Length != 10 || text[2] is not ('/' or '-' or '.') || text[5] != text[2]) return null;
+        static int Digit(char c) => char.IsAsciiDigit(c) ? c - '0' : -1;
+        int d1 = Digit(text[0]), d2 = Digit(text[1]), m1 = Digit(text[3]), m2 = Digit(text[4]);
+        int y1 = Digit(text[6]), y2 = Digit(text[7]), y3 = Digit(text[8]), y4 = Digit(text[9]);
+        if ((d1 | d2 | m1 | m2 | y1 | y2 | y3 | y4) < 0) return null;
+        int day = d1 * 10 + d2, month = m1 * 10 + m2, year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
     // Sex and contract cells take a handful of distinct spellings per file: each is decided once.

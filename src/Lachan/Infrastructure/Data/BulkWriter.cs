@@ -51,15 +51,20 @@ public sealed class BulkWriter : IAsyncDisposable
     /// foreign keys, until <see cref="CompleteAsync"/> recreates them from the definitions read here. One sort per
     /// index and one set-based check per key is many times faster than a b-tree insert and a trigger per row.
     /// The DDL is part of the transaction, so a failed load leaves the schema as it was. Takes exclusive locks.</summary>
-    public async Task DeferIndexesAsync(IEnumerable<Type> types, CancellationToken ct = default)
+    /// <param name="keysToOtherTables">Also defer PostgreSQL foreign keys to tables not in <paramref name="types"/>.
+    /// Dropping a key locks the table it references too, so a load into a live registry keeps the keys to its
+    /// enterprises and lodging houses and defers only those among the tables it locks anyway.</param>
+    public async Task DeferIndexesAsync(IReadOnlyCollection<Type> types, bool keysToOtherTables = true, CancellationToken ct = default)
     {
+        var locked = string.Join(", ", types.Select(t => RegClass(Table(t))));
         foreach (var table in types.Select(Table))
         {
             if (db.IsPostgres)
             {
-                var regclass = "'" + table.Table.Replace("'", "''", StringComparison.Ordinal) + "'::regclass";
+                var regclass = RegClass(table);
                 foreach (var (name, definition) in await PairsAsync(
-                    $"SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = {regclass} AND contype = 'f'", ct))
+                    $"SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = {regclass} AND contype = 'f'" +
+                    (keysToOtherTables ? "" : $" AND confrelid IN ({locked})"), ct))
                 {
                     await ExecuteAsync($"ALTER TABLE {table.Table} DROP CONSTRAINT {name}", ct);
                     deferred.Add($"ALTER TABLE {table.Table} ADD CONSTRAINT {name} {definition}");
@@ -135,6 +140,8 @@ public sealed class BulkWriter : IAsyncDisposable
         while (await reader.ReadAsync(ct)) pairs.Add((reader.GetString(0), reader.GetString(1)));
         return pairs;
     }
+
+    private static string RegClass(BulkTable table) => "'" + table.Table.Replace("'", "''", StringComparison.Ordinal) + "'::regclass";
 
     private BulkTable Table(Type type)
     {
