@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -10,7 +11,7 @@ namespace Lachan.Features.Rosters;
 /// <summary>Upload a roster for an enterprise the user may act for, and the recent imports.</summary>
 [RequestSizeLimit(200L * 1024 * 1024)] // the configured limit (default 100 MB) is checked and reported by RosterUpload
 [RequestFormLimits(MultipartBodyLengthLimit = 200L * 1024 * 1024)]
-public sealed class IndexModel(RosterUpload upload, LachanDb db, Jurisdiction scope) : PageModel
+public sealed class IndexModel(RosterUpload upload, LachanDb db, Jurisdiction scope, TimeProvider time) : PageModel
 {
     public sealed record ImportLine(Guid Id, string Enterprise, string FileName, DateOnly AsOf, ImportStatus Status, DateTime CreatedAt, string CreatedBy);
 
@@ -25,7 +26,7 @@ public sealed class IndexModel(RosterUpload upload, LachanDb db, Jurisdiction sc
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!scope.Can(Area.Workers, Access.Write)) return Forbid();
-        AsOf ??= DateTime.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        AsOf ??= time.ProvinceToday().ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         await LoadAsync(ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure;
 using System.Globalization;
 using System.Text.Json;
 using Lachan.Infrastructure.Cli;
@@ -21,7 +22,7 @@ public static class RosterCommand
         var enterpriseId = await db.Enterprises.Where(e => e.TaxCode == taxCode).Select(e => (int?)e.Id).FirstOrDefaultAsync()
             ?? throw new CommandLineException($"No enterprise with tax code {taxCode}.");
         var asOfText = CommandLine.Option(options, "--as-of");
-        var asOf = asOfText is null ? DateOnly.FromDateTime(DateTime.Today)
+        var asOf = asOfText is null ? services.GetRequiredService<TimeProvider>().ProvinceToday()
             : DateOnly.TryParseExact(asOfText, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
             : throw new CommandLineException("--as-of must be dd/MM/yyyy.");
         if (!File.Exists(file)) throw new CommandLineException($"No file {file}.");
