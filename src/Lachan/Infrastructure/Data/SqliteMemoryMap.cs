@@ -8,7 +8,7 @@ namespace Lachan.Infrastructure.Data;
 /// registry loops with a permanent map), though they are the OS page cache either way. No-op on PostgreSQL.</summary>
 public sealed class SqliteMemoryMap : IAsyncDisposable
 {
-    private const long MapBytes = 1L << 30;
+    public const long MapBytes = 1L << 30;
     private readonly LachanDb? _db;
 
     private SqliteMemoryMap(LachanDb? db) => _db = db;

@@ -117,6 +117,45 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
     }
 
     [Theory, BothProviders]
+    public async Task A_worker_with_two_stopped_employers_and_two_locked_houses_on_the_day_is_counted_once(DatabaseProvider provider)
+    {
+        var w = await WorldAsync(provider);
+        var twice = new Worker
+        {
+            Cccd = TestRegistry.NewCccd("024", Sex.Female, 1998), FullName = "Hà Thị Hai Việc", NameSearch = "ha thi hai viec", Sex = Sex.Female,
+            DateOfBirth = new DateOnly(1998, 3, 3), HomeProvinceCode = "024", ProvinceCode = TestRegistry.OwnProvince,
+        };
+        await w.App.WithDbAsync(async db =>
+        {
+            twice.Employments.Add(new Employment { EnterpriseId = w.Registry.EnterpriseOwn.Id, From = new DateOnly(2020, 1, 1) });
+            twice.Employments.Add(new Employment { EnterpriseId = w.Exempt.Id, From = new DateOnly(2020, 6, 1) });
+            twice.Residences.Add(new Residence { LodgingHouseId = w.Registry.LodgingOwn.Id, From = new DateOnly(2020, 1, 1) });
+            twice.Residences.Add(new Residence { LodgingHouseId = w.Registry.LodgingOwn.Id, From = new DateOnly(2020, 6, 1), Room = "P.2" });
+            db.Workers.Add(twice);
+            await db.SaveChangesAsync();
+        });
+        var zone = await CreateZoneAsync(w.Api, new { kind = "industrialZone", industrialZoneCode = w.Registry.ZoneOwn.Code });
+        await IssueAsync(w.Api, zone, new
+        {
+            level = "lockdown", decisionNumber = "1502/QĐ-UBND", decisionDate = Iso(Lockdown), issuedBy = "UBND tỉnh Bắc Giang", effectiveFrom = Iso(Lockdown),
+        });
+        var commune = await CreateZoneAsync(w.Api, new { kind = "commune", communeCode = w.Registry.LodgingOwn.CommuneCode });
+        await IssueAsync(w.Api, commune, new
+        {
+            level = "lockdown", decisionNumber = "90/QĐ-UBND", decisionDate = Iso(Lockdown), issuedBy = "UBND huyện Việt Yên", effectiveFrom = Iso(Lockdown),
+        });
+
+        var on = await AffectedAsync(w.Api, Lockdown);
+        Assert.Single(Names(on), n => n == "Hà Thị Hai Việc");
+        var counts = on.GetProperty("counts");
+        var workers = counts.GetProperty("workers").GetInt32();
+        Assert.Equal(Names(on).Count, workers);
+        Assert.Equal(workers, counts.GetProperty("byEnterprise").EnumerateArray().Sum(c => c.GetProperty("workers").GetInt32()));
+        Assert.Equal(workers, counts.GetProperty("byCommune").EnumerateArray().Sum(c => c.GetProperty("workers").GetInt32()));
+        Assert.Equal(workers, counts.GetProperty("employerStopped").GetInt32());   // everyone here works in the locked zone
+    }
+
+    [Theory, BothProviders]
     public async Task A_locked_commune_affects_the_residents_of_its_lodging_houses_and_a_cluster_only_its_own(DatabaseProvider provider)
     {
         var w = await WorldAsync(provider);

@@ -35,11 +35,11 @@ public sealed record AffectedResult(DateOnly Date, string? ZoneName, string? Ord
 
 /// <summary>Computes who is affected from the orders in force on the day: workers employed at an enterprise that an
 /// order stops, and workers residing in a lodging house inside a locked zone. Workers are those of the caller's
-/// jurisdiction. The orders and places are few and evaluated in memory (<see cref="ZoneTimeline"/>). The counts come
-/// from two lean indexed queries (ids only: employments of the stopped enterprises, residences in the locked houses);
-/// names are read only for the page shown, which the database sorts and cuts (at 300,000 workers, reading every
-/// affected worker's name took four times as long as the rest).</summary>
-public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvider time)
+/// jurisdiction. The orders and places are few and evaluated in memory (<see cref="ZoneTimeline"/>). The counts are
+/// tallied while two indexed scans are read (employments of the stopped enterprises, residences in the locked houses),
+/// in two halves at once, without keeping a row per worker; names are read only for the page shown, which the database
+/// sorts and cuts. Measured at 300,000 workers in docs/performance.md.</summary>
+public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvider time, PlainReader reader)
 {
     /// <summary>What the orders in force on the day stop and lock, before any worker is read.</summary>
     private sealed record Situation(DateOnly Day, string? ZoneName, string? OrderNumber, List<Enterprise> Enterprises, List<(Enterprise Enterprise, ZoneOrder Order)> Stopping,
@@ -49,20 +49,9 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     {
         await using var scan = await SqliteMemoryMap.ForScanAsync(db, ct);
         if (await SituationAsync(query, ct) is not { } s) return null;
-        var rows = await RowsAsync(s, ct);
+        var tally = await TallyAsync(s, ct);
         var names = await PlaceNamesAsync(s, ct);
 
-        // one pass over ~200,000 rows counting by id, then a few hundred ids folded into names
-        var (byEnterprise, byHouse, byProvince) = (new Dictionary<int, int>(), new Dictionary<int, int>(), new Dictionary<string, int>(StringComparer.Ordinal));
-        int withoutEnterprise = 0, withoutHouse = 0, employerStopped = 0, lodgingLocked = 0;
-        foreach (var r in rows.Values)
-        {
-            if (r.EnterpriseId is int e) CollectionsMarshal.GetValueRefOrAddDefault(byEnterprise, e, out _)++; else withoutEnterprise++;
-            if (r.LodgingHouseId is int h) CollectionsMarshal.GetValueRefOrAddDefault(byHouse, h, out _)++; else withoutHouse++;
-            CollectionsMarshal.GetValueRefOrAddDefault(byProvince, r.HomeProvinceCode, out _)++;
-            if (r.EmployerStopped) employerStopped++;
-            if (r.LodgingLocked) lodgingLocked++;
-        }
         static IReadOnlyList<CountRow> Named<TKey>(Dictionary<TKey, int> byKey, int withoutKey, Func<TKey, string?> name) where TKey : notnull
         {
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -70,9 +59,9 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
             foreach (var (key, n) in byKey) CollectionsMarshal.GetValueRefOrAddDefault(counts, name(key) ?? "—", out _) += n;
             return counts.Select(c => new CountRow(c.Key, c.Value)).OrderByDescending(c => c.Workers).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
         }
-        var counts = new AffectedCounts(rows.Count, employerStopped, lodgingLocked, s.StoppedIds.Count, s.LockedHouses.Count,
-            Named(byEnterprise, withoutEnterprise, id => names.Zone(id)), Named(byEnterprise, withoutEnterprise, id => names.Enterprise(id)),
-            Named(byHouse, withoutHouse, id => names.Commune(id)), Named(byProvince, 0, code => ProvinceCodes.Names.GetValueOrDefault(code, code)));
+        var counts = new AffectedCounts(tally.Workers, tally.EmployerStopped, tally.LodgingLocked, s.StoppedIds.Count, s.LockedHouses.Count,
+            Named(tally.ByEnterprise, tally.WithoutEnterprise, id => names.Zone(id)), Named(tally.ByEnterprise, tally.WithoutEnterprise, id => names.Enterprise(id)),
+            Named(tally.ByHouse, tally.WithoutHouse, id => names.Commune(id)), Named(tally.ByProvince, 0, code => ProvinceCodes.Names.GetValueOrDefault(code, code)));
 
         var visible = await scope.Enterprises(db.Enterprises.AsNoTracking()).Where(e => s.StoppedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
         var stopped = s.Stopping.Where(x => visible.Contains(x.Enterprise.Id))
@@ -80,8 +69,8 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
             .OrderBy(x => x.IndustrialZone).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
 
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
-        var items = await NamedAsync(s, rows, names, q => q.PageOf(page, size), ct);
-        return new AffectedResult(s.Day, s.ZoneName, s.OrderNumber, counts, stopped, new Paged<AffectedWorker>(items, rows.Count, page, size));
+        var items = tally.Workers == 0 ? [] : await NamedAsync(s, names, q => q.PageOf(page, size), ct);
+        return new AffectedResult(s.Day, s.ZoneName, s.OrderNumber, counts, stopped, new Paged<AffectedWorker>(items, tally.Workers, page, size));
     }
 
     /// <summary>Every affected worker by name, for export.</summary>
@@ -89,7 +78,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     {
         await using var scan = await SqliteMemoryMap.ForScanAsync(db, ct);
         if (await SituationAsync(query, ct) is not { } s) return null;
-        return await NamedAsync(s, await RowsAsync(s, ct), await PlaceNamesAsync(s, ct), q => q, ct);
+        return await NamedAsync(s, await PlaceNamesAsync(s, ct), q => q, ct);
     }
 
     /// <summary>How many enterprises orders stop on the day, province-wide, without reading any worker.</summary>
@@ -137,67 +126,116 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
             .Select(e => new Enterprise { Id = e.Id, Name = e.Name, TaxCode = e.TaxCode, NameSearch = "", IndustrialZoneId = e.IndustrialZoneId, CommuneCode = e.CommuneCode, DistrictCode = "", ProvinceCode = "" })
             .ToListAsync(ct);
 
-    /// <summary>One affected worker without names: the employer and lodging held on the day, and why.</summary>
-    private readonly record struct Row(int Id, string HomeProvinceCode, int? EnterpriseId, int? LodgingHouseId, bool EmployerStopped, bool LodgingLocked);
+    /// <summary>The counts, made while the rows are read; no row is kept. A bit per worker id marks who is counted
+    /// already (a worker can come from both scans, or twice from one with two residences on the day). Keeping the
+    /// ~200,000 rows of a province-wide day instead made large objects that set off a full collection on every request.</summary>
+    private sealed class Tally
+    {
+        private ulong[] _counted = new ulong[4096];
+        public int Workers, EmployerStopped, LodgingLocked, WithoutEnterprise, WithoutHouse;
+        public Dictionary<int, int> ByEnterprise { get; } = [];
+        public Dictionary<int, int> ByHouse { get; } = [];
+        public Dictionary<string, int> ByProvince { get; } = new(StringComparer.Ordinal);
+
+        public void Add(int workerId, string homeProvince, int? enterprise, int? house, bool employerStopped, bool lodgingLocked)
+        {
+            var (word, bit) = (workerId >> 6, 1UL << (workerId & 63));
+            if (word >= _counted.Length) Array.Resize(ref _counted, Math.Max(_counted.Length * 2, word + 1));
+            if ((_counted[word] & bit) != 0) return;
+            _counted[word] |= bit;
+            Workers++;
+            if (enterprise is int e) CollectionsMarshal.GetValueRefOrAddDefault(ByEnterprise, e, out _)++; else WithoutEnterprise++;
+            if (house is int h) CollectionsMarshal.GetValueRefOrAddDefault(ByHouse, h, out _)++; else WithoutHouse++;
+            CollectionsMarshal.GetValueRefOrAddDefault(ByProvince, homeProvince, out _)++;
+            if (employerStopped) EmployerStopped++;
+            if (lodgingLocked) LodgingLocked++;
+        }
+
+        /// <summary>The tallies of disjoint sets of workers, added up.</summary>
+        public static Tally Sum(IEnumerable<Tally> parts)
+        {
+            var sum = new Tally();
+            foreach (var p in parts)
+            {
+                (sum.Workers, sum.EmployerStopped, sum.LodgingLocked) = (sum.Workers + p.Workers, sum.EmployerStopped + p.EmployerStopped, sum.LodgingLocked + p.LodgingLocked);
+                (sum.WithoutEnterprise, sum.WithoutHouse) = (sum.WithoutEnterprise + p.WithoutEnterprise, sum.WithoutHouse + p.WithoutHouse);
+                foreach (var (k, n) in p.ByEnterprise) CollectionsMarshal.GetValueRefOrAddDefault(sum.ByEnterprise, k, out _) += n;
+                foreach (var (k, n) in p.ByHouse) CollectionsMarshal.GetValueRefOrAddDefault(sum.ByHouse, k, out _) += n;
+                foreach (var (k, n) in p.ByProvince) CollectionsMarshal.GetValueRefOrAddDefault(sum.ByProvince, k, out _) += n;
+            }
+            return sum;
+        }
+    }
 
     /// <summary>Two indexed scans, read without EF's materializer (<see cref="PlainReader"/>): the workers employed by a
-    /// stopped enterprise on the day with their lodging, and the residents of a locked house with their employer.</summary>
-    private async Task<Dictionary<int, Row>> RowsAsync(Situation s, CancellationToken ct)
+    /// stopped enterprise on the day with their lodging, then the residents of a locked house with their employer. The
+    /// workers are split in two halves by id, each half scanned on its own connection at the same time: the scans are
+    /// bound by one core each (at 300,000 workers, ~0.85 s on one core, ~0.5 s on two). No worker is in both halves,
+    /// so the two tallies add up.</summary>
+    private async Task<Tally> TallyAsync(Situation s, CancellationToken ct)
+    {
+        var maxId = await db.Workers.MaxAsync(w => (int?)w.Id, ct) ?? 0;
+        var halves = new[] { (From: 0, To: maxId / 2 + 1), (From: maxId / 2 + 1, To: int.MaxValue) };
+        var tallies = halves.Select(_ => new Tally()).ToArray();
+        var scans = halves.Select((h, i) => ScansOf(s, h.From, h.To, tallies[i])).ToList();   // built one at a time: one DbContext
+        await Task.WhenAll(scans.Select(half => Task.Run(() => reader.RunAsync(half, ct), ct)));
+        return Tally.Sum(tallies);
+    }
+
+    private List<PlainReader.Scan> ScansOf(Situation s, int fromId, int toId, Tally tally)
     {
         var (day, stoppedIds, lockedHouses) = (s.Day, s.StoppedIds, s.LockedHouses);
-        var workers = scope.Workers(db.Workers.AsNoTracking());
+        var workers = scope.Workers(db.Workers.AsNoTracking()).Where(w => w.Id >= fromId && w.Id < toId);
         var locked = lockedHouses.ToHashSet();
         var stopped = stoppedIds.ToHashSet();
-        var provinces = new Dictionary<string, string>(StringComparer.Ordinal);   // ~63 codes: one string each, not one per row
-        string Province(System.Data.Common.DbDataReader r)
-        {
-            var code = r.GetString(1);
-            return provinces.TryGetValue(code, out var shared) ? shared : provinces[code] = code;
-        }
         static int? IntOrNull(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 
         // Joined rather than looked up per row: PostgreSQL then hashes the day's residences (0.6 s instead of 2.1 s at
-        // 300,000 workers); SQLite probes the same index either way. A worker with two on the day gives two rows, one kept.
+        // 300,000 workers); SQLite probes the same index either way.
         var residencesOnDay = db.Residences.Where(r => r.From <= day && (r.To == null || r.To > day));
         var employmentsOnDay = db.Employments.Where(e => e.From <= day && (e.To == null || e.To > day));
-        var rows = new Dictionary<int, Row>();
+        var scans = new List<PlainReader.Scan>();
         if (stoppedIds.Count > 0)
-            await workers.SelectMany(w => w.Employments, (w, e) => new { w, e })
+            scans.Add(reader.Prepare(workers.SelectMany(w => w.Employments, (w, e) => new { w, e })
                 .Where(x => stoppedIds.Contains(x.e.EnterpriseId) && x.e.From <= day && (x.e.To == null || x.e.To > day))
-                .LeftJoin(residencesOnDay, x => x.w.Id, r => r.WorkerId, (x, r) => new { x.w.Id, x.w.HomeProvinceCode, x.e.EnterpriseId, LodgingHouseId = (int?)r!.LodgingHouseId })
-                .ReadEachAsync(db, 4, r =>
+                .LeftJoin(residencesOnDay, x => x.w.Id, r => r.WorkerId, (x, r) => new { x.w.Id, x.w.HomeProvinceCode, x.e.EnterpriseId, LodgingHouseId = (int?)r!.LodgingHouseId }),
+                4, r =>
                 {
                     var house = IntOrNull(r, 3);
-                    rows[r.GetInt32(0)] = new Row(r.GetInt32(0), Province(r), r.GetInt32(2), house, true, house is int h && locked.Contains(h));
-                }, ct);
+                    tally.Add(r.GetInt32(0), r.GetString(1), r.GetInt32(2), house, true, house is int h && locked.Contains(h));
+                }));
         if (lockedHouses.Count > 0)
-            await workers.SelectMany(w => w.Residences, (w, r) => new { w, r })
+            scans.Add(reader.Prepare(workers.SelectMany(w => w.Residences, (w, r) => new { w, r })
                 .Where(x => lockedHouses.Contains(x.r.LodgingHouseId) && x.r.From <= day && (x.r.To == null || x.r.To > day))
-                .LeftJoin(employmentsOnDay, x => x.w.Id, e => e.WorkerId, (x, e) => new { x.w.Id, x.w.HomeProvinceCode, EnterpriseId = (int?)e!.EnterpriseId, x.r.LodgingHouseId })
-                .ReadEachAsync(db, 4, r =>
+                .LeftJoin(employmentsOnDay, x => x.w.Id, e => e.WorkerId, (x, e) => new { x.w.Id, x.w.HomeProvinceCode, EnterpriseId = (int?)e!.EnterpriseId, x.r.LodgingHouseId }),
+                4, r =>
                 {
                     var enterprise = IntOrNull(r, 2);
-                    rows.TryAdd(r.GetInt32(0), new Row(r.GetInt32(0), Province(r), enterprise, r.GetInt32(3), enterprise is int e && stopped.Contains(e), true));
-                }, ct);
-        return rows;
+                    tally.Add(r.GetInt32(0), r.GetString(1), enterprise, r.GetInt32(3), enterprise is int e && stopped.Contains(e), true);
+                }));
+        return scans;
     }
 
-    /// <summary>The affected workers by name (without diacritics, then id), cut by the database.</summary>
-    private async Task<List<AffectedWorker>> NamedAsync(Situation s, Dictionary<int, Row> rows, PlaceNames names,
-        Func<IQueryable<Worker>, IQueryable<Worker>> cut, CancellationToken ct)
+    /// <summary>The affected workers by name (without diacritics, then id), cut by the database, each with the employer
+    /// and lodging held on the day (a stopped employer and a locked house first, when a worker has two).</summary>
+    private async Task<List<AffectedWorker>> NamedAsync(Situation s, PlaceNames names, Func<IQueryable<Worker>, IQueryable<Worker>> cut, CancellationToken ct)
     {
-        if (rows.Count == 0) return [];
         var (day, stoppedIds, lockedHouses) = (s.Day, s.StoppedIds, s.LockedHouses);
         var affected = scope.Workers(db.Workers.AsNoTracking()).Where(w =>
             w.Employments.Any(e => stoppedIds.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day))
             || w.Residences.Any(r => lockedHouses.Contains(r.LodgingHouseId) && r.From <= day && (r.To == null || r.To > day)));
-        var people = await cut(affected.OrderBy(w => w.NameSearch).ThenBy(w => w.Id)).Select(w => new { w.Id, w.FullName, w.DateOfBirth }).ToListAsync(ct);
-        return people.Where(p => rows.ContainsKey(p.Id)).Select(p =>
+        var people = await cut(affected.OrderBy(w => w.NameSearch).ThenBy(w => w.Id)).Select(w => new
         {
-            var r = rows[p.Id];
-            return new AffectedWorker(p.Id, p.FullName, p.DateOfBirth.Year, ProvinceCodes.Names.GetValueOrDefault(r.HomeProvinceCode, r.HomeProvinceCode),
-                names.Enterprise(r.EnterpriseId), names.Zone(r.EnterpriseId), names.House(r.LodgingHouseId), names.Commune(r.LodgingHouseId), r.EmployerStopped, r.LodgingLocked);
-        }).ToList();
+            w.Id, w.FullName, w.DateOfBirth, w.HomeProvinceCode,
+            EnterpriseId = w.Employments.Where(e => e.From <= day && (e.To == null || e.To > day))
+                .OrderByDescending(e => stoppedIds.Contains(e.EnterpriseId)).Select(e => (int?)e.EnterpriseId).FirstOrDefault(),
+            LodgingHouseId = w.Residences.Where(r => r.From <= day && (r.To == null || r.To > day))
+                .OrderByDescending(r => lockedHouses.Contains(r.LodgingHouseId)).Select(r => (int?)r.LodgingHouseId).FirstOrDefault(),
+        }).ToListAsync(ct);
+        var (stopped, locked) = (stoppedIds.ToHashSet(), lockedHouses.ToHashSet());
+        return people.Select(p => new AffectedWorker(p.Id, p.FullName, p.DateOfBirth.Year, ProvinceCodes.Names.GetValueOrDefault(p.HomeProvinceCode, p.HomeProvinceCode),
+            names.Enterprise(p.EnterpriseId), names.Zone(p.EnterpriseId), names.House(p.LodgingHouseId), names.Commune(p.LodgingHouseId),
+            p.EnterpriseId is int e && stopped.Contains(e), p.LodgingHouseId is int h && locked.Contains(h))).ToList();
     }
 
     /// <summary>Names of the province's places: a few thousand rows, fewer than the affected workers' references to them.</summary>
