@@ -20,7 +20,18 @@ public sealed class PlainReader(LachanDb db)
     /// constants, no nested objects); a projection that yields another number of columns is refused rather than read wrongly.</summary>
     public sealed record Scan(DbCommand Command, int Columns, Action<DbDataReader> Row);
 
-    public Scan Prepare<T>(IQueryable<T> query, int columns, Action<DbDataReader> row) => new(query.CreateDbCommand(), columns, row);
+    /// <remarks>Outside a transaction only: the scans run on other connections, which would not see its writes. The
+    /// command is unhooked from the context's connection here, on the request's thread: Microsoft.Data.Sqlite keeps a
+    /// connection's commands in a plain list, and two threads moving commands off one connection at once corrupt it.</remarks>
+    public Scan Prepare<T>(IQueryable<T> query, int columns, Action<DbDataReader> row)
+    {
+        if (db.Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("A plain scan runs on its own connection and cannot see an open transaction's writes.");
+        var command = query.CreateDbCommand();
+        command.Transaction = null;
+        command.Connection = null;
+        return new(command, columns, row);
+    }
 
     /// <summary>Runs the scans one after the other on one new connection to the same database (in the memory-mapped mode
     /// of <see cref="SqliteMemoryMap"/> on SQLite).</summary>

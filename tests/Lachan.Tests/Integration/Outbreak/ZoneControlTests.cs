@@ -117,7 +117,7 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
     }
 
     [Theory, BothProviders]
-    public async Task A_worker_with_two_stopped_employers_and_two_locked_houses_on_the_day_is_counted_once(DatabaseProvider provider)
+    public async Task A_worker_with_two_employers_and_two_houses_on_the_day_is_counted_once_with_the_stopped_and_the_locked_one(DatabaseProvider provider)
     {
         var w = await WorldAsync(provider);
         var twice = new Worker
@@ -127,10 +127,12 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
         };
         await w.App.WithDbAsync(async db =>
         {
-            twice.Employments.Add(new Employment { EnterpriseId = w.Registry.EnterpriseOwn.Id, From = new DateOnly(2020, 1, 1) });
-            twice.Employments.Add(new Employment { EnterpriseId = w.Exempt.Id, From = new DateOnly(2020, 6, 1) });
-            twice.Residences.Add(new Residence { LodgingHouseId = w.Registry.LodgingOwn.Id, From = new DateOnly(2020, 1, 1) });
+            // imported periods that overlap: a job and a house the orders leave alone, and a stopped job and a locked house
+            twice.Employments.Add(new Employment { EnterpriseId = w.Registry.EnterpriseOther.Id, From = new DateOnly(2020, 1, 1) });
+            twice.Employments.Add(new Employment { EnterpriseId = w.Registry.EnterpriseOwn.Id, From = new DateOnly(2020, 6, 1) });
+            twice.Residences.Add(new Residence { LodgingHouseId = w.Registry.LodgingOther.Id, From = new DateOnly(2020, 1, 1) });
             twice.Residences.Add(new Residence { LodgingHouseId = w.Registry.LodgingOwn.Id, From = new DateOnly(2020, 6, 1), Room = "P.2" });
+            twice.Residences.Add(new Residence { LodgingHouseId = w.Registry.LodgingOwn.Id, From = new DateOnly(2020, 7, 1), Room = "P.3" });
             db.Workers.Add(twice);
             await db.SaveChangesAsync();
         });
@@ -139,20 +141,25 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
         {
             level = "lockdown", decisionNumber = "1502/QĐ-UBND", decisionDate = Iso(Lockdown), issuedBy = "UBND tỉnh Bắc Giang", effectiveFrom = Iso(Lockdown),
         });
-        var commune = await CreateZoneAsync(w.Api, new { kind = "commune", communeCode = w.Registry.LodgingOwn.CommuneCode });
-        await IssueAsync(w.Api, commune, new
+        var cluster = await CreateZoneAsync(w.Api, new { kind = "lodgingCluster", name = "Cụm nhà trọ " + w.Registry.Tag, lodgingHouseIds = new[] { w.Registry.LodgingOwn.Id } });
+        await IssueAsync(w.Api, cluster, new
         {
             level = "lockdown", decisionNumber = "90/QĐ-UBND", decisionDate = Iso(Lockdown), issuedBy = "UBND huyện Việt Yên", effectiveFrom = Iso(Lockdown),
         });
 
         var on = await AffectedAsync(w.Api, Lockdown);
-        Assert.Single(Names(on), n => n == "Hà Thị Hai Việc");
+        var items = on.GetProperty("workers").GetProperty("items").EnumerateArray().ToList();
+        var her = Assert.Single(items, i => i.GetProperty("fullName").GetString() == "Hà Thị Hai Việc");
+        Assert.True(her.GetProperty("employerStopped").GetBoolean());
+        Assert.True(her.GetProperty("lodgingLocked").GetBoolean());
+        Assert.Equal(w.Registry.LodgingOwn.Name, her.GetProperty("lodgingHouse").GetString());
         var counts = on.GetProperty("counts");
         var workers = counts.GetProperty("workers").GetInt32();
-        Assert.Equal(Names(on).Count, workers);
+        Assert.Equal(items.Count, workers);
+        Assert.Equal(items.Count(i => i.GetProperty("employerStopped").GetBoolean()), counts.GetProperty("employerStopped").GetInt32());
+        Assert.Equal(items.Count(i => i.GetProperty("lodgingLocked").GetBoolean()), counts.GetProperty("lodgingLocked").GetInt32());
         Assert.Equal(workers, counts.GetProperty("byEnterprise").EnumerateArray().Sum(c => c.GetProperty("workers").GetInt32()));
         Assert.Equal(workers, counts.GetProperty("byCommune").EnumerateArray().Sum(c => c.GetProperty("workers").GetInt32()));
-        Assert.Equal(workers, counts.GetProperty("employerStopped").GetInt32());   // everyone here works in the locked zone
     }
 
     [Theory, BothProviders]

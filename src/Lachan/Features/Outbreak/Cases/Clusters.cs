@@ -15,22 +15,29 @@ public sealed record ClusterData(ClusterKind Kind, int Id, string Name, IReadOnl
 /// <summary>Where cases gather: by the enterprise that employed and the lodging house that housed each case on its
 /// confirmation date, and each contact on the last contact date. The place on the day, not the record's present state:
 /// a worker who moved or changed jobs since stays in the cluster where it happened. Periods are [From, To), as the
-/// registry writes them (a change of employer closes the old one on the day the new one starts).</summary>
+/// registry writes them (a change of employer closes the old one on the day the new one starts). Which places a user
+/// sees follows the places' jurisdiction; which cases, the workers' (ADR-0003), so a case whose worker has since left
+/// the user's jurisdiction is not shown to that user even in a cluster of theirs.</summary>
 public sealed class Clusters(LachanDb db, CaseScope cases, Jurisdiction scope)
 {
     public async Task<IReadOnlyList<ClusterSummary>> ListAsync(CancellationToken ct = default)
     {
+        // only places the user may open, and each case once per place (a worker can hold two periods there on the day)
+        var enterprises = scope.Enterprises(db.Enterprises);
+        var houses = scope.LodgingHouses(db.LodgingHouses);
         var byEnterprise = await cases.Cases().AsNoTracking()
             .Join(db.Employments, c => c.WorkerId, e => e.WorkerId, (c, e) => new { c, e })
-            .Where(x => x.e.From <= x.c.ConfirmedOn && (x.e.To == null || x.e.To > x.c.ConfirmedOn))
+            .Where(x => x.e.From <= x.c.ConfirmedOn && (x.e.To == null || x.e.To > x.c.ConfirmedOn) && enterprises.Any(p => p.Id == x.e.EnterpriseId))
             .GroupBy(x => new { Id = x.e.EnterpriseId, x.e.Enterprise!.Name })
-            .Select(g => new ClusterSummary(ClusterKind.Enterprise, g.Key.Id, g.Key.Name, g.Count(), g.Count(x => x.c.Outcome == CaseOutcome.Active)))
+            .Select(g => new ClusterSummary(ClusterKind.Enterprise, g.Key.Id, g.Key.Name, g.Select(x => x.c.Id).Distinct().Count(),
+                g.Where(x => x.c.Outcome == CaseOutcome.Active).Select(x => x.c.Id).Distinct().Count()))
             .ToListAsync(ct);
         var byLodging = await cases.Cases().AsNoTracking()
             .Join(db.Residences, c => c.WorkerId, r => r.WorkerId, (c, r) => new { c, r })
-            .Where(x => x.r.From <= x.c.ConfirmedOn && (x.r.To == null || x.r.To > x.c.ConfirmedOn))
+            .Where(x => x.r.From <= x.c.ConfirmedOn && (x.r.To == null || x.r.To > x.c.ConfirmedOn) && houses.Any(p => p.Id == x.r.LodgingHouseId))
             .GroupBy(x => new { Id = x.r.LodgingHouseId, x.r.LodgingHouse!.Name })
-            .Select(g => new ClusterSummary(ClusterKind.LodgingHouse, g.Key.Id, g.Key.Name, g.Count(), g.Count(x => x.c.Outcome == CaseOutcome.Active)))
+            .Select(g => new ClusterSummary(ClusterKind.LodgingHouse, g.Key.Id, g.Key.Name, g.Select(x => x.c.Id).Distinct().Count(),
+                g.Where(x => x.c.Outcome == CaseOutcome.Active).Select(x => x.c.Id).Distinct().Count()))
             .ToListAsync(ct);
         return [.. byEnterprise.Concat(byLodging).OrderByDescending(s => s.ActiveCases).ThenByDescending(s => s.Cases).ThenBy(s => s.Name, StringComparer.Ordinal)];
     }

@@ -22,9 +22,9 @@ public static class ScaleCases
     {
         if (count <= 0) return (0, 0, 0);
         var on = FirstConfirmed.AddDays(Days / 2);
-        var jobs = await db.Employments.AsNoTracking().Where(e => e.From <= on && (e.To == null || e.To >= on))
+        var jobs = await db.Employments.AsNoTracking().Where(e => e.From <= on && (e.To == null || e.To > on))
             .OrderBy(e => e.WorkerId).Select(e => new { e.WorkerId, e.EnterpriseId, e.Workshop }).ToListAsync(ct);
-        var homes = await db.Residences.AsNoTracking().Where(r => r.From <= on && (r.To == null || r.To >= on))
+        var homes = await db.Residences.AsNoTracking().Where(r => r.From <= on && (r.To == null || r.To > on))
             .OrderBy(r => r.WorkerId).Select(r => new { r.WorkerId, r.LodgingHouseId }).ToListAsync(ct);
         var rules = await db.QuarantineRules.AsNoTracking().ToListAsync(ct);
         var used = (await db.Cases.Select(c => c.WorkerId).ToListAsync(ct)).Concat(await db.Contacts.Select(c => c.WorkerId).ToListAsync(ct)).ToHashSet();
