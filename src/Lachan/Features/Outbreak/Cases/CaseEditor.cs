@@ -125,10 +125,7 @@ public sealed class CaseEditor(LachanDb db, CaseScope cases, Jurisdiction scope,
         if (!rules.Any(r => r.InForceOn(start))) return null;
         if (await db.Set<QuarantineOrder>().AnyAsync(o => o.WorkerId == c.WorkerId && o.ReleasedOn == null, ct)) return null;
         var rule = QuarantineRules.InForce(rules, RuleSubject.F0Release, start);
-        var order = new QuarantineOrder
-        {
-            WorkerId = c.WorkerId, QuarantineRuleId = rule.Id, PlaceKind = rule.DefaultPlace, StartOn = start, PlannedEndOn = QuarantineRules.PlannedEnd(rule, start),
-        };
+        var order = QuarantineRules.NewOrder(rule, c.WorkerId, start);
         db.Add(order);
         return order;
     }

@@ -53,12 +53,8 @@ public sealed class ContactDecisions(LachanDb db, CaseScope cases, CurrentUser u
         if (target.Existing is null) db.Add(contact);
 
         var inQuarantine = await db.Set<QuarantineOrder>().AnyAsync(o => o.WorkerId == target.WorkerId && o.ReleasedOn == null, ct);
-        var order = inQuarantine ? null : new QuarantineOrder
-        {
-            WorkerId = target.WorkerId, QuarantineRuleId = rule.Id, PlaceKind = d.PlaceKind ?? rule.DefaultPlace,
-            PlaceText = string.IsNullOrWhiteSpace(d.PlaceText) ? null : d.PlaceText.Trim(),
-            StartOn = start, PlannedEndOn = QuarantineRules.PlannedEnd(rule, start),
-        };
+        var order = inQuarantine ? null
+            : QuarantineRules.NewOrder(rule, target.WorkerId, start, d.PlaceKind, string.IsNullOrWhiteSpace(d.PlaceText) ? null : d.PlaceText.Trim());
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         audit.Record("confirm", nameof(Contact), contact.Id, null, new { caseId, contact.WorkerId, Level = contact.Level.ToString(), Kind = contact.Kind.ToString(), contact.LastContactOn });

@@ -50,12 +50,9 @@ public static class DemoCases
         foreach (var x in contacts.Where(x => x.State == ContactState.Confirmed))
         {
             var rule = QuarantineRules.InForce(rules, QuarantineRules.SubjectOf(x.Level), x.LastContactOn!.Value);
-            var order = new QuarantineOrder
-            {
-                WorkerId = x.WorkerId, ContactId = x.Id, QuarantineRuleId = rule.Id, PlaceKind = rule.DefaultPlace, StartOn = x.LastContactOn.Value,
-                PlannedEndOn = QuarantineRules.PlannedEnd(rule, x.LastContactOn.Value),
-                PlaceText = rule.DefaultPlace == QuarantinePlace.Facility ? "Khu cách ly tập trung Trường Cao đẳng Kỹ thuật Công nghiệp" : null,
-            };
+            var order = QuarantineRules.NewOrder(rule, x.WorkerId, x.LastContactOn.Value,
+                placeText: rule.DefaultPlace == QuarantinePlace.Facility ? "Khu cách ly tập trung Trường Cao đẳng Kỹ thuật Công nghiệp" : null);
+            order.ContactId = x.Id;
             // the first cases' contacts have finished quarantine; the later ones are still on the due lists
             if (released.Contains(x.CaseId)) order.Release(order.PlannedEndOn, order.PlannedEndOn.AddDays(-1), "Âm tính (RT-PCR)");
             db.QuarantineOrders.Add(order);

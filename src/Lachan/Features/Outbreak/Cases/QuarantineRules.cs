@@ -26,6 +26,13 @@ public static class QuarantineRules
 
     public static DateOnly PlannedEnd(QuarantineRule rule, DateOnly start) => start.AddDays(rule.Days);
 
+    /// <summary>An order under the rule from the start date: its planned end, and its place unless another is chosen.</summary>
+    public static QuarantineOrder NewOrder(QuarantineRule rule, int workerId, DateOnly start, QuarantinePlace? place = null, string? placeText = null) => new()
+    {
+        WorkerId = workerId, QuarantineRuleId = rule.Id, PlaceKind = place ?? rule.DefaultPlace, PlaceText = placeText,
+        StartOn = start, PlannedEndOn = PlannedEnd(rule, start),
+    };
+
     /// <summary>Day 1 is the start date.</summary>
     public static int DayNumber(DateOnly start, DateOnly on) => on.DayNumber - start.DayNumber + 1;
 }

@@ -65,11 +65,8 @@ public static class ScaleCases
             };
             contacts.Add(contact);
             var rule = QuarantineRules.InForce(rules, QuarantineRules.SubjectOf(level), last);
-            var order = new QuarantineOrder
-            {
-                Id = orderId++, WorkerId = worker, ContactId = contact.Id, QuarantineRuleId = rule.Id, PlaceKind = rule.DefaultPlace,
-                StartOn = last, PlannedEndOn = QuarantineRules.PlannedEnd(rule, last),
-            };
+            var order = QuarantineRules.NewOrder(rule, worker, last);
+            (order.Id, order.ContactId) = (orderId++, contact.Id);
             if (order.PlannedEndOn < AsOf && order.Id % OverdueEvery != 0) order.Release(order.PlannedEndOn, order.PlannedEndOn.AddDays(-1), "Âm tính (RT-PCR)");
             orders.Add(order);
         }
