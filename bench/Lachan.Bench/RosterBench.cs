@@ -12,7 +12,17 @@ namespace Lachan.Bench;
 /// clean rows — SQLite's `.import` or PostgreSQL's `\copy` into a bare table — then appends to docs/performance.md.</summary>
 internal static class RosterBench
 {
-    private sealed record Measure(string What, int Rows, double Seconds, double PeakMegabytes, string Json);
+    private sealed record Measure(string What, int Rows, double Seconds, double PeakMegabytes, string Json)
+    {
+        /// <summary>The import's own time as the CLI reports it (without the process's start-up): read + parse + plan, then commit.</summary>
+        public (double Own, double Prepare) Import => Json.Length == 0 ? (0, 0) : Parsed(Json);
+
+        private static (double, double) Parsed(string json)
+        {
+            using var doc = JsonDocument.Parse(json);
+            return (doc.RootElement.GetProperty("seconds").GetDouble(), doc.RootElement.GetProperty("prepareSeconds").GetDouble());
+        }
+    }
 
     public static async Task<int> RunAsync(string root, AppProcess app, BenchOptions options, string[] args)
     {
@@ -72,7 +82,7 @@ internal static class RosterBench
         var last = stderr.Trim().Split('\n')[^1].Split(' ');
         if (p.ExitCode != 0 || last.Length != 2) throw new InvalidOperationException($"import failed ({p.ExitCode}): {stderr}\n{json}");
         var m = new Measure(what, rows, double.Parse(last[0], CultureInfo.InvariantCulture), double.Parse(last[1], CultureInfo.InvariantCulture) / 1024, json);
-        Console.WriteLine($"  {what}: {m.Seconds:F1} s, peak {m.PeakMegabytes:F0} MB — {Summary(json)}");
+        Console.WriteLine($"  {what}: {m.Seconds:F1} s (import itself {m.Import.Own:F1} s), peak {m.PeakMegabytes:F0} MB — {Summary(json)}");
         return m;
     }
 
@@ -85,13 +95,19 @@ internal static class RosterBench
                $"transfers {N("transfers")}, recovered zeros {N("recoveredLeadingZeros")}, duplicates {N("duplicatesInFile")}, committed {N("committed")}";
     }
 
-    /// <summary>The rows the importer accepts, already clean, in the columns a worker row needs.</summary>
+    /// <summary>The rows the importer accepts, already clean: every field a roster row carries (until 27/11 10:00 UTC the
+    /// floor had only six of the twelve, which made it ~30 % cheaper than the same rows).</summary>
     private static void WriteClean(string path, SampleRoster roster)
     {
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var r in roster.Rows.Where(r => r.Kind == SampleRowKind.Valid).Select(r => r.Expected))
-            w.WriteLine(string.Join(',', r.Cccd, Quote(r.FullName), (int?)r.Sex, r.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Phone, Quote(r.PermanentAddress)));
+            w.WriteLine(string.Join(',', r.Cccd, Quote(r.FullName), (int?)r.Sex, Date(r.DateOfBirth), r.Cmnd, r.Bhxh, r.Phone,
+                Quote(r.PermanentAddress), Quote(r.Lodging), Date(r.HiredOn), (int?)r.Contract, Quote(r.Workshop)));
     }
+
+    private const string BareColumns = "cccd text, name text, sex int, dob date, cmnd text, bhxh text, phone text, address text, " +
+                                       "lodging text, hired date, contract int, workshop text";
 
     private static string Quote(string? s) => s is null ? "" : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -99,7 +115,7 @@ internal static class RosterBench
     {
         var db = Path.Combine(temp, "floor.db");
         var sw = Stopwatch.StartNew();
-        await RunAsync("sqlite3", db, "CREATE TABLE bare (cccd TEXT, name TEXT, sex INTEGER, dob TEXT, phone TEXT, address TEXT);", $".import --csv {clean} bare");
+        await RunAsync("sqlite3", db, $"CREATE TABLE bare ({BareColumns});", $".import --csv {clean} bare");
         return new("sqlite3 .import into a bare table", 0, sw.Elapsed.TotalSeconds, 0, "");
     }
 
@@ -107,7 +123,7 @@ internal static class RosterBench
     {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         var url = $"postgresql://{b.Username}@{b.Host}:{b.Port}/{b.Database}";
-        await RunAsync("psql", url, "-c", "DROP TABLE IF EXISTS bare; CREATE TABLE bare (cccd text, name text, sex int, dob date, phone text, address text);");
+        await RunAsync("psql", url, "-c", $"DROP TABLE IF EXISTS bare; CREATE TABLE bare ({BareColumns});");
         var sw = Stopwatch.StartNew();
         await RunAsync("psql", url, "-c", $"\\copy bare FROM '{clean}' WITH (FORMAT csv)");
         var seconds = sw.Elapsed.TotalSeconds;
@@ -134,12 +150,19 @@ internal static class RosterBench
         sb.AppendLine("| measure | result | target | met |\n|---|---|---|---|");
         var csv = results[0];
         var xlsx = results[1];
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| {csv.What} | {csv.Seconds:F1} s | ≤ 30 s | {(csv.Seconds <= 30 ? "yes" : "**no**")} |");
+        static string Own(Measure m) => $"{m.Import.Own:F1} s = {m.Import.Prepare:F1} s read, parse, plan + {m.Import.Own - m.Import.Prepare:F1} s commit";
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {csv.What}, process wall time | {csv.Seconds:F1} s | ≤ 30 s | {(csv.Seconds <= 30 ? "yes" : "**no**")} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| … the import itself (without the process start-up) | {Own(csv)} | | |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| peak memory of that import | {csv.PeakMegabytes:F0} MB | ≤ 1 GB | {(csv.PeakMegabytes <= 1024 ? "yes" : "**no**")} |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| {xlsx.What} | {xlsx.Seconds:F1} s (peak {xlsx.PeakMegabytes:F0} MB) | ≤ 20 s | {(xlsx.Seconds <= 20 ? "yes" : "**no**")} |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| floor: {floor.What}, the same clean rows | {floor.Seconds:F1} s | | |");
-        var ratio = csv.Seconds / Math.Max(floor.Seconds, 0.001);
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| ratio ours / floor (csv) | {ratio:F1} | ≤ 3 | {(ratio <= 3 ? "yes" : "**no**")} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {xlsx.What}, process wall time | {xlsx.Seconds:F1} s (peak {xlsx.PeakMegabytes:F0} MB) | ≤ 20 s | {(xlsx.Seconds <= 20 ? "yes" : "**no**")} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| … the import itself | {Own(xlsx)} | | |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| floor: {floor.What}, the same clean rows (all 12 fields) | {floor.Seconds:F1} s | | |");
+        var floorSeconds = Math.Max(floor.Seconds, 0.001);
+        foreach (var (what, seconds) in new[] { ("process wall time", csv.Seconds), ("the import itself", csv.Import.Own) })
+        {
+            var ratio = seconds / floorSeconds;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| ratio ours / floor (csv, {what}) | {ratio:F1} | ≤ 3 | {(ratio <= 3 ? "yes" : "**no**")} |");
+        }
         sb.AppendLine(CultureInfo.InvariantCulture, $"\nImport outputs: csv `{Summary(csv.Json)}`; xlsx `{Summary(xlsx.Json)}`.");
         File.AppendAllText(Path.Combine(root, "docs", "performance.md"), sb.ToString());
     }

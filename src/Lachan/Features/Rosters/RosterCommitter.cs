@@ -128,7 +128,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
         var r = p.Row;
         return new Worker
         {
-            Id = id, Cccd = r.Cccd, FullName = r.FullName, NameSearch = VietnameseText.SearchKey(r.FullName),
+            Id = id, Cccd = r.Cccd, FullName = r.FullName, NameSearch = r.NameSearch,
             Sex = r.Sex!.Value, DateOfBirth = r.DateOfBirth!.Value, Cmnd = r.Cmnd, BhxhNumber = r.Bhxh, Phone = r.Phone,
             PermanentAddress = r.PermanentAddress, HomeProvinceCode = r.Cccd[..3], ProvinceCode = province,
             CurrentEnterpriseId = enterpriseId, CurrentLodgingHouseId = p.LodgingHouseId,

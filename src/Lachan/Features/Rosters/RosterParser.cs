@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lachan.Features.Registry.Model;
 using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Localization;
@@ -9,6 +10,9 @@ public sealed record RosterRow(int RowNumber, string Cccd, string FullName, Sex?
     string? Bhxh, string? Phone, string? PermanentAddress, string? Lodging, DateOnly? HiredOn, ContractType? Contract,
     string? Workshop, bool RecoveredLeadingZero)
 {
+    /// <summary>The name's search key, made here because rows are parsed on every core and written on one.</summary>
+    public string NameSearch { get; } = VietnameseText.SearchKey(FullName);
+
     /// <summary>Everything the row states: two rows with the same content are the same person stated twice, even when
     /// one typed the CCCD as text and the other as a number that lost its leading zero.</summary>
     public bool SameContentAs(RosterRow other) =>
@@ -69,50 +73,89 @@ public static class RosterParser
         while (e.MoveNext()) yield return e.Current;
     }
 
+    /// <summary>Rows are parsed in batches on every core, in file order; merging duplicates stays one pass in file
+    /// order, so the result is the same as row by row. Parsing is most of a large import's own work.</summary>
+    private const int BatchSize = 2_048;
+
+    /// <summary>One data row parsed alone: the row, or its errors and the CCCD it states, if readable.</summary>
+    private sealed record ParsedRow(int RowNumber, RosterRow? Row, List<RowError>? Errors, string? StatedCccd);
+
     private static Result Parse(HeaderMatch header, IEnumerable<string?[]> dataRows, int maxRows)
     {
+        int dataCount = 0;
+        // Batches of the non-blank rows with their spreadsheet row numbers. PLINQ pulls them under its own lock,
+        // so the reader and these counters are only ever used by one thread at a time.
+        IEnumerable<(int RowNumber, string?[] Cells)[]> Batches()
+        {
+            var rowNumber = header.RowIndex + 1;
+            var batch = new List<(int, string?[])>(BatchSize);
+            foreach (var cells in dataRows)
+            {
+                rowNumber++;
+                if (cells.All(string.IsNullOrWhiteSpace)) continue;
+                if (++dataCount > maxRows) yield break;
+                batch.Add((rowNumber, cells));
+                if (batch.Count == BatchSize) { yield return [.. batch]; batch.Clear(); }
+            }
+            if (batch.Count > 0) yield return [.. batch];
+        }
+        // Addresses, lodging and workshop names repeat thousands of times in a roster: normalise each text once.
+        var normalized = new NormalizedTexts();
+        var parsed = Batches().AsParallel().AsOrdered()
+            .Select(batch => Array.ConvertAll(batch, r => ParseOne(header, r.Cells, r.RowNumber, normalized)));
+
         var rows = new List<RosterRow>();
         var errors = new List<RowError>();
         var byCccd = new Dictionary<string, RosterRow>();
-        int rowNumber = header.RowIndex + 1, dataCount = 0, merged = 0;
         var errorRows = new HashSet<int>();
-        // Addresses, lodging and workshop names repeat thousands of times in a roster: normalise each text once.
-        var normalized = new Dictionary<string, string>(StringComparer.Ordinal);
         var mergedRows = new List<(int, int)>();
         var refusedCccds = new HashSet<string>();
-        foreach (var cells in dataRows)
+        var merged = 0;
+        try
         {
-            rowNumber++;
-            if (cells.All(string.IsNullOrWhiteSpace)) continue;
-            if (++dataCount > maxRows) return new Result.Refused("Roster.TooManyRows", maxRows);
-            var rowErrors = new List<RowError>();
-            var row = ParseRow(header, cells, rowNumber, rowErrors, normalized);
-            if (row is null)
+            foreach (var batch in parsed)
+            foreach (var (rowNumber, row, rowErrors, statedCccd) in batch)
             {
-                AddErrors(errors, rowErrors);
-                errorRows.Add(rowNumber);
-                if (header.Columns.TryGetValue(RosterField.Cccd, out var c) && c < cells.Length && RosterValues.Cccd(cells[c]?.Trim(), null, null).Value is { } stated)
-                    refusedCccds.Add(stated);
-                continue;
+                if (row is null)
+                {
+                    AddErrors(errors, rowErrors!);
+                    errorRows.Add(rowNumber);
+                    if (statedCccd is not null) refusedCccds.Add(statedCccd);
+                    continue;
+                }
+                if (byCccd.TryGetValue(row.Cccd, out var first))
+                {
+                    if (row.SameContentAs(first)) { merged++; mergedRows.Add((rowNumber, first.RowNumber)); continue; }
+                    // Conflicting statements about one person: neither row is trusted.
+                    var cccdHeader = header.Headers[header.Columns[RosterField.Cccd]];
+                    AddErrors(errors, [new RowError(rowNumber, cccdHeader, "Roster.DuplicateConflict", first.RowNumber.ToString())]);
+                    if (!errorRows.Contains(first.RowNumber))
+                        AddErrors(errors, [new RowError(first.RowNumber, cccdHeader, "Roster.DuplicateConflict", rowNumber.ToString())]);
+                    errorRows.Add(rowNumber);
+                    errorRows.Add(first.RowNumber);
+                    refusedCccds.Add(row.Cccd);
+                    continue;
+                }
+                byCccd[row.Cccd] = row;
+                rows.Add(row);
             }
-            if (byCccd.TryGetValue(row.Cccd, out var first))
-            {
-                if (row.SameContentAs(first)) { merged++; mergedRows.Add((rowNumber, first.RowNumber)); continue; }
-                // Conflicting statements about one person: neither row is trusted.
-                AddErrors(errors, [new RowError(rowNumber, header.Headers[header.Columns[RosterField.Cccd]], "Roster.DuplicateConflict", first.RowNumber.ToString())]);
-                if (!errorRows.Contains(first.RowNumber))
-                    AddErrors(errors, [new RowError(first.RowNumber, header.Headers[header.Columns[RosterField.Cccd]], "Roster.DuplicateConflict", rowNumber.ToString())]);
-                errorRows.Add(rowNumber);
-                errorRows.Add(first.RowNumber);
-                refusedCccds.Add(row.Cccd);
-                continue;
-            }
-            byCccd[row.Cccd] = row;
-            rows.Add(row);
         }
+        catch (AggregateException e) when (e.InnerExceptions is [RosterFileException refused])
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused);   // the file's own fault, as from a plain loop
+        }
+        if (dataCount > maxRows) return new Result.Refused("Roster.TooManyRows", maxRows);
         if (dataCount == 0) return new Result.Refused("Roster.NoDataRows");
         rows.RemoveAll(r => errorRows.Contains(r.RowNumber));
         return new Result.Ok(new ParsedRoster(header, rows, errors, dataCount, merged, rows.Count(r => r.RecoveredLeadingZero)) { MergedRows = mergedRows, RefusedCccds = refusedCccds });
+    }
+
+    private static ParsedRow ParseOne(HeaderMatch header, string?[] cells, int rowNumber, NormalizedTexts normalized)
+    {
+        var rowErrors = new List<RowError>();
+        if (ParseRow(header, cells, rowNumber, rowErrors, normalized) is { } row) return new ParsedRow(rowNumber, row, null, null);
+        var stated = header.Columns.TryGetValue(RosterField.Cccd, out var c) && c < cells.Length ? RosterValues.Cccd(cells[c]?.Trim(), null, null).Value : null;
+        return new ParsedRow(rowNumber, null, rowErrors, stated);
     }
 
     private static void AddErrors(List<RowError> errors, IEnumerable<RowError> more)
@@ -121,9 +164,24 @@ public static class RosterParser
             if (errors.Count < MaxErrorsKept) errors.Add(e);
     }
 
-    private const int NormalizedCacheLimit = 200_000;
+    /// <summary>Texts normalised so far, shared by the parsing threads; bounded, so a file of distinct texts does not
+    /// grow it without end.</summary>
+    private sealed class NormalizedTexts
+    {
+        private const int Limit = 200_000;
+        private readonly ConcurrentDictionary<string, string> seen = new(StringComparer.Ordinal);
+        private int count;
 
-    private static RosterRow? ParseRow(HeaderMatch h, string?[] cells, int rowNumber, List<RowError> errors, Dictionary<string, string> normalized)
+        public string Of(string text)
+        {
+            if (seen.TryGetValue(text, out var normalized)) return normalized;
+            normalized = VietnameseText.NormalizeName(text);
+            if (Volatile.Read(ref count) < Limit && seen.TryAdd(text, normalized)) Interlocked.Increment(ref count);
+            return normalized;
+        }
+    }
+
+    private static RosterRow? ParseRow(HeaderMatch h, string?[] cells, int rowNumber, List<RowError> errors, NormalizedTexts normalized)
     {
         string? Cell(RosterField f) => h.Columns.TryGetValue(f, out var c) && c < cells.Length ? cells[c]?.Trim() : null;
         string Header(RosterField f) => h.Headers[h.Columns[f]];
@@ -138,10 +196,7 @@ public static class RosterParser
             if (v is null) return null;
             if (RosterValues.IsSpreadsheetError(v)) { errors.Add(new RowError(rowNumber, Header(f), "Roster.CellError", v)); return null; }
             if (v.Length > max) { errors.Add(new RowError(rowNumber, Header(f), "Field.TooLong", v[..20] + "…")); return null; }
-            if (normalized.TryGetValue(v, out var n)) return n;
-            n = VietnameseText.NormalizeName(v);
-            if (normalized.Count < NormalizedCacheLimit) normalized[v] = n;
-            return n;
+            return normalized.Of(v);
         }
 
         var sex = Take(RosterValues.SexOf(Cell(RosterField.Sex)), RosterField.Sex);
@@ -152,7 +207,7 @@ public static class RosterParser
         var name = Text(RosterField.FullName, 100);
         if (name is null && !errors.Any(e => e.Column == Header(RosterField.FullName)))
             errors.Add(new RowError(rowNumber, Header(RosterField.FullName), "Field.Required"));
-        else if (name is not null && name.Any(char.IsDigit))
+        else if (name is not null && HasDigit(name))
             errors.Add(new RowError(rowNumber, Header(RosterField.FullName), "Roster.NameHasDigits", name));
 
         string? cmnd = null, bhxh = null;
@@ -165,7 +220,7 @@ public static class RosterParser
         {
             bhxh = RosterValues.Digits(rawBhxh);
             // A 9-digit number lost its leading zero in Excel, as CCCDs do.
-            if (bhxh is { Length: 9 } && bhxh.All(char.IsAsciiDigit)) bhxh = "0" + bhxh;
+            if (bhxh is { Length: 9 } && Registry.Rules.Digits.Only(bhxh)) bhxh = "0" + bhxh;
             if (!OtherIds.Bhxh(bhxh).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Bhxh), RosterValues.IsSpreadsheetError(rawBhxh) ? "Roster.CellError" : "Bhxh.Format", rawBhxh)); bhxh = null; }
         }
         var phone = h.Columns.ContainsKey(RosterField.Phone) ? RosterValues.Phone(Cell(RosterField.Phone)) : (null, null);
@@ -182,6 +237,13 @@ public static class RosterParser
         // The CCCD's century/sex digit states the sex when the roster has no sex column.
         sex ??= Registry.Rules.Cccd.CenturyAndSex(cccd[3]).Sex;
         return new RosterRow(rowNumber, cccd, VietnameseText.TitleCaseName(name), sex, dob, cmnd, bhxh, phone.Item1, address, lodging, hired, contract, workshop, recovered);
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+            if (char.IsDigit(c)) return true;
+        return false;
     }
 
     /// <summary>Spreadsheet column letters: 0 → A, 26 → AA.</summary>

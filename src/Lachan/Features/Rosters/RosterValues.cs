@@ -105,6 +105,7 @@ public static class RosterValues
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim().TrimStart('\'');
+        if (Registry.Rules.Digits.Only(t)) return t;   // nearly every cell: nothing to take out
         return t.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-') ? new string(t.Where(char.IsAsciiDigit).ToArray()) : t;
     }
 
@@ -131,7 +132,7 @@ public static class RosterValues
         if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
         var digits = Digits(text);
         // A phone that lost its leading zero in Excel (9 digits) is recovered the same way.
-        if (digits is { Length: 9 } && digits.All(char.IsAsciiDigit)) digits = "0" + digits;
+        if (digits is { Length: 9 } && Registry.Rules.Digits.Only(digits)) digits = "0" + digits;
         return OtherIds.NormalizePhone(digits ?? text) is { } p ? (p, null) : (null, "Phone.Format");
     }
 }

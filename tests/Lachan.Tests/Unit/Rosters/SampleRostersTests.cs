@@ -174,6 +174,24 @@ public sealed class SampleRostersTests : IDisposable
         AssertParsedAsGenerated(s, RosterFiles.Ok(RosterFiles.Parse(path)));
     }
 
+    /// <summary>Rows are parsed in batches on several threads: across many batches (duplicates of rows in earlier
+    /// batches among them) the result must be the one of a single pass, rows and errors in file order.</summary>
+    [Fact]
+    public void LargeCsv_ParsedInParallelBatches_IsParsedExactlyAsGenerated_InFileOrder()
+    {
+        var s = SampleRosters.Generate(25_000, seed: 9, SampleOptions.Default with { InvalidShare = 0.06, IdenticalDuplicateShare = 0.03, ConflictingDuplicateShare = 0.02 });
+        var path = _dir.File("large.csv");
+        SampleRosters.WriteCsv(path, s.Cells(), new UTF8Encoding(true));
+
+        var p = RosterFiles.Ok(RosterFiles.Parse(path));
+
+        AssertParsedAsGenerated(s, p);
+        Assert.Equal(p.Rows.Select(r => r.RowNumber).Order(), p.Rows.Select(r => r.RowNumber));
+        // Errors come in file order, except that a conflict also names the earlier row when the later one is read.
+        var rowErrors = p.Errors.Where(e => e.Code != "Roster.DuplicateConflict").Select(e => e.RowNumber).ToList();
+        Assert.Equal(rowErrors.Order(), rowErrors);
+    }
+
     [Fact]
     public void CleanSample_AsOfferedForDownload_HasNoErrorAndNoFix()
     {

@@ -14,9 +14,9 @@ public static class Cccd
 {
     public static Check Validate(string? value, Sex? sex = null, DateOnly? dateOfBirth = null)
     {
-        if (string.IsNullOrEmpty(value) || value.Length != 12 || !value.All(char.IsAsciiDigit))
+        if (value is not { Length: 12 } || !Digits.Only(value))
             return new("Cccd.Format");
-        if (!ProvinceCodes.IsKnown(value[..3]))
+        if (!ProvinceCodes.IsKnown(value.AsSpan(0, 3)))
             return new("Cccd.Province");
         var (century, digitSex) = CenturyAndSex(value[3]);
         if (century is null)
@@ -47,16 +47,22 @@ public static class Cccd
         $"{provinceCode}{DigitFor(sex, birthYear)}{birthYear % 100:00}{serial:000000}";
 }
 
+public static class Digits
+{
+    /// <summary>True when every character is 0–9 (and there is at least one).</summary>
+    public static bool Only(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExceptInRange('0', '9');
+}
+
 /// <summary>Other identifiers, checked for form only: they are linked to the person, never the key.</summary>
 public static class OtherIds
 {
     /// <summary>Old identity card: 9 or 12 digits.</summary>
     public static Check Cmnd(string? value) =>
-        value is { Length: 9 or 12 } && value.All(char.IsAsciiDigit) ? Check.Ok : new("Cmnd.Format");
+        value is { Length: 9 or 12 } && Digits.Only(value) ? Check.Ok : new("Cmnd.Format");
 
     /// <summary>Social-insurance number: 10 digits.</summary>
     public static Check Bhxh(string? value) =>
-        value is { Length: 10 } && value.All(char.IsAsciiDigit) ? Check.Ok : new("Bhxh.Format");
+        value is { Length: 10 } && Digits.Only(value) ? Check.Ok : new("Bhxh.Format");
 
     /// <summary>Enterprise tax code: 10 digits, or 10 + "-" + 3 for a branch.</summary>
     public static Check TaxCode(string? value)
@@ -72,6 +78,7 @@ public static class OtherIds
     public static string? NormalizePhone(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
+        if (value is { Length: 10 } && value[0] == '0' && Digits.Only(value)) return value;   // already as stored: most rows
         var digits = new string(value.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
         if (digits.StartsWith("+84", StringComparison.Ordinal)) digits = "0" + digits[3..];
         else if (digits.StartsWith("84", StringComparison.Ordinal) && digits.Length == 11) digits = "0" + digits[2..];
