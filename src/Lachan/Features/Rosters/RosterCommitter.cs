@@ -15,7 +15,7 @@ public sealed record RosterOutcome(int Created, int Updated, int Hired, int Left
 }
 
 /// <summary>Writes a roster plan in one transaction: new workers, employments, residences and movements through
-/// the bulk writer, changes through prepared UPDATEs. A cancellation or any error rolls everything back.</summary>
+/// the bulk writer, changes through <see cref="Statements"/>. A cancellation or any error rolls everything back.</summary>
 public sealed class RosterCommitter(LachanDb db, AuditLog audit)
 {
     private static readonly SemaphoreSlim SqliteImportGate = new(1, 1);
@@ -65,9 +65,8 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
 
         var sql = new Statements(db);
         // Close what ends before inserting what starts, so a worker never has two open residences.
-        await sql.RunAsync($"UPDATE \"Residences\" SET \"To\" = @on WHERE \"WorkerId\" = @id AND \"To\" IS NULL", closeResidence, on, ct);
-        await sql.RunAsync($"UPDATE \"Employments\" SET \"To\" = @on WHERE \"WorkerId\" = @id AND \"EnterpriseId\" = {e} AND \"To\" IS NULL", closeEmployment, on, ct);
-        await sql.RunAsync("UPDATE \"Workers\" SET \"CurrentEnterpriseId\" = NULL WHERE \"Id\" = @id", closeEmployment, null, ct);
+        await sql.CloseResidencesAsync(closeResidence, on, ct);
+        await sql.CloseEmploymentsAsync(closeEmployment, e, on, ct);
         progress?.Report(20);
 
         // The entities are made as the bulk writer consumes them, not held in lists: at 500,000 rows the lists
