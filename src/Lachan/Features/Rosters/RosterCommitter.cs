@@ -16,7 +16,7 @@ public sealed record RosterOutcome(int Created, int Updated, int Hired, int Left
 
 /// <summary>Writes a roster plan in one transaction: new workers, employments, residences and movements through
 /// the bulk writer, changes through <see cref="Statements"/>. A cancellation or any error rolls everything back.</summary>
-public sealed class RosterCommitter(LachanDb db, AuditLog audit)
+public sealed class RosterCommitter(LachanDb db, AuditLog audit, ILogger<RosterCommitter> log)
 {
     private static readonly SemaphoreSlim SqliteImportGate = new(1, 1);
 
@@ -74,8 +74,9 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit)
         var rows = WithWorkerIds(plan, lastWorkerId).ToList();
         await using (var bulk = BulkWriter.Begin(db))
         {
-            if (DefersIndexes(newWorkers, lastWorkerId))
-                await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(MovementEvent)], keysToOtherTables: false, ct);
+            if (DefersIndexes(newWorkers, lastWorkerId)
+                && !await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(MovementEvent)], keysToOtherTables: false, ct))
+                log.LogWarning("Roster import for enterprise {EnterpriseId}: the registry's tables were busy, so {Workers} new workers load with every index in place (slower)", e, newWorkers);
             await bulk.WriteAsync(rows.Where(r => r.Planned.Kind == PlanKind.New).Select(r => NewWorker(r.Planned, r.WorkerId, province, e)), ct);
             progress?.Report(50);
             await bulk.WriteAsync(rows.Where(r => r.Planned.Kind is PlanKind.New or PlanKind.Rehire).Select(r => new Employment
