@@ -16,7 +16,7 @@ public sealed record RosterOutcome(int Created, int Updated, int Hired, int Left
 
 /// <summary>Writes a roster plan in one transaction: new workers, employments, residences and movements through
 /// the bulk writer, changes through <see cref="Statements"/>. A cancellation or any error rolls everything back.</summary>
-public sealed class RosterCommitter(LachanDb db, AuditLog audit, ILogger<RosterCommitter> log)
+public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration config, ILogger<RosterCommitter> log)
 {
     private static readonly SemaphoreSlim SqliteImportGate = new(1, 1);
 
@@ -106,9 +106,10 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, ILogger<RosterC
     /// (ADR-0009). On SQLite readers keep their snapshot in WAL mode, so any large load qualifies. On PostgreSQL
     /// dropping an index locks every reader of the table out until the commit, so only a load that at least
     /// doubles the registry (a first load, when there is little to read yet) qualifies. The registry's largest key
-    /// stands for its size: never smaller, so the test errs toward keeping the indexes.</summary>
+    /// stands for its size: never smaller, so the test errs toward keeping the indexes. The threshold is
+    /// Imports:DeferIndexesFrom (default 50,000), set low by the tests that go through this path.</summary>
     private bool DefersIndexes(int newWorkers, int lastWorkerId) =>
-        newWorkers >= DeferIndexesFrom && (!db.IsPostgres || newWorkers >= lastWorkerId);
+        newWorkers >= config.GetValue("Imports:DeferIndexesFrom", 50_000) && (!db.IsPostgres || newWorkers >= lastWorkerId);
 
     /// <summary>An existing worker whose open residence ends because the roster puts them in another lodging house.</summary>
     private static bool MovesExistingWorker(PlannedRow p) => p.Kind is PlanKind.Update or PlanKind.Unchanged or PlanKind.Rehire && p.MovesLodging;
@@ -151,7 +152,6 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, ILogger<RosterC
     }
 
     public const int ChangedListed = 200;
-    private const int DeferIndexesFrom = 50_000;
 
     private async Task<IReadOnlyList<ChangedWorker>> ChangedAsync(RosterPlan plan, CancellationToken ct)
     {
