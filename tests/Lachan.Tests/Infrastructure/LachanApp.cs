@@ -23,7 +23,7 @@ public enum Seed
 }
 
 /// <summary>The real application (Program) on a chosen database, configured the way an operator would:
-/// Database:Provider, ConnectionStrings:Lachan, Demo:Enabled, Demo:Workers.</summary>
+/// Database:Provider, ConnectionStrings:Lachan, Demo:Enabled, Demo:Workers, and any further settings a test asks for.</summary>
 public sealed class LachanApp : WebApplicationFactory<Program>
 {
     public const int DemoWorkers = 300;
@@ -32,23 +32,27 @@ public sealed class LachanApp : WebApplicationFactory<Program>
     public Seed Seed { get; }
     public DatabaseProvider Provider => Database.Provider;
     private readonly bool _ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     /// <summary>Uploaded files (roster imports) of this app: a temporary folder, removed with the app.</summary>
     public string ImportsFolder { get; } = Directory.CreateTempSubdirectory("lachan-imports").FullName;
 
-    public LachanApp(TestDatabase database, Seed seed, bool ownsDatabase = true, bool realServer = false)
+    public LachanApp(TestDatabase database, Seed seed, bool ownsDatabase = true, bool realServer = false,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         Database = database;
         Seed = seed;
         _ownsDatabase = ownsDatabase;
+        _settings = settings ?? new Dictionary<string, string>();
         if (realServer)
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
     /// <summary>Creates a database of its own and starts the app on it (migrations, and the demo data when asked).</summary>
-    public static async Task<LachanApp> StartAsync(DatabaseProvider provider, Seed seed, bool realServer = false)
+    public static async Task<LachanApp> StartAsync(DatabaseProvider provider, Seed seed, bool realServer = false,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var db = await TestDatabase.CreateAsync(provider);
-        var app = new LachanApp(db, seed, ownsDatabase: true, realServer);
+        var app = new LachanApp(db, seed, ownsDatabase: true, realServer, settings);
         try
         {
             // Builds and starts the host: Program migrates and seeds (PrepareDatabaseAsync) before it serves.
@@ -69,6 +73,7 @@ public sealed class LachanApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", Seed == Seed.DemoProvince ? "true" : "false");
         builder.UseSetting("Demo:Workers", DemoWorkers.ToString());
         builder.UseSetting("Imports:Folder", ImportsFolder);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Error)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error));

@@ -18,12 +18,12 @@ public sealed class BothProvidersAttribute : DataAttribute
 /// <summary>One running app per provider, started on first use and shared by the tests of a class
 /// (xunit runs the tests of one class one after another). Tests that change shared state (lock an account,
 /// tamper with the audit trail) start an app of their own or create their own users.</summary>
-public class Apps(Seed seed) : IAsyncLifetime
+public class Apps(Seed seed, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<LachanApp>>> _apps = new();
 
     public Task<LachanApp> For(DatabaseProvider provider) =>
-        _apps.GetOrAdd(provider, p => new Lazy<Task<LachanApp>>(() => LachanApp.StartAsync(p, seed))).Value;
+        _apps.GetOrAdd(provider, p => new Lazy<Task<LachanApp>>(() => LachanApp.StartAsync(p, seed, settings: settings))).Value;
 
     public Task InitializeAsync() => Task.CompletedTask;
 

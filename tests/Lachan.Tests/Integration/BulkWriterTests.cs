@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Lachan.Features.Registry.Model;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Lachan.Tests.Integration;
 
@@ -13,10 +15,12 @@ public sealed class BulkWriterTests
     private static readonly Type[] Loaded = [typeof(Worker), typeof(Employment), typeof(MovementEvent)];
 
     /// <summary>Names of every index and foreign key (SQLite keeps its keys in the table definitions).</summary>
-    private static Task<List<string>> SchemaAsync(LachanDb db) => db.Database.SqlQueryRaw<string>(db.IsPostgres
+    internal static IQueryable<string> Schema(LachanDb db) => db.Database.SqlQueryRaw<string>(db.IsPostgres
             ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE schemaname = current_schema() UNION ALL SELECT conname FROM pg_constraint WHERE contype = 'f'"
             : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index'")
-        .OrderBy(n => n).ToListAsync();
+        .OrderBy(n => n);
+
+    internal static Task<List<string>> SchemaAsync(LachanDb db) => Schema(db).ToListAsync();
 
     [Theory, BothProviders]
     public async Task Indexes_and_keys_among_the_loaded_tables_are_rebuilt_and_keys_to_other_tables_stay(DatabaseProvider provider)
@@ -48,4 +52,47 @@ public sealed class BulkWriterTests
             Assert.Equal(before, await SchemaAsync(db));
         }
     }
+
+    /// <summary>A reader that holds one of the tables (a long report) makes the deferral give up after the lock
+    /// timeout instead of queueing every other reader behind it: the indexes it had already dropped come back, the
+    /// load goes on with all of them, and the session's lock_timeout is as it was, whether it deferred or not.</summary>
+    [Fact]
+    public async Task On_PostgreSQL_deferral_gives_up_after_the_lock_timeout_while_a_reader_holds_a_table()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var db = Contexts.Open(database);
+        await DataModule.MigrateAsync(db);
+        var before = await SchemaAsync(db);
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET lock_timeout = '30s'");
+
+        await using var reader = new NpgsqlConnection(database.ConnectionString);
+        await reader.OpenAsync();
+        await using var read = await reader.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand("LOCK TABLE \"Employments\" IN ACCESS SHARE MODE", reader, read))
+            await hold.ExecuteNonQueryAsync();
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await using (var bulk = BulkWriter.Begin(db))
+        {
+            var clock = Stopwatch.StartNew();
+            Assert.False(await bulk.DeferIndexesAsync(Loaded, keysToOtherTables: false));
+            Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(15));
+            // the Workers' indexes were dropped before the Employments' lock timed out: they are back
+            Assert.Equal(before, await SchemaAsync(db));
+            Assert.Equal("30s", await LockTimeoutAsync(db));
+
+            await read.RollbackAsync();   // the reader is done: now the deferral goes through
+            Assert.True(await bulk.DeferIndexesAsync(Loaded, keysToOtherTables: false));
+            Assert.DoesNotContain("IX_Workers_Cccd", await SchemaAsync(db));
+            Assert.Equal("30s", await LockTimeoutAsync(db));
+            await bulk.CompleteAsync();
+        }
+        await tx.CommitAsync();
+        Assert.Equal(before, await SchemaAsync(db));
+        Assert.Equal("30s", await LockTimeoutAsync(db));
+    }
+
+    private static Task<string> LockTimeoutAsync(LachanDb db) =>
+        db.Database.SqlQueryRaw<string>("SELECT current_setting('lock_timeout') AS \"Value\"").SingleAsync();
 }

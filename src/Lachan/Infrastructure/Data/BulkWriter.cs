@@ -55,7 +55,41 @@ public sealed class BulkWriter : IAsyncDisposable
     /// <param name="keysToOtherTables">Also defer PostgreSQL foreign keys to tables not in <paramref name="types"/>.
     /// Dropping a key locks the table it references too, so a load into a live registry keeps the keys to its
     /// enterprises and lodging houses and defers only those among the tables it locks anyway.</param>
-    public async Task DeferIndexesAsync(IReadOnlyCollection<Type> types, bool keysToOtherTables = true, CancellationToken ct = default)
+    /// <returns>False when PostgreSQL did not grant the locks within <see cref="DeferLockTimeout"/>: nothing is deferred
+    /// then, and the load keeps every index (slower) rather than make the whole app wait behind it.</returns>
+    public async Task<bool> DeferIndexesAsync(IReadOnlyCollection<Type> types, bool keysToOtherTables = true, CancellationToken ct = default)
+    {
+        if (!db.IsPostgres)
+        {
+            await DropIndexesAsync(types, keysToOtherTables, ct);
+            return true;
+        }
+        // An exclusive lock waits for every transaction that has read the table, and every new reader queues behind
+        // it: with no bound, one long report would stall the app. Try for a moment, in a savepoint to fall back to.
+        string[] before = [.. deferred];
+        var previous = await ScalarAsync("SELECT current_setting('lock_timeout')", ct);
+        await ExecuteAsync("SAVEPOINT defer_indexes", ct);
+        await ExecuteAsync($"SET LOCAL lock_timeout = '{DeferLockTimeout}'", ct);
+        try
+        {
+            await DropIndexesAsync(types, keysToOtherTables, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await ExecuteAsync("ROLLBACK TO SAVEPOINT defer_indexes", ct);   // the drops and the SET LOCAL are undone
+            deferred.Clear();
+            deferred.AddRange(before);
+            return false;
+        }
+        await ExecuteAsync("RELEASE SAVEPOINT defer_indexes", ct);
+        await ExecuteAsync($"SELECT set_config('lock_timeout', '{previous.Replace("'", "''", StringComparison.Ordinal)}', true)", ct);
+        return true;
+    }
+
+    /// <summary>How long <see cref="DeferIndexesAsync"/> waits for its locks on PostgreSQL.</summary>
+    public const string DeferLockTimeout = "2s";
+
+    private async Task DropIndexesAsync(IReadOnlyCollection<Type> types, bool keysToOtherTables, CancellationToken ct)
     {
         var locked = string.Join(", ", types.Select(t => RegClass(Table(t))));
         foreach (var table in types.Select(Table))
@@ -138,6 +172,14 @@ public sealed class BulkWriter : IAsyncDisposable
         cmd.CommandText = text;
         cmd.CommandTimeout = 0;
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<string> ScalarAsync(string text, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = text;
+        return (string)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     private async Task<List<(string, string)>> PairsAsync(string text, CancellationToken ct)

@@ -46,7 +46,7 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
         return Write(_dir.Root, format, Sheet(rows));
     }
 
-    private static async Task<RosterPlan> PlanAsync(LachanApp app, RosterWorld w, string path)
+    internal static async Task<RosterPlan> PlanAsync(LachanApp app, RosterWorld w, string path)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var prepared = await scope.ServiceProvider.GetRequiredService<RosterImports>().PrepareAsync(path, w.Own.Id, RosterWorld.AsOf, null, CancellationToken.None);
@@ -55,7 +55,7 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
 
     /// <summary>Nothing of the plan reached the registry: the leavers are still employed, no new CCCD exists, the
     /// update was not applied, the re-hire did not happen, and there is no import in the audit trail.</summary>
-    private static async Task NoTraceAsync(LachanApp app, RosterWorld w, RosterPlan plan, TableCounts before)
+    internal static async Task NoTraceAsync(LachanApp app, RosterWorld w, RosterPlan plan, TableCounts before)
     {
         Assert.Equal(before, await TableCounts.OfAsync(app));
         var created = plan.Rows.Where(r => r.Kind == PlanKind.New).Select(r => r.Row.Cccd).ToList();
@@ -107,6 +107,17 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
     /// <summary>Between the preview and the commit, someone registers one of the roster's new people by hand (the
     /// worker form, another import): the commit's insert of that CCCD hits the unique index after the leavers' updates
     /// and the other new workers were already written in the transaction. All of it must roll back.</summary>
+    /// <summary>Registers the person of a roster row as the worker form would, outside any import.</summary>
+    internal static Task RegisterByHandAsync(LachanApp app, RosterRow row) => app.WithDbAsync(async db =>
+    {
+        db.Workers.Add(new Worker
+        {
+            Cccd = row.Cccd, FullName = row.FullName, NameSearch = VietnameseText.SearchKey(row.FullName), Sex = row.Sex!.Value,
+            DateOfBirth = row.DateOfBirth!.Value, HomeProvinceCode = "024", ProvinceCode = TestRegistry.OwnProvince,
+        });
+        await db.SaveChangesAsync();
+    });
+
     [Theory, BothProviders]
     public async Task A_database_error_late_in_the_commit_rolls_back_everything_before_it(DatabaseProvider provider)
     {
@@ -114,15 +125,7 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
         var w = await RosterWorld.CreateAsync(app);
         var plan = await PlanAsync(app, w, Roster(w, 300));
         var last = plan.Rows.Last(r => r.Kind == PlanKind.New).Row;
-        await app.WithDbAsync(async db =>
-        {
-            db.Workers.Add(new Worker
-            {
-                Cccd = last.Cccd, FullName = last.FullName, NameSearch = VietnameseText.SearchKey(last.FullName), Sex = last.Sex!.Value,
-                DateOfBirth = last.DateOfBirth!.Value, HomeProvinceCode = "024", ProvinceCode = TestRegistry.OwnProvince,
-            });
-            await db.SaveChangesAsync();
-        });
+        await RegisterByHandAsync(app, last);
         var before = await TableCounts.OfAsync(app);
 
         var progress = new CancelAt(101, new CancellationTokenSource());
