@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Lachan.Infrastructure.Data;
-using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -80,7 +79,7 @@ internal sealed class Statements(LachanDb db)
         if (rows.Count == 0) return;
         var values = rows.Select(p => new object?[]
         {
-            p.WorkerId!.Value, p.Row.FullName, VietnameseText.SearchKey(p.Row.FullName), p.Row.Sex is { } sex ? (int)sex : null,
+            p.WorkerId!.Value, p.Row.FullName, p.Row.NameSearch, p.Row.Sex is { } sex ? (int)sex : null,
             p.Row.DateOfBirth, p.Row.Cmnd, p.Row.Bhxh, p.Row.Phone, p.Row.PermanentAddress,
         });
         if (db.IsPostgres)
