@@ -26,7 +26,7 @@ internal static class WriteFloor
 
     /// <summary>SQLite: <paramref name="before"/> is a copy of the database taken before the import, <paramref name="after"/>
     /// the database after it. Returns the seconds of the timed transaction.</summary>
-    public static async Task<double> SqliteAsync(string before, string after, Dictionary<string, long> lastIds)
+    public static async Task<double> SqliteAsync(string before, string after, Dictionary<string, long> lastIds, Dictionary<string, long> upTo)
     {
         await using var c = new SqliteConnection($"Data Source={before}");
         await c.OpenAsync();
@@ -39,7 +39,7 @@ internal static class WriteFloor
         await using var tx = await c.BeginTransactionAsync();
         foreach (var (name, _) in indexes) await ExecAsync(c, tx, $"DROP INDEX \"{name}\"");
         foreach (var table in Written)
-            await ExecAsync(c, tx, $"INSERT INTO main.\"{table}\" SELECT * FROM imported.\"{table}\" WHERE \"Id\" > {lastIds[table]}");
+            await ExecAsync(c, tx, $"INSERT INTO main.\"{table}\" SELECT * FROM imported.\"{table}\" WHERE \"Id\" > {lastIds[table]} AND \"Id\" <= {upTo[table]}");
         await ExecAsync(c, tx, $"PRAGMA threads = {Environment.ProcessorCount}");
         foreach (var (_, sql) in indexes) await ExecAsync(c, tx, sql);
         await ExecAsync(c, tx, "PRAGMA analysis_limit = 2000");
@@ -50,7 +50,7 @@ internal static class WriteFloor
 
     /// <summary>PostgreSQL: copies of the four tables in a scratch schema, holding the rows from before the import and
     /// their primary keys (untimed); then the timed transaction adds the imported rows and builds the secondary indexes.</summary>
-    public static async Task<double> PostgresAsync(string connectionString, Dictionary<string, long> lastIds)
+    public static async Task<double> PostgresAsync(string connectionString, Dictionary<string, long> lastIds, Dictionary<string, long> upTo)
     {
         await using var c = new NpgsqlConnection(connectionString);
         await c.OpenAsync();
@@ -67,11 +67,12 @@ internal static class WriteFloor
                                               $"({string.Join(", ", Reindexed.Select(t => $"'{t}'"))}) AND indexname NOT IN (SELECT conname FROM pg_constraint)"))
                 .Select(i => i.Item2.Replace(" ON public.", " ON lachan_floor.", StringComparison.Ordinal)).ToList();
             await ExecAsync(c, null, "ANALYZE");
+            await ExecAsync(c, null, "CHECKPOINT");
             var sw = Stopwatch.StartNew();
             await using var tx = await c.BeginTransactionAsync();
             await ExecAsync(c, tx, "SET LOCAL maintenance_work_mem = '256MB'");
             foreach (var table in Written)
-                await ExecAsync(c, tx, $"INSERT INTO lachan_floor.\"{table}\" SELECT * FROM public.\"{table}\" WHERE \"Id\" > {lastIds[table]}");
+                await ExecAsync(c, tx, $"INSERT INTO lachan_floor.\"{table}\" SELECT * FROM public.\"{table}\" WHERE \"Id\" > {lastIds[table]} AND \"Id\" <= {upTo[table]}");
             foreach (var sql in indexes) await ExecAsync(c, tx, sql);
             foreach (var table in Reindexed) await ExecAsync(c, tx, $"ANALYZE lachan_floor.\"{table}\"");
             await tx.CommitAsync();
@@ -81,6 +82,13 @@ internal static class WriteFloor
         {
             await ExecAsync(c, null, "DROP SCHEMA lachan_floor CASCADE");
         }
+    }
+
+    public static async Task CheckpointAsync(string connectionString)
+    {
+        await using var c = new NpgsqlConnection(connectionString);
+        await c.OpenAsync();
+        await ExecAsync(c, null, "CHECKPOINT");
     }
 
     private static async Task ExecAsync(DbConnection c, DbTransaction? tx, string sql)

@@ -83,8 +83,7 @@ public static class RosterParser
     private static Result Parse(HeaderMatch header, IEnumerable<string?[]> dataRows, int maxRows)
     {
         int dataCount = 0;
-        // Batches of the non-blank rows with their spreadsheet row numbers. PLINQ pulls them under its own lock,
-        // so the reader and these counters are only ever used by one thread at a time.
+        // Batches of the non-blank rows with their spreadsheet row numbers, read on one thread of their own.
         IEnumerable<(int RowNumber, string?[] Cells)[]> Batches()
         {
             var rowNumber = header.RowIndex + 1;
@@ -101,7 +100,7 @@ public static class RosterParser
         }
         // Addresses, lodging and workshop names repeat thousands of times in a roster: normalise each text once.
         var normalized = new NormalizedTexts();
-        var parsed = Batches().AsParallel().AsOrdered()
+        var parsed = Partitioner.Create(ReadAhead(Batches(), 8), EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered()
             .Select(batch => Array.ConvertAll(batch, r => ParseOne(header, r.Cells, r.RowNumber, normalized)));
 
         var rows = new List<RosterRow>();
@@ -148,6 +147,39 @@ public static class RosterParser
         if (dataCount == 0) return new Result.Refused("Roster.NoDataRows");
         rows.RemoveAll(r => errorRows.Contains(r.RowNumber));
         return new Result.Ok(new ParsedRoster(header, rows, errors, dataCount, merged, rows.Count(r => r.RecoveredLeadingZero)) { MergedRows = mergedRows, RefusedCccds = refusedCccds });
+    }
+
+    /// <summary>The items, read on a thread of their own a few ahead, so reading the file (one thread's work, and for an
+    /// xlsx the slower half) runs alongside the parsing instead of under PLINQ's lock, taking turns with it.</summary>
+    private static IEnumerable<T> ReadAhead<T>(IEnumerable<T> source, int ahead)
+    {
+        using var queue = new BlockingCollection<T>(ahead);
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var item in source) queue.Add(item, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // the consumer stopped early
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            foreach (var item in queue.GetConsumingEnumerable()) yield return item;
+            reader.GetAwaiter().GetResult();   // the file's own fault (a RosterFileException), as from a plain loop
+        }
+        finally
+        {
+            stop.Cancel();
+            reader.ContinueWith(_ => { }, TaskScheduler.Default).Wait();   // the reader is done with the queue before it is disposed
+        }
     }
 
     private static ParsedRow ParseOne(HeaderMatch header, string?[] cells, int rowNumber, NormalizedTexts normalized)
