@@ -42,7 +42,6 @@ internal static class WriteFloor
             await ExecAsync(c, tx, $"INSERT INTO main.\"{table}\" SELECT * FROM imported.\"{table}\" WHERE \"Id\" > {lastIds[table]} AND \"Id\" <= {upTo[table]}");
         await ExecAsync(c, tx, $"PRAGMA threads = {Environment.ProcessorCount}");
         foreach (var (_, sql) in indexes) await ExecAsync(c, tx, sql);
-        await ExecAsync(c, tx, "PRAGMA analysis_limit = 2000");
         foreach (var table in Reindexed) await ExecAsync(c, tx, $"ANALYZE \"{table}\"");
         await tx.CommitAsync();
         return sw.Elapsed.TotalSeconds;
