@@ -22,7 +22,7 @@ internal static class BenchProgram
         }
         if (args is ["rosters", ..])
             return await RosterBench.RunAsync(root, app, options, args);
-        var run = new BenchRun { StartedUtc = DateTime.UtcNow, Machine = MachineInfo.Read(), Workers = options.Workers, Provider = options.Provider, Commit = Git(root, "rev-parse --short HEAD") };
+        var run = new BenchRun { StartedUtc = DateTime.UtcNow, Machine = MachineInfo.Read(), Workers = options.Workers, Provider = options.Provider, Commit = Git(root, "describe --always --dirty") };
         Console.WriteLine($"Lachan benchmark: {options.Workers:N0} workers on {options.Provider}; {run.Machine.Summary}");
 
         var temp = Path.Combine(Path.GetTempPath(), $"lachan-bench-{Environment.ProcessId}");

@@ -162,7 +162,7 @@ internal static class RosterBench
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"\n## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — roster import on {provider}\n");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {machine.Summary}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"- Commit: `{BenchProgram.Git(root, "rev-parse --short HEAD")}`; command: `dotnet run -c Release --project bench/Lachan.Bench -- rosters{(provider == "SQLite" ? "" : " --postgres …")}`");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Commit: `{BenchProgram.Git(root, "describe --always --dirty")}`; command: `dotnet run -c Release --project bench/Lachan.Bench -- rosters{(provider == "SQLite" ? "" : " --postgres …")}`");
         sb.AppendLine("- Each import is one `import roster … --commit --json` process (parse, validate, dedup, derive movement, write), " +
                       "into the 20,000-worker demo province; files are messy samples from `SampleRosters` (3 % invalid rows, duplicates, lost leading zeros).\n");
         sb.AppendLine("| measure | result | target | met |\n|---|---|---|---|");

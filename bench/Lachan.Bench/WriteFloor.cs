@@ -47,8 +47,9 @@ internal static class WriteFloor
         return sw.Elapsed.TotalSeconds;
     }
 
-    /// <summary>PostgreSQL: copies of the four tables in a scratch schema, holding the rows from before the import and
-    /// their primary keys (untimed); then the timed transaction adds the imported rows and builds the secondary indexes.</summary>
+    /// <summary>PostgreSQL: copies of the four tables in a scratch schema, holding the rows from before the import, their
+    /// primary keys and their foreign keys to other tables (untimed); then the timed transaction adds the imported rows,
+    /// builds the secondary indexes and adds back the keys among the reloaded tables, as a first load does.</summary>
     public static async Task<double> PostgresAsync(string connectionString, Dictionary<string, long> lastIds, Dictionary<string, long> upTo)
     {
         await using var c = new NpgsqlConnection(connectionString);
@@ -65,6 +66,17 @@ internal static class WriteFloor
             var indexes = (await ListAsync(c, "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN " +
                                               $"({string.Join(", ", Reindexed.Select(t => $"'{t}'"))}) AND indexname NOT IN (SELECT conname FROM pg_constraint)"))
                 .Select(i => i.Item2.Replace(" ON public.", " ON lachan_floor.", StringComparison.Ordinal)).ToList();
+            // The same foreign keys as the import: those to other tables (enterprises, lodging houses) are checked row by
+            // row, as the import's are; those among the reloaded tables are added back after the load, as the import does.
+            var keys = new List<string>();
+            foreach (var (table, key) in await ListAsync(c, "SELECT conrelid::regclass::text, quote_ident(conname) || ' ' || pg_get_constraintdef(oid) " +
+                                                           $"FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ({string.Join(", ", Written.Select(t => $"'\"{t}\"'"))})"))
+            {
+                var local = Written.Aggregate(key, (k, t) => k.Replace($"REFERENCES \"{t}\"(", $"REFERENCES lachan_floor.\"{t}\"(", StringComparison.Ordinal));
+                var statement = $"ALTER TABLE lachan_floor.{table} ADD CONSTRAINT {local}";
+                if (Reindexed.Any(t => table == $"\"{t}\"") && Reindexed.Any(t => key.Contains($"REFERENCES \"{t}\"(", StringComparison.Ordinal))) keys.Add(statement);
+                else await ExecAsync(c, null, statement);
+            }
             await ExecAsync(c, null, "ANALYZE");
             await ExecAsync(c, null, "CHECKPOINT");
             var sw = Stopwatch.StartNew();
@@ -73,6 +85,7 @@ internal static class WriteFloor
             foreach (var table in Written)
                 await ExecAsync(c, tx, $"INSERT INTO lachan_floor.\"{table}\" SELECT * FROM public.\"{table}\" WHERE \"Id\" > {lastIds[table]} AND \"Id\" <= {upTo[table]}");
             foreach (var sql in indexes) await ExecAsync(c, tx, sql);
+            foreach (var sql in keys) await ExecAsync(c, tx, sql);
             foreach (var table in Reindexed) await ExecAsync(c, tx, $"ANALYZE lachan_floor.\"{table}\"");
             await tx.CommitAsync();
             return sw.Elapsed.TotalSeconds;

@@ -139,9 +139,10 @@ public static class RosterParser
                 rows.Add(row);
             }
         }
-        catch (AggregateException e) when (e.InnerExceptions is [RosterFileException refused])
+        catch (AggregateException e) when (e.InnerExceptions is [var only])
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused);   // the file's own fault, as from a plain loop
+            // The file's own fault (a RosterFileException) or any other, as it would come from a plain loop.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(only);
         }
         if (dataCount > maxRows) return new Result.Refused("Roster.TooManyRows", maxRows);
         if (dataCount == 0) return new Result.Refused("Roster.NoDataRows");
@@ -178,7 +179,14 @@ public static class RosterParser
         finally
         {
             stop.Cancel();
-            reader.ContinueWith(_ => { }, TaskScheduler.Default).Wait();   // the reader is done with the queue before it is disposed
+            try
+            {
+                reader.Wait();   // the reader is done with the queue before it is disposed
+            }
+            catch (AggregateException)
+            {
+                // its fault was rethrown above, or the consumer stopped early and no longer wants the rows
+            }
         }
     }
 

@@ -38,12 +38,12 @@ internal sealed class Statements(LachanDb db)
         {
             await CopyAsync("roster_leaving", Ids, workers.Select(Id), ct);
             await ExecuteAsync($"UPDATE \"Employments\" m SET \"To\" = @on FROM roster_leaving t WHERE m.\"WorkerId\" = t.id AND m.\"EnterpriseId\" = {enterpriseId} AND m.\"To\" IS NULL", on, ct);
-            await ExecuteAsync("UPDATE \"Workers\" w SET \"CurrentEnterpriseId\" = NULL FROM roster_leaving t WHERE w.\"Id\" = t.id", null, ct);
+            await ExecuteAsync($"UPDATE \"Workers\" w SET \"CurrentEnterpriseId\" = NULL FROM roster_leaving t WHERE w.\"Id\" = t.id AND w.\"CurrentEnterpriseId\" = {enterpriseId}", null, ct);
         }
         else
         {
             await PerRowAsync($"UPDATE \"Employments\" SET \"To\" = @on WHERE \"WorkerId\" = @id AND \"EnterpriseId\" = {enterpriseId} AND \"To\" IS NULL", Ids, workers.Select(Id), on, ct);
-            await PerRowAsync("UPDATE \"Workers\" SET \"CurrentEnterpriseId\" = NULL WHERE \"Id\" = @id", Ids, workers.Select(Id), null, ct);
+            await PerRowAsync($"UPDATE \"Workers\" SET \"CurrentEnterpriseId\" = NULL WHERE \"Id\" = @id AND \"CurrentEnterpriseId\" = {enterpriseId}", Ids, workers.Select(Id), null, ct);
         }
     }
 
