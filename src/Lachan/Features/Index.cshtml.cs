@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -18,9 +19,9 @@ public sealed class IndexModel(LachanDb db, Jurisdiction scope) : PageModel
     {
         if (User.Identity?.IsAuthenticated != true || !scope.Can(Area.Places, Access.Read)) return;
         Counts = new Totals(
-            await scope.Zones(db.IndustrialZones).CountAsync(),
-            await scope.Enterprises(db.Enterprises).CountAsync(),
-            await scope.LodgingHouses(db.LodgingHouses).CountAsync(),
-            await scope.Workers(db.Workers).CountAsync());
+            await scope.Zones(db.Set<IndustrialZone>()).CountAsync(),
+            await scope.Enterprises(db.Set<Enterprise>()).CountAsync(),
+            await scope.LodgingHouses(db.Set<LodgingHouse>()).CountAsync(),
+            await scope.Workers(db.Set<Worker>()).CountAsync());
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Outbreak.Testing;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
@@ -26,22 +26,22 @@ public sealed class HealthPagesBrowserTests(BrowserFixture browser)
             NameSearch = "truong thi cach ly", Sex = Sex.Female, DateOfBirth = new DateOnly(1999, 9, 9), HomeProvinceCode = "024",
             ProvinceCode = TestRegistry.OwnProvince,
         };
-        await app.WithDbAsync(async db => { db.Workers.Add(person); await db.SaveChangesAsync(); });
+        await app.WithDbAsync(async db => { db.Set<Worker>().Add(person); await db.SaveChangesAsync(); });
         var open = new QuarantineOrder
         {
             WorkerId = person.Id, QuarantineRuleId = 1, PlaceKind = QuarantinePlace.Facility, PlaceText = "Khu cách ly tập trung số 3",
             StartOn = new DateOnly(2021, 5, 19), PlannedEndOn = new DateOnly(2021, 6, 2),
         };
-        await app.WithDbAsync(async db => { db.QuarantineOrders.Add(open); await db.SaveChangesAsync(); });
+        await app.WithDbAsync(async db => { db.Set<QuarantineOrder>().Add(open); await db.SaveChangesAsync(); });
         var ids = new
         {
-            Case = await app.WithDbAsync(db => db.Cases.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()),
-            Pending = await app.WithDbAsync(db => db.TestSamples.Where(s => s.Result == TestResult.Pending).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync()),
-            Schedule = await app.WithDbAsync(db => db.ScreeningSchedules.OrderBy(s => s.Id).Select(s => new { s.EnterpriseId, s.Enterprise!.Name }).FirstAsync()),
-            CaseEnterprise = await app.WithDbAsync(db => db.Cases.OrderBy(c => c.Id).Select(c => c.Worker!.CurrentEnterpriseId).FirstAsync()),
+            Case = await app.WithDbAsync(db => db.Set<Case>().OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()),
+            Pending = await app.WithDbAsync(db => db.Set<TestSample>().Where(s => s.Result == TestResult.Pending).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync()),
+            Schedule = await app.WithDbAsync(db => db.Set<ScreeningSchedule>().OrderBy(s => s.Id).Select(s => new { s.EnterpriseId, s.Enterprise!.Name }).FirstAsync()),
+            CaseEnterprise = await app.WithDbAsync(db => db.Set<Case>().OrderBy(c => c.Id).Select(c => c.Worker!.CurrentEnterpriseId).FirstAsync()),
         };
         // the longest shape of demo enterprise name, on the enterprise of the cases: the case filter offers it
-        await app.WithDbAsync(db => db.Enterprises.Where(e => e.Id == ids.CaseEnterprise)
+        await app.WithDbAsync(db => db.Set<Enterprise>().Where(e => e.Id == ids.CaseEnterprise)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Name, "Công ty TNHH Khoa học Kỹ thuật Điện tử Quang Minh Việt Nam")));
         string[] urls =
         [
@@ -107,6 +107,6 @@ public sealed class HealthPagesBrowserTests(BrowserFixture browser)
             await Expect(page.GetByTestId("quarantine-rules")).ToContainTextAsync("– " + Dmy(from.AddDays(-1)));
             Assert.True(await page.FitsWidthAsync(), "the rules page is wider than the screen");
         });
-        Assert.Equal(10, await app.WithDbAsync(db => db.QuarantineRules.Where(r => r.Subject == RuleSubject.F2 && r.EffectiveFrom > new DateOnly(2022, 1, 1)).Select(r => r.Days).SingleAsync()));
+        Assert.Equal(10, await app.WithDbAsync(db => db.Set<QuarantineRule>().Where(r => r.Subject == RuleSubject.F2 && r.EffectiveFrom > new DateOnly(2022, 1, 1)).Select(r => r.Days).SingleAsync()));
     }
 }

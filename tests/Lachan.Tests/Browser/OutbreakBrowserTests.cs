@@ -1,5 +1,6 @@
+using Lachan.Features.Outbreak.Cases;
 using System.Text.RegularExpressions;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -78,7 +79,7 @@ public sealed class OutbreakBrowserTests(BrowserFixture browser)
             Assert.True(await page.FitsWidthAsync(), "the case page is wider than the screen");
 
             // the F1's quarantine order is on the due list on its planned end; release with the negative result
-            var order = await browser.App.WithDbAsync(db => db.QuarantineOrders.SingleAsync(o => o.WorkerId == coworker.Id));
+            var order = await browser.App.WithDbAsync(db => db.Set<QuarantineOrder>().SingleAsync(o => o.WorkerId == coworker.Id));
             await page.GotoAsync("/Outbreak/Cases/Due");
             await page.FillAsync("#Date", order.PlannedEndOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
             await page.Locator("#Date").PressAsync("Enter");
@@ -91,7 +92,7 @@ public sealed class OutbreakBrowserTests(BrowserFixture browser)
             await page.FillAsync("#Form_Result", "Âm tính (RT-PCR)");
             await page.GetByTestId("release").ClickAsync();
             await Expect(page.Locator("main [role=status]")).ToContainTextAsync("Đã lưu.");
-            Assert.Equal(order.PlannedEndOn, await browser.App.WithDbAsync(db => db.QuarantineOrders.Where(o => o.Id == order.Id).Select(o => o.ReleasedOn).SingleAsync()));
+            Assert.Equal(order.PlannedEndOn, await browser.App.WithDbAsync(db => db.Set<QuarantineOrder>().Where(o => o.Id == order.Id).Select(o => o.ReleasedOn).SingleAsync()));
         });
     }
 
@@ -105,7 +106,7 @@ public sealed class OutbreakBrowserTests(BrowserFixture browser)
             DateOfBirth = new DateOnly(1995, 2, 2), HomeProvinceCode = "024", ProvinceCode = TestRegistry.OwnProvince,
         };
         worker.Hire(registry.EnterpriseOwn.Id, new DateOnly(2020, 1, 6), ContractType.Indefinite);
-        await browser.App.WithDbAsync(async db => { db.Workers.Add(worker); await db.SaveChangesAsync(); });
+        await browser.App.WithDbAsync(async db => { db.Set<Worker>().Add(worker); await db.SaveChangesAsync(); });
         return worker;
     }
 }

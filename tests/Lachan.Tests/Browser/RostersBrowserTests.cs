@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Rosters;
 using Lachan.Tests.Infrastructure;
 using Lachan.Tests.Integration.Rosters;
@@ -26,8 +26,8 @@ public sealed class RostersBrowserTests(BrowserFixture browser) : IDisposable
         var (enterpriseId, staff) = await app.WithDbAsync(async db =>
         {
             var taxCode = await db.Users.Where(u => u.UserName == "doanhnghiep").Select(u => u.ScopeCode).SingleAsync();
-            var id = await db.Enterprises.Where(e => e.TaxCode == taxCode).Select(e => e.Id).SingleAsync();
-            return (id, await db.Workers.AsNoTracking().Where(w => w.CurrentEnterpriseId == id).OrderBy(w => w.Id).ToListAsync());
+            var id = await db.Set<Enterprise>().Where(e => e.TaxCode == taxCode).Select(e => e.Id).SingleAsync();
+            return (id, await db.Set<Worker>().AsNoTracking().Where(w => w.CurrentEnterpriseId == id).OrderBy(w => w.Id).ToListAsync());
         });
         Assert.NotEmpty(staff);
 
@@ -106,6 +106,6 @@ public sealed class RostersBrowserTests(BrowserFixture browser) : IDisposable
 
         // and the registry has the three new workers, employed there
         var cccds = news.Select(n => n.Cccd).ToList();
-        Assert.Equal(3, await app.WithDbAsync(db => db.Workers.CountAsync(w => cccds.Contains(w.Cccd) && w.CurrentEnterpriseId == enterpriseId)));
+        Assert.Equal(3, await app.WithDbAsync(db => db.Set<Worker>().CountAsync(w => cccds.Contains(w.Cccd) && w.CurrentEnterpriseId == enterpriseId)));
     }
 }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using System.Text.RegularExpressions;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -89,7 +90,7 @@ public sealed class WorkerFlowTests(BrowserFixture browser)
         var (ownId, ownName) = await browser.App.WithDbAsync(async db =>
         {
             var taxCode = await db.Users.Where(u => u.UserName == "doanhnghiep").Select(u => u.ScopeCode).SingleAsync();
-            var w = await db.Workers.Where(w => w.CurrentEnterprise!.TaxCode == taxCode).OrderBy(w => w.Id).FirstAsync();
+            var w = await db.Set<Worker>().Where(w => w.CurrentEnterprise!.TaxCode == taxCode).OrderBy(w => w.Id).FirstAsync();
             return (w.Id, w.FullName);
         });
         await page.ShootOnFailureAsync("forbidden-jurisdiction", async () =>

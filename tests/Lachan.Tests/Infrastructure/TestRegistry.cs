@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Localization;
@@ -55,9 +55,9 @@ public sealed record TestRegistry(
             // the administrative units behind the codes (forms check that a commune or district exists)
             var from = new DateOnly(2000, 1, 1);
             foreach (var (code, name) in new[] { (OwnProvince, "Bắc Giang"), (OtherProvince, "Bắc Ninh") })
-                if (!await db.AdminUnits.AnyAsync(u => u.Code == code))
-                    db.AdminUnits.Add(new AdminUnit { Code = code, Name = name, Kind = "tỉnh", Level = AdminLevel.Province, ValidFrom = from });
-            db.AdminUnits.AddRange(
+                if (!await db.Set<AdminUnit>().AnyAsync(u => u.Code == code))
+                    db.Set<AdminUnit>().Add(new AdminUnit { Code = code, Name = name, Kind = "tỉnh", Level = AdminLevel.Province, ValidFrom = from });
+            db.Set<AdminUnit>().AddRange(
                 new AdminUnit { Code = "D1" + tag, Name = "Huyện Một " + tag, Kind = "huyện", Level = AdminLevel.District, ParentCode = OwnProvince, ValidFrom = from },
                 new AdminUnit { Code = "D2" + tag, Name = "Huyện Hai " + tag, Kind = "huyện", Level = AdminLevel.District, ParentCode = OtherProvince, ValidFrom = from },
                 new AdminUnit { Code = "C1" + tag, Name = "Xã Một " + tag, Kind = "xã", Level = AdminLevel.Commune, ParentCode = "D1" + tag, ValidFrom = from },
@@ -75,7 +75,7 @@ public sealed record TestRegistry(
         workerOther.MoveLodging(lodgeOther.Id, new DateOnly(2018, 9, 15));
         await app.WithDbAsync(async db =>
         {
-            db.Workers.AddRange(workerOwn, workerOther);
+            db.Set<Worker>().AddRange(workerOwn, workerOther);
             await db.SaveChangesAsync();
         });
         return new TestRegistry(tag, zoneOwn, zoneOther, entOwn, entOther, lodgeOwn, lodgeOther, workerOwn, workerOther, spareUnit);

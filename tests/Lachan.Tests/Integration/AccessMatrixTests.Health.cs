@@ -1,6 +1,7 @@
+using Lachan.Features.Outbreak.Testing;
 using System.Net.Http.Json;
 using Lachan.Features.Outbreak.Cases;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Localization;
 using Lachan.Tests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed partial class AccessMatrixTests
         await app.WithDbAsync(async db =>
         {
             foreach (var (worker, side) in new[] { (r.WorkerOwn, Side.Own), (r.WorkerOther, Side.Other) })
-                db.Cases.Add(new Case
+                db.Set<Case>().Add(new Case
                 {
                     WorkerId = worker.Id, Code = CaseCode(r, side), ConfirmedOn = new DateOnly(2021, 5, 18), TestKind = "RT-PCR", TestDate = new DateOnly(2021, 5, 17),
                 });
@@ -35,7 +36,7 @@ public sealed partial class AccessMatrixTests
         {
             WorkerId = workerId, QuarantineRuleId = 1, PlaceKind = QuarantinePlace.Facility, StartOn = new DateOnly(2021, 5, 17), PlannedEndOn = new DateOnly(2021, 5, 31),
         };
-        db.QuarantineOrders.Add(order);
+        db.Set<QuarantineOrder>().Add(order);
         await db.SaveChangesAsync();
         return order.Id;
     });
@@ -49,22 +50,22 @@ public sealed partial class AccessMatrixTests
             Cccd = TestRegistry.NewCccd("024", Sex.Male, 1997), FullName = name, NameSearch = VietnameseText.SearchKey(name), Sex = Sex.Male,
             DateOfBirth = new DateOnly(1997, 1, 1), HomeProvinceCode = "024", ProvinceCode = side == Side.Other ? TestRegistry.OtherProvince : TestRegistry.OwnProvince,
         };
-        db.Workers.Add(w);
+        db.Set<Worker>().Add(w);
         await db.SaveChangesAsync();
         return w;
     });
 
     private static Task<int> CaseIdAsync(Caller c, Side side) =>
-        c.App.WithDbAsync(db => db.Cases.Where(x => x.Code == CaseCode(c.Registry, side)).Select(x => x.Id).SingleAsync());
+        c.App.WithDbAsync(db => db.Set<Case>().Where(x => x.Code == CaseCode(c.Registry, side)).Select(x => x.Id).SingleAsync());
 
     private static Task<bool> ContactExistsAsync(Caller c, int workerId, ContactState state) =>
-        c.App.WithDbAsync(db => db.Contacts.AnyAsync(x => x.WorkerId == workerId && x.State == state));
+        c.App.WithDbAsync(db => db.Set<Contact>().AnyAsync(x => x.WorkerId == workerId && x.State == state));
 
     private static Task<bool> ReleasedAsync(Caller c, int orderId) =>
-        c.App.WithDbAsync(db => db.QuarantineOrders.Where(o => o.Id == orderId).Select(o => o.ReleasedOn != null).SingleAsync());
+        c.App.WithDbAsync(db => db.Set<QuarantineOrder>().Where(o => o.Id == orderId).Select(o => o.ReleasedOn != null).SingleAsync());
 
     private static Task<CaseOutcome> OutcomeAsync(Caller c, int caseId) =>
-        c.App.WithDbAsync(db => db.Cases.Where(x => x.Id == caseId).Select(x => x.Outcome).SingleAsync());
+        c.App.WithDbAsync(db => db.Set<Case>().Where(x => x.Id == caseId).Select(x => x.Outcome).SingleAsync());
 
     /// <summary>A day a new rule version may start on: after tomorrow (in the province) and after every version's first day.</summary>
     private static async Task<DateOnly> NextRuleDayAsync(Caller c, Func<Lachan.Infrastructure.Data.LachanDb, IQueryable<DateOnly>> starts)
@@ -163,8 +164,8 @@ public sealed partial class AccessMatrixTests
             await Read(await c.Pages.GetAsync("/Outbreak/Rules"))) { Marker = (_, _) => "QĐ 2787/QĐ-BYT" });
         list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
         {
-            var from = await NextRuleDayAsync(c, db => db.QuarantineRules.Where(r => r.Subject == RuleSubject.F2).Select(r => r.EffectiveFrom));
-            Task<int> CountAsync() => c.App.WithDbAsync(db => db.QuarantineRules.CountAsync());
+            var from = await NextRuleDayAsync(c, db => db.Set<QuarantineRule>().Where(r => r.Subject == RuleSubject.F2).Select(r => r.EffectiveFrom));
+            Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<QuarantineRule>().CountAsync());
             var before = await CountAsync();
             var response = await c.Pages.PostAsync("/Outbreak/Rules?handler=Quarantine", Form(c.Token, ("Quarantine.Subject", "F2"), ("Quarantine.Days", "7"),
                 ("Quarantine.TestDays", "7"), ("Quarantine.DefaultPlace", "Home"), ("Quarantine.EffectiveFrom", Dmy(from)), ("Quarantine.Source", "Kiểm tra phân quyền")));
@@ -172,8 +173,8 @@ public sealed partial class AccessMatrixTests
         }) { Mutates = true });
         list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
         {
-            var from = await NextRuleDayAsync(c, db => db.PoolRules.Select(r => r.EffectiveFrom));
-            Task<int> CountAsync() => c.App.WithDbAsync(db => db.PoolRules.CountAsync());
+            var from = await NextRuleDayAsync(c, db => db.Set<PoolRule>().Select(r => r.EffectiveFrom));
+            Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<PoolRule>().CountAsync());
             var before = await CountAsync();
             var response = await c.Pages.PostAsync("/Outbreak/Rules?handler=Pool", Form(c.Token,
                 ("Pool.MaxPoolSize", "10"), ("Pool.EffectiveFrom", Dmy(from)), ("Pool.Source", "Kiểm tra phân quyền")));
@@ -182,8 +183,8 @@ public sealed partial class AccessMatrixTests
 
         list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
         {
-            var from = await NextRuleDayAsync(c, db => db.ScreeningRules.Select(r => r.EffectiveFrom));
-            Task<int> CountAsync() => c.App.WithDbAsync(db => db.ScreeningRules.CountAsync());
+            var from = await NextRuleDayAsync(c, db => db.Set<ScreeningRule>().Select(r => r.EffectiveFrom));
+            Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<ScreeningRule>().CountAsync());
             var before = await CountAsync();
             var response = await c.Pages.PostAsync("/Outbreak/Rules?handler=Screening", Form(c.Token,
                 ("Screening.IntervalDays", "7"), ("Screening.EffectiveFrom", Dmy(from)), ("Screening.Source", "Kiểm tra phân quyền")));
@@ -200,7 +201,7 @@ public sealed partial class AccessMatrixTests
             var response = await c.Pages.PostAsync("/Outbreak/Cases/New", Form(c.Token,
                 ("Form.Cccd", cccd), ("Form.FullName", "Lê Thị Ca Mới"), ("Form.Sex", "Female"), ("Form.DateOfBirth", "02/03/1999"),
                 ("Form.Code", code), ("Form.ConfirmedOn", "18/05/2021"), ("Form.TestKind", "RT-PCR"), ("Form.TestDate", "18/05/2021")));
-            return await Read(response, await c.App.WithDbAsync(db => db.Cases.AnyAsync(x => x.Code == code)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<Case>().AnyAsync(x => x.Code == code)));
         }) { Mutates = true });
         list.Add(new("POST /api/v1/cases", Area.Health, Access.Write, Side.None, true, async c =>
         {
@@ -211,7 +212,7 @@ public sealed partial class AccessMatrixTests
                 cccd, fullName = "Lê Văn Ca Mới", sex = "Male", dateOfBirth = new DateOnly(1996, 4, 5), code,
                 confirmedOn = new DateOnly(2021, 5, 18), testKind = "RT-PCR", testDate = new DateOnly(2021, 5, 18),
             });
-            return await Read(response, await c.App.WithDbAsync(db => db.Cases.AnyAsync(x => x.Code == code)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<Case>().AnyAsync(x => x.Code == code)));
         }) { Mutates = true });
     }
 }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using System.Net.Http.Json;
 using Lachan.Features.Outbreak.Testing;
 using Lachan.Infrastructure.Auth;
@@ -21,24 +22,24 @@ public sealed partial class AccessMatrixTests
             var worker = side == Side.Own ? r.WorkerOwn : r.WorkerOther;
             var mate = await app.WithDbAsync(async db =>
             {
-                var w = new Lachan.Features.Registry.Model.Worker
+                var w = new Lachan.Features.Registry.Contracts.Worker
                 {
-                    Cccd = TestRegistry.NewCccd("024", Lachan.Features.Registry.Model.Sex.Female, 1995), FullName = "Hà Thị Gộp " + NewPhone(), NameSearch = "ha thi gop",
-                    Sex = Lachan.Features.Registry.Model.Sex.Female, DateOfBirth = new DateOnly(1995, 1, 1), HomeProvinceCode = "024",
+                    Cccd = TestRegistry.NewCccd("024", Lachan.Features.Registry.Contracts.Sex.Female, 1995), FullName = "Hà Thị Gộp " + NewPhone(), NameSearch = "ha thi gop",
+                    Sex = Lachan.Features.Registry.Contracts.Sex.Female, DateOfBirth = new DateOnly(1995, 1, 1), HomeProvinceCode = "024",
                     ProvinceCode = side == Side.Other ? TestRegistry.OtherProvince : TestRegistry.OwnProvince,
                 };
-                db.Workers.Add(w);
+                db.Set<Worker>().Add(w);
                 await db.SaveChangesAsync();
                 return w;
             });
             await app.WithDbAsync(async db =>
             {
-                db.TestSamples.Add(new TestSample
+                db.Set<TestSample>().Add(new TestSample
                 {
                     Code = PoolCode(r, side), Pooled = true, CollectedOn = PoolDay, CollectedTime = new TimeOnly(10, 0), Site = "Trạm y tế",
                     Result = TestResult.Positive, ResultOn = PoolDay.AddDays(1), Members = [new() { WorkerId = worker.Id }, new() { WorkerId = mate.Id }],
                 });
-                db.ScreeningSchedules.Add(new ScreeningSchedule { EnterpriseId = (side == Side.Own ? r.EnterpriseOwn : r.EnterpriseOther).Id, IntervalDays = 7, From = new DateOnly(2021, 5, 28) });
+                db.Set<ScreeningSchedule>().Add(new ScreeningSchedule { EnterpriseId = (side == Side.Own ? r.EnterpriseOwn : r.EnterpriseOther).Id, IntervalDays = 7, From = new DateOnly(2021, 5, 28) });
                 await db.SaveChangesAsync();
             });
         }
@@ -52,7 +53,7 @@ public sealed partial class AccessMatrixTests
             Code = "PEND" + NewPhone(), CollectedOn = PoolDay.AddDays(-1), CollectedTime = new TimeOnly(9, 0), Site = "Trạm y tế",
             Members = [new() { WorkerId = Worker(c, side).Id }],
         };
-        db.TestSamples.Add(s);
+        db.Set<TestSample>().Add(s);
         await db.SaveChangesAsync();
         return s.Id;
     });
@@ -70,7 +71,7 @@ public sealed partial class AccessMatrixTests
                 var code = "PM" + NewPhone();
                 var response = await c.Pages.PostAsync("/Outbreak/Testing/New", Form(c.Token, ("Form.Code", code), ("Form.CollectedOn", "22/05/2021"),
                     ("Form.CollectedTime", "08:15"), ("Form.Site", "Trạm y tế"), ("Form.Members", person.Cccd + "\n")));
-                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Code == code)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Code == code)));
             }) { Mutates = true });
             list.Add(new("page /Outbreak/Testing/Result", Area.Health, Access.Write, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Testing/Result/{await PendingSampleAsync(c, side)}"))));
@@ -78,17 +79,17 @@ public sealed partial class AccessMatrixTests
             {
                 var id = await PendingSampleAsync(c, side);
                 var response = await c.Pages.PostAsync($"/Outbreak/Testing/Result/{id}", Form(c.Token, ("Form.Result", "Negative"), ("Form.ResultOn", "20/05/2021")));
-                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
             }) { Mutates = true });
             list.Add(new("page /Outbreak/Testing/Import", Area.Health, Access.Write, side, false, async c =>
             {
                 var id = await PendingSampleAsync(c, side);
-                var code = await c.App.WithDbAsync(db => db.TestSamples.Where(s => s.Id == id).Select(s => s.Code).SingleAsync());
+                var code = await c.App.WithDbAsync(db => db.Set<TestSample>().Where(s => s.Id == id).Select(s => s.Code).SingleAsync());
                 var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"Mã mẫu,Kết quả,Ngày\n{code},Dương tính,20/05/2021\n"));
                 file.Headers.ContentType = new("text/csv");
                 var form = new MultipartFormDataContent { { new StringContent(c.Token), "__RequestVerificationToken" } }.WithFile(file, "Upload", "ket-qua.csv");
                 var response = await c.Pages.PostAsync("/Outbreak/Testing/Import", form);
-                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
             }) { Mutates = true });
             list.Add(new("page /Outbreak/Testing/Screening", Area.Health, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Testing/Screening?Date=10/06/2021&EnterpriseId={Enterprise(c, side).Id}"))) { IsList = true, Marker = workerMark });
@@ -96,7 +97,7 @@ public sealed partial class AccessMatrixTests
             list.Add(new("page /Outbreak/Testing/Schedules", Area.Health, Access.Write, side, false, async c =>
             {
                 var enterprise = Enterprise(c, side).Id;
-                Task<int> CountAsync() => c.App.WithDbAsync(db => db.ScreeningSchedules.CountAsync(s => s.EnterpriseId == enterprise));
+                Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<ScreeningSchedule>().CountAsync(s => s.EnterpriseId == enterprise));
                 var before = await CountAsync();
                 var response = await c.Pages.PostAsync("/Outbreak/Testing/Schedules", Form(c.Token, ("Form.EnterpriseId", enterprise.ToString()),
                     ("Form.IntervalDays", "14"), ("Form.From", "01/06/2021")));
@@ -110,18 +111,18 @@ public sealed partial class AccessMatrixTests
                 var code = "SM" + NewPhone();
                 var response = await c.Api.PostAsJsonAsync("/api/v1/samples",
                     new { code, pooled = false, collectedAt = new DateTime(2021, 5, 22, 8, 0, 0), site = "Trạm y tế", members = new[] { person.Cccd } });
-                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Code == code)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Code == code)));
             }) { Mutates = true });
             list.Add(new("POST /api/v1/samples/{id:int}/result", Area.Health, Access.Write, side, true, async c =>
             {
                 var id = await PendingSampleAsync(c, side);
                 var response = await c.Api.PostAsJsonAsync($"/api/v1/samples/{id}/result", new { result = "Negative", resultOn = PoolDay });
-                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
             }) { Mutates = true });
             list.Add(new("POST /api/v1/screening-schedules", Area.Health, Access.Write, side, true, async c =>
             {
                 var enterprise = Enterprise(c, side).Id;
-                Task<int> CountAsync() => c.App.WithDbAsync(db => db.ScreeningSchedules.CountAsync(s => s.EnterpriseId == enterprise));
+                Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<ScreeningSchedule>().CountAsync(s => s.EnterpriseId == enterprise));
                 var before = await CountAsync();
                 var response = await c.Api.PostAsJsonAsync("/api/v1/screening-schedules", new { enterpriseId = enterprise, intervalDays = 14, from = new DateOnly(2021, 6, 1) });
                 return await Read(response, await CountAsync() != before);
@@ -129,11 +130,11 @@ public sealed partial class AccessMatrixTests
             list.Add(new("POST /api/v1/samples/results/import", Area.Health, Access.Write, side, true, async c =>
             {
                 var id = await PendingSampleAsync(c, side);
-                var code = await c.App.WithDbAsync(db => db.TestSamples.Where(s => s.Id == id).Select(s => s.Code).SingleAsync());
+                var code = await c.App.WithDbAsync(db => db.Set<TestSample>().Where(s => s.Id == id).Select(s => s.Code).SingleAsync());
                 var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"Mã mẫu,Kết quả,Ngày\n{code},Âm tính,20/05/2021\n"));
                 file.Headers.ContentType = new("text/csv");
                 var response = await c.Api.PostAsync("/api/v1/samples/results/import", new MultipartFormDataContent().WithFile(file, "file", "ket-qua.csv"));
-                return await Read(response, await c.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
             }) { Mutates = true });
             list.Add(new("GET /api/v1/screening/due", Area.Health, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/screening/due?date=2021-06-10&enterpriseId={Enterprise(c, side).Id}"))) { IsList = true, Marker = workerMark });

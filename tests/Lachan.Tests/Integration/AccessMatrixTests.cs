@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Lachan.Features.Outbreak.Zones;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -118,7 +118,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 var response = await c.Pages.PostAsync("/Registry/Workers/Edit", Form(c.Token,
                     ("Form.Cccd", cccd), ("Form.FullName", "Phạm Văn Mới"), ("Form.Sex", "Male"), ("Form.DateOfBirth", "01/02/1999"),
                     ("Form.EnterpriseId", Enterprise(c, side).Id.ToString()), ("Form.HiredOn", "01/05/2021"), ("Form.ContractType", "Definite")));
-                return await Read(response, await c.App.WithDbAsync(db => db.Workers.AnyAsync(w => w.Cccd == cccd)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<Worker>().AnyAsync(w => w.Cccd == cccd)));
             }) { Mutates = true });
 
             // ---------------- workers: API ----------------
@@ -147,7 +147,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                     cccd, fullName = "Vũ Thị Mới", sex = "Female", dateOfBirth = new DateOnly(2000, 1, 2),
                     enterpriseId = Enterprise(c, side).Id, hiredOn = new DateOnly(2021, 5, 1), contractType = "Definite",
                 });
-                return await Read(response, await c.App.WithDbAsync(db => db.Workers.AnyAsync(w => w.Cccd == cccd)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<Worker>().AnyAsync(w => w.Cccd == cccd)));
             }) { Mutates = true });
 
             // ---------------- enterprises: pages ----------------
@@ -179,7 +179,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 var response = await c.Pages.PostAsync("/Registry/Enterprises/Edit", Form(c.Token,
                     ("Form.TaxCode", tax), ("Form.Name", "Công ty Mới " + tax), ("Form.IndustrialZoneId", Zone(c, side).Id.ToString()),
                     ("Form.CommuneCode", Enterprise(c, side).CommuneCode)));
-                return await Read(response, await c.App.WithDbAsync(db => db.Enterprises.AnyAsync(x => x.TaxCode == tax)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<Enterprise>().AnyAsync(x => x.TaxCode == tax)));
             }) { Mutates = true });
 
             // ---------------- enterprises: API ----------------
@@ -214,7 +214,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 {
                     taxCode = tax, name = "Công ty Mới " + tax, industrialZoneId = Zone(c, side).Id, communeCode = Enterprise(c, side).CommuneCode,
                 });
-                return await Read(response, await c.App.WithDbAsync(db => db.Enterprises.AnyAsync(x => x.TaxCode == tax)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<Enterprise>().AnyAsync(x => x.TaxCode == tax)));
             }) { Mutates = true });
 
             // ---------------- industrial zones (reference data: every registry role reads them) ----------------
@@ -276,7 +276,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 var response = await c.Pages.PostAsync("/Registry/Lodging/Edit", Form(c.Token,
                     ("Form.Name", name), ("Form.Address", "Thôn Mới"), ("Form.CommuneCode", Lodging(c, side).CommuneCode), ("Form.Rooms", "5"),
                     ("Form.Capacity", "10"), ("Form.LandlordName", "Đỗ Thị Chủ")));
-                return await Read(response, await c.App.WithDbAsync(db => db.LodgingHouses.AnyAsync(x => x.Name == name)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<LodgingHouse>().AnyAsync(x => x.Name == name)));
             }) { Mutates = true });
             list.Add(new("GET /api/v1/lodging-houses", Area.Lodging, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/lodging-houses?communeCode={Lodging(c, side).CommuneCode}"))) { IsList = true, Marker = lodgingMark, SeesOther = boardSeesAll });
@@ -299,7 +299,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 {
                     name, address = "Thôn Mới", communeCode = Lodging(c, side).CommuneCode, rooms = 5, capacity = 10, landlordName = "Đỗ Thị Chủ",
                 });
-                return await Read(response, await c.App.WithDbAsync(db => db.LodgingHouses.AnyAsync(x => x.Name == name)));
+                return await Read(response, await c.App.WithDbAsync(db => db.Set<LodgingHouse>().AnyAsync(x => x.Name == name)));
             }) { Mutates = true });
 
             // ---------------- roster imports (who may change workers may import an enterprise's roster) ----------------
@@ -373,7 +373,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             var response = await c.Pages.PostAsync("/Registry/AdminUnits/Edit", Form(c.Token,
                 ("Form.Code", code), ("Form.Name", "Xã Mới " + code), ("Form.Kind", "xã"), ("Form.Level", "Commune"),
                 ("Form.ParentCode", c.Registry.EnterpriseOwn.DistrictCode), ("Form.ValidFrom", "01/01/2021")));
-            return await Read(response, await c.App.WithDbAsync(db => db.AdminUnits.AnyAsync(u => u.Code == code)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<AdminUnit>().AnyAsync(u => u.Code == code)));
         }) { Mutates = true });
         list.Add(new("GET /api/v1/admin-units", Area.Places, Access.Read, Side.None, true, async c =>
             await Read(await c.Api.GetAsync($"/api/v1/admin-units?q={c.Registry.SpareUnitCode}"))) { IsList = true, Marker = (c, _) => c.Registry.SpareUnitCode });
@@ -397,7 +397,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 code, name = "Xã Mới " + code, kind = "xã", level = "Commune", parentCode = c.Registry.EnterpriseOwn.DistrictCode,
                 validFrom = new DateOnly(2021, 1, 1),
             });
-            return await Read(response, await c.App.WithDbAsync(db => db.AdminUnits.AnyAsync(u => u.Code == code)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<AdminUnit>().AnyAsync(u => u.Code == code)));
         }) { Mutates = true });
         list.Add(new("page /Rosters/Index", Area.Workers, Access.Write, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Rosters"))) { IsList = true, Marker = importMarkOwn });
@@ -434,13 +434,13 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         {
             var name = "Vùng mới " + NewPhone();
             var response = await c.Pages.PostAsync("/Outbreak/Zones/New", Form(c.Token, ("Form.Kind", "Commune"), ("Form.Name", name), ("Form.CommuneCode", c.Registry.SpareUnitCode)));
-            return await Read(response, await c.App.WithDbAsync(db => db.ControlZones.AnyAsync(z => z.Name == name)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<ControlZone>().AnyAsync(z => z.Name == name)));
         }) { Mutates = true });
         list.Add(new("POST /api/v1/control-zones", Area.Zones, Access.Write, Side.None, true, async c =>
         {
             var name = "Vùng mới " + NewPhone();
             var response = await c.Api.PostAsJsonAsync("/api/v1/control-zones", new { kind = "commune", name, communeCode = c.Registry.SpareUnitCode });
-            return await Read(response, await c.App.WithDbAsync(db => db.ControlZones.AnyAsync(z => z.Name == name)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<ControlZone>().AnyAsync(z => z.Name == name)));
         }) { Mutates = true });
         // orders on the probe zone are "normal": they change no one's situation, so the probes do not disturb each other
         list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Write, Side.None, false, async c =>
@@ -451,7 +451,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                          ("Order.IssuedBy", "BCĐ"), ("Order.EffectiveFrom", "2021-06-02"), ("__RequestVerificationToken", c.Token) })
                 form.Add(new StringContent(v), k);
             var response = await c.Pages.PostAsync($"/Outbreak/Zones/{await ProbeZoneIdAsync(c)}?handler=Order", form);
-            return await Read(response, await c.App.WithDbAsync(db => db.ZoneOrders.AnyAsync(o => o.DecisionNumber == number)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<ZoneOrder>().AnyAsync(o => o.DecisionNumber == number)));
         }) { Mutates = true });
         list.Add(new("POST /api/v1/control-zones/{id:int}/orders", Area.Zones, Access.Write, Side.None, true, async c =>
         {
@@ -460,7 +460,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             {
                 level = "normal", decisionNumber = number, decisionDate = "2021-06-01", issuedBy = "BCĐ", effectiveFrom = "2021-06-02",
             });
-            return await Read(response, await c.App.WithDbAsync(db => db.ZoneOrders.AnyAsync(o => o.DecisionNumber == number)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<ZoneOrder>().AnyAsync(o => o.DecisionNumber == number)));
         }) { Mutates = true });
         list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Write, Side.None, false, async c =>
         {
@@ -481,7 +481,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             var code = "Z" + NewPhone()[3..];
             var response = await c.Pages.PostAsync("/Registry/Zones/Edit", Form(c.Token,
                 ("Form.Code", code), ("Form.Name", "KCN Thử " + code), ("Form.AreaHectares", "80"), ("Form.DistrictCode", c.Registry.ZoneOwn.DistrictCode)));
-            return await Read(response, await c.App.WithDbAsync(db => db.IndustrialZones.AnyAsync(z => z.Code == code)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<IndustrialZone>().AnyAsync(z => z.Code == code)));
         }) { Mutates = true });
         list.Add(new("POST /api/v1/industrial-zones", Area.Places, Access.Write, Side.None, true, async c =>
         {
@@ -490,7 +490,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             {
                 code, name = "KCN Thử " + code, areaHectares = 80m, districtCode = c.Registry.ZoneOwn.DistrictCode,
             });
-            return await Read(response, await c.App.WithDbAsync(db => db.IndustrialZones.AnyAsync(z => z.Code == code)));
+            return await Read(response, await c.App.WithDbAsync(db => db.Set<IndustrialZone>().AnyAsync(z => z.Code == code)));
         }) { Mutates = true });
         list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Admin/Audit"))));
@@ -517,21 +517,21 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         await app.WithDbAsync(async db =>
         {
             foreach (var (zone, province) in new[] { (r.ZoneOwn, TestRegistry.OwnProvince), (r.ZoneOther, TestRegistry.OtherProvince) })
-                db.ControlZones.Add(new ControlZone { Name = zone.Name, Kind = ControlZoneKind.IndustrialZone, IndustrialZoneId = zone.Id, ProvinceCode = province, Orders = [Lockdown("LD " + zone.Code)] });
+                db.Set<ControlZone>().Add(new ControlZone { Name = zone.Name, Kind = ControlZoneKind.IndustrialZone, IndustrialZoneId = zone.Id, ProvinceCode = province, Orders = [Lockdown("LD " + zone.Code)] });
             var scanned = Lockdown("Scan " + r.Tag);
             scanned.Level = ZoneLevel.Normal;
             scanned.Scan = new ZoneOrderScan { FileName = "qd.pdf", ContentType = "application/pdf", Content = "%PDF-1.4"u8.ToArray() };
-            db.ControlZones.Add(new ControlZone { Name = ProbeZoneName(r), Kind = ControlZoneKind.Commune, CommuneCode = r.SpareUnitCode, ProvinceCode = TestRegistry.OwnProvince, Orders = [scanned] });
+            db.Set<ControlZone>().Add(new ControlZone { Name = ProbeZoneName(r), Kind = ControlZoneKind.Commune, CommuneCode = r.SpareUnitCode, ProvinceCode = TestRegistry.OwnProvince, Orders = [scanned] });
             await db.SaveChangesAsync();
         });
     }
 
     private static Task<int> ProbeZoneIdAsync(Caller c) =>
-        c.App.WithDbAsync(db => db.ControlZones.Where(z => z.Name == ProbeZoneName(c.Registry)).Select(z => z.Id).SingleAsync());
+        c.App.WithDbAsync(db => db.Set<ControlZone>().Where(z => z.Name == ProbeZoneName(c.Registry)).Select(z => z.Id).SingleAsync());
 
     private static async Task<(int Zone, int Order)> ScannedOrderAsync(Caller c)
     {
-        var order = await c.App.WithDbAsync(db => db.ZoneOrders.Where(o => o.DecisionNumber == "Scan " + c.Registry.Tag).Select(o => new { o.ControlZoneId, o.Id }).SingleAsync());
+        var order = await c.App.WithDbAsync(db => db.Set<ZoneOrder>().Where(o => o.DecisionNumber == "Scan " + c.Registry.Tag).Select(o => new { o.ControlZoneId, o.Id }).SingleAsync());
         return (order.ControlZoneId, order.Id);
     }
 
@@ -540,11 +540,11 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
     {
         var zone = await ProbeZoneIdAsync(c);
         var order = new ZoneOrder { ControlZoneId = zone, Level = ZoneLevel.Normal, DecisionNumber = "QĐ " + NewPhone(), DecisionDate = new(2021, 6, 1), IssuedBy = "BCĐ", EffectiveFrom = new(2021, 6, 2) };
-        await c.App.WithDbAsync(async db => { db.ZoneOrders.Add(order); await db.SaveChangesAsync(); });
+        await c.App.WithDbAsync(async db => { db.Set<ZoneOrder>().Add(order); await db.SaveChangesAsync(); });
         return (zone, order.Id);
     }
 
-    private static Task<bool> LiftedAsync(Caller c, int order) => c.App.WithDbAsync(db => db.ZoneOrders.AnyAsync(o => o.Id == order && o.LiftedOn != null));
+    private static Task<bool> LiftedAsync(Caller c, int order) => c.App.WithDbAsync(db => db.Set<ZoneOrder>().AnyAsync(o => o.Id == order && o.LiftedOn != null));
 
     public static string ImportName(TestRegistry r, bool own) => $"roster-{(own ? "own" : "other")}-{r.Tag}.csv";
 
@@ -554,7 +554,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         var id = Guid.NewGuid();
         await app.WithDbAsync(async db =>
         {
-            db.RosterImports.Add(new RosterImport
+            db.Set<RosterImport>().Add(new RosterImport
             {
                 Id = id, EnterpriseId = enterpriseId, AsOf = new DateOnly(2021, 5, 18), FileName = fileName, FileHash = "test",
                 StoredPath = Path.Combine(app.ImportsFolder, id.ToString("N") + ".upload"), SizeBytes = 1, Status = status,
@@ -565,8 +565,8 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         return id;
     }
 
-    private static Task<ImportStatus> ImportStatusAsync(Caller c, Guid id) => c.App.WithDbAsync(db => db.RosterImports.Where(i => i.Id == id).Select(i => i.Status).SingleAsync());
-    private static Task<int> ImportCountAsync(Caller c, int enterpriseId) => c.App.WithDbAsync(db => db.RosterImports.CountAsync(i => i.EnterpriseId == enterpriseId));
+    private static Task<ImportStatus> ImportStatusAsync(Caller c, Guid id) => c.App.WithDbAsync(db => db.Set<RosterImport>().Where(i => i.Id == id).Select(i => i.Status).SingleAsync());
+    private static Task<int> ImportCountAsync(Caller c, int enterpriseId) => c.App.WithDbAsync(db => db.Set<RosterImport>().CountAsync(i => i.EnterpriseId == enterpriseId));
 
     private const string RosterCsv = "Số CCCD,Họ và tên,Giới tính,Ngày sinh\n001099000001,Nguyễn Văn A,Nam,01/01/1999\n";
 
@@ -585,17 +585,17 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
     private static LodgingHouse Lodging(Caller c, Side side) => side == Side.Other ? c.Registry.LodgingOther : c.Registry.LodgingOwn;
     /// <summary>A capacity the house does not have now, so "changed" cannot be a leftover of an earlier allowed write.</summary>
     private static async Task<int> NewCapacityAsync(Caller c, int id) => await CapacityAsync(c, id) % 900 + 21;
-    private static Task<int> CapacityAsync(Caller c, int id) => c.App.WithDbAsync(db => db.LodgingHouses.Where(l => l.Id == id).Select(l => l.Capacity).SingleAsync());
-    private static Task<string> UnitNameAsync(Caller c, string code) => c.App.WithDbAsync(db => db.AdminUnits.Where(u => u.Code == code).Select(u => u.Name).SingleAsync());
+    private static Task<int> CapacityAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Set<LodgingHouse>().Where(l => l.Id == id).Select(l => l.Capacity).SingleAsync());
+    private static Task<string> UnitNameAsync(Caller c, string code) => c.App.WithDbAsync(db => db.Set<AdminUnit>().Where(u => u.Code == code).Select(u => u.Name).SingleAsync());
     private static IndustrialZone Zone(Caller c, Side side) => side == Side.Other ? c.Registry.ZoneOther : c.Registry.ZoneOwn;
 
     private static int _phone = Random.Shared.Next(1_000_000, 9_000_000);
     private static string NewPhone() => "090" + Interlocked.Increment(ref _phone).ToString("0000000");
 
-    private static Task<string?> WorkerPhoneAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Workers.Where(w => w.Id == id).Select(w => w.Phone).SingleAsync());
-    private static Task<string?> EnterprisePhoneAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Enterprises.Where(e => e.Id == id).Select(e => e.ContactPhone).SingleAsync());
-    private static Task<EnterpriseStatus> EnterpriseStatusAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Enterprises.Where(e => e.Id == id).Select(e => e.Status).SingleAsync());
-    private static Task<string> ZoneNameAsync(Caller c, int id) => c.App.WithDbAsync(db => db.IndustrialZones.Where(z => z.Id == id).Select(z => z.Name).SingleAsync());
+    private static Task<string?> WorkerPhoneAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Set<Worker>().Where(w => w.Id == id).Select(w => w.Phone).SingleAsync());
+    private static Task<string?> EnterprisePhoneAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Set<Enterprise>().Where(e => e.Id == id).Select(e => e.ContactPhone).SingleAsync());
+    private static Task<EnterpriseStatus> EnterpriseStatusAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Set<Enterprise>().Where(e => e.Id == id).Select(e => e.Status).SingleAsync());
+    private static Task<string> ZoneNameAsync(Caller c, int id) => c.App.WithDbAsync(db => db.Set<IndustrialZone>().Where(z => z.Id == id).Select(z => z.Name).SingleAsync());
 
     private static async Task<(EnterpriseStatus Before, EnterpriseStatus Target)> NextStatusAsync(Caller c, int id)
     {

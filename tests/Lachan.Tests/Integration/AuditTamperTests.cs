@@ -34,8 +34,8 @@ public sealed class AuditTamperTests
             // interleaved with records that depend on each other, as when a case registers a new person
             for (var i = 0; i < 40; i++)
             {
-                var landlord = new Lachan.Features.Registry.Model.Landlord { FullName = "Chủ trọ " + i, NameSearch = "chu tro " + i };
-                db.Add(new Lachan.Features.Registry.Model.LodgingHouse
+                var landlord = new Lachan.Features.Registry.Contracts.Landlord { FullName = "Chủ trọ " + i, NameSearch = "chu tro " + i };
+                db.Add(new Lachan.Features.Registry.Contracts.LodgingHouse
                 {
                     Name = "Nhà trọ " + i, NameSearch = "nha tro " + i, Address = "Thôn " + i, CommuneCode = "x", DistrictCode = "x", ProvinceCode = "24", Landlord = landlord,
                 });

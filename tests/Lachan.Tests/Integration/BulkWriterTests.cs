@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

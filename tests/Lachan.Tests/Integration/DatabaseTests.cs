@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using System.Text.RegularExpressions;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
@@ -30,10 +31,10 @@ public sealed class DatabaseTests
             $"dotnet ef migrations add NAME --context {provider}LachanDb --output-dir Infrastructure/Data/Migrations/{provider}");
 
         // and the schema works: a row with Vietnamese text and a DateOnly goes in and comes back unchanged
-        db.AdminUnits.Add(new() { Code = "07700", Name = "Nếnh", Kind = "thị trấn", Level = Features.Registry.Model.AdminLevel.Commune, ValidFrom = new DateOnly(1999, 12, 1) });
+        db.Set<AdminUnit>().Add(new() { Code = "07700", Name = "Nếnh", Kind = "thị trấn", Level = Features.Registry.Contracts.AdminLevel.Commune, ValidFrom = new DateOnly(1999, 12, 1) });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-        var unit = await db.AdminUnits.SingleAsync();
+        var unit = await db.Set<AdminUnit>().SingleAsync();
         Assert.Equal(("Nếnh", "thị trấn", new DateOnly(1999, 12, 1)), (unit.Name, unit.Kind, unit.ValidFrom));
     }
 

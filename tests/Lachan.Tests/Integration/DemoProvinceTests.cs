@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Lachan.Features.Registry.Demo;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
@@ -49,9 +49,9 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.All(DemoAccounts.All, a => Assert.Equal(a.Role, users[a.UserName].Role));
         Assert.Equal(DemoProvince.ProvinceCode, users["admin"].ScopeCode);
         Assert.Equal("*", users["kcn"].ScopeCode);
-        var commune = await app.WithDbAsync(db => db.AdminUnits.SingleAsync(u => u.Code == users["xa"].ScopeCode));
+        var commune = await app.WithDbAsync(db => db.Set<AdminUnit>().SingleAsync(u => u.Code == users["xa"].ScopeCode));
         Assert.Equal((DemoProvince.DemoCommuneName, AdminLevel.Commune), (commune.Name, commune.Level));
-        var enterprise = await app.WithDbAsync(db => db.Enterprises.Include(e => e.IndustrialZone).SingleAsync(e => e.TaxCode == users["doanhnghiep"].ScopeCode));
+        var enterprise = await app.WithDbAsync(db => db.Set<Enterprise>().Include(e => e.IndustrialZone).SingleAsync(e => e.TaxCode == users["doanhnghiep"].ScopeCode));
         Assert.Equal(DemoProvince.DemoEnterpriseZoneCode, enterprise.IndustrialZone?.Code);
         Assert.Null(users["tinhnguyen"].ScopeCode);
     }
@@ -60,7 +60,7 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
     public async Task Demo_workers_are_valid_records(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
-        var workers = await app.WithDbAsync(db => db.Workers.AsNoTracking().ToListAsync());
+        var workers = await app.WithDbAsync(db => db.Set<Worker>().AsNoTracking().ToListAsync());
         Assert.Equal(LachanApp.DemoWorkers, workers.Count);
         Assert.All(workers, w =>
         {
@@ -80,8 +80,8 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
 
         // every current employer and lodging agrees with the open history rows
         var open = await app.WithDbAsync(async db => (
-            Jobs: await db.Employments.Where(e => e.To == null).Select(e => new { e.WorkerId, e.EnterpriseId }).ToListAsync(),
-            Homes: await db.Residences.Where(r => r.To == null).Select(r => new { r.WorkerId, r.LodgingHouseId }).ToListAsync()));
+            Jobs: await db.Set<Employment>().Where(e => e.To == null).Select(e => new { e.WorkerId, e.EnterpriseId }).ToListAsync(),
+            Homes: await db.Set<Residence>().Where(r => r.To == null).Select(r => new { r.WorkerId, r.LodgingHouseId }).ToListAsync()));
         Assert.All(workers, w =>
         {
             Assert.Equal(w.CurrentEnterpriseId, open.Jobs.SingleOrDefault(j => j.WorkerId == w.Id)?.EnterpriseId);
@@ -94,17 +94,17 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
     public async Task Demo_places_and_enterprises_are_valid(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
-        var zones = await app.WithDbAsync(db => db.IndustrialZones.AsNoTracking().ToListAsync());
+        var zones = await app.WithDbAsync(db => db.Set<IndustrialZone>().AsNoTracking().ToListAsync());
         Assert.Equal(6, zones.Count);
         Assert.Contains(zones, z => z.Code == DemoProvince.DemoEnterpriseZoneCode && z.Name.Contains("Đình Trám"));
-        var enterprises = await app.WithDbAsync(db => db.Enterprises.AsNoTracking().ToListAsync());
+        var enterprises = await app.WithDbAsync(db => db.Set<Enterprise>().AsNoTracking().ToListAsync());
         Assert.InRange(enterprises.Count, 300, 450);
         Assert.All(enterprises, e => Assert.True(OtherIds.TaxCode(e.TaxCode).IsValid, e.TaxCode));
         Assert.All(enterprises, e => Assert.Equal(VietnameseText.SearchKey(e.Name), e.NameSearch));
-        var units = await app.WithDbAsync(db => db.AdminUnits.AsNoTracking().ToListAsync());
+        var units = await app.WithDbAsync(db => db.Set<AdminUnit>().AsNoTracking().ToListAsync());
         Assert.Equal(10, units.Count(u => u.Level == AdminLevel.District));
         Assert.All(units.Where(u => u.Level != AdminLevel.Province), u => Assert.Contains(units, p => p.Code == u.ParentCode));
-        Assert.InRange(await app.WithDbAsync(db => db.LodgingHouses.CountAsync()), 2000, 4000);
+        Assert.InRange(await app.WithDbAsync(db => db.Set<LodgingHouse>().CountAsync()), 2000, 4000);
     }
 
     [Fact]
@@ -115,9 +115,9 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
         static Task<string> Fingerprint(LachanApp app) => app.WithDbAsync(async db =>
         {
             var sb = new StringBuilder();
-            foreach (var w in await db.Workers.AsNoTracking().OrderBy(w => w.Cccd).Select(w => new { w.Cccd, w.FullName, w.DateOfBirth, w.Phone }).ToListAsync())
+            foreach (var w in await db.Set<Worker>().AsNoTracking().OrderBy(w => w.Cccd).Select(w => new { w.Cccd, w.FullName, w.DateOfBirth, w.Phone }).ToListAsync())
                 sb.Append(w.Cccd).Append(w.FullName).Append(w.DateOfBirth).Append(w.Phone).Append('\n');
-            foreach (var e in await db.Enterprises.AsNoTracking().OrderBy(e => e.TaxCode).Select(e => new { e.TaxCode, e.Name }).ToListAsync())
+            foreach (var e in await db.Set<Enterprise>().AsNoTracking().OrderBy(e => e.TaxCode).Select(e => new { e.TaxCode, e.Name }).ToListAsync())
                 sb.Append(e.TaxCode).Append(e.Name).Append('\n');
             return sb.ToString();
         });
@@ -165,7 +165,7 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
     {
         var app = await apps.For(provider);
         var facts = await app.WithDbAsync(async db => (
-            Workers: await db.Workers.AsNoTracking().Select(w => new
+            Workers: await db.Set<Worker>().AsNoTracking().Select(w => new
             {
                 w.Id, w.ProvinceCode, TaxCode = w.CurrentEnterprise!.TaxCode, ZoneId = w.CurrentEnterprise.IndustrialZoneId,
                 Commune = w.CurrentLodgingHouse!.CommuneCode,

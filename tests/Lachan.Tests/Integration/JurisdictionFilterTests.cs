@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
@@ -41,7 +41,7 @@ public sealed class SmallWorld : IAsyncLifetime
         var l2 = Lodge("Nhà trọ Hiệp Hòa", "07300", "219", landlord);
         db.AddRange(dt, qc, e1, e2, e3, landlord, l1, l2);
         await db.SaveChangesAsync();
-        db.Workers.AddRange(W(1, e1, l1), W(2, e2, l1), W(3, e3, l2), W(4, null, l2), W(5, e1, null), W(6, e1, l1, province: "27"));
+        db.Set<Worker>().AddRange(W(1, e1, l1), W(2, e2, l1), W(3, e3, l2), W(4, null, l2), W(5, e1, null), W(6, e1, l1, province: "27"));
         await db.SaveChangesAsync();
         return database;
     }
@@ -99,7 +99,7 @@ public sealed class JurisdictionFilterTests(SmallWorld world) : IClassFixture<Sm
 
     [Theory, MemberData(nameof(WorkerRows))]
     public async Task Workers_are_filtered_to_the_jurisdiction(DatabaseProvider provider, Role? role, string? scope, string expected) =>
-        Assert.Equal(expected, await Ids(world, provider, db => JurisdictionTests.For(role, scope).Workers(db.Workers), w => w.NameSearch));
+        Assert.Equal(expected, await Ids(world, provider, db => JurisdictionTests.For(role, scope).Workers(db.Set<Worker>()), w => w.NameSearch));
 
     public static TheoryData<DatabaseProvider, Role?, string?, string> EnterpriseRows() => Cross(
         (Role.Steering, "24", "2400000001,2400000002,2400000003"),
@@ -113,7 +113,7 @@ public sealed class JurisdictionFilterTests(SmallWorld world) : IClassFixture<Sm
 
     [Theory, MemberData(nameof(EnterpriseRows))]
     public async Task Enterprises_are_filtered_to_the_jurisdiction(DatabaseProvider provider, Role? role, string? scope, string expected) =>
-        Assert.Equal(expected, await Ids(world, provider, db => JurisdictionTests.For(role, scope).Enterprises(db.Enterprises), e => e.TaxCode));
+        Assert.Equal(expected, await Ids(world, provider, db => JurisdictionTests.For(role, scope).Enterprises(db.Set<Enterprise>()), e => e.TaxCode));
 
     public static TheoryData<DatabaseProvider, Role?, string?, string> LodgingRows() => Cross(
         (Role.Steering, "24", "Nhà trọ Hiệp Hòa,Nhà trọ Nếnh"),
@@ -126,7 +126,7 @@ public sealed class JurisdictionFilterTests(SmallWorld world) : IClassFixture<Sm
 
     [Theory, MemberData(nameof(LodgingRows))]
     public async Task Lodging_houses_are_filtered_to_the_jurisdiction(DatabaseProvider provider, Role? role, string? scope, string expected) =>
-        Assert.Equal(expected, await Ids(world, provider, db => JurisdictionTests.For(role, scope).LodgingHouses(db.LodgingHouses), l => l.Name));
+        Assert.Equal(expected, await Ids(world, provider, db => JurisdictionTests.For(role, scope).LodgingHouses(db.Set<LodgingHouse>()), l => l.Name));
 
     public static TheoryData<DatabaseProvider, Role?, string?, string> ZoneRows() => Cross(
         (Role.IzBoard, "DT", "DT"),
@@ -136,5 +136,5 @@ public sealed class JurisdictionFilterTests(SmallWorld world) : IClassFixture<Sm
 
     [Theory, MemberData(nameof(ZoneRows))]
     public async Task Zones_are_filtered_to_the_jurisdiction(DatabaseProvider provider, Role? role, string? scope, string expected) =>
-        Assert.Equal(expected, await Ids(world, provider, db => JurisdictionTests.For(role, scope).Zones(db.IndustrialZones), z => z.Code));
+        Assert.Equal(expected, await Ids(world, provider, db => JurisdictionTests.For(role, scope).Zones(db.Set<IndustrialZone>()), z => z.Code));
 }

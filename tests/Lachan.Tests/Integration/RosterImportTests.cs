@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
@@ -60,7 +60,7 @@ public sealed class RosterImportTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal(2, preview.GetProperty("preview").GetProperty("created").GetInt32());
 
         // nothing is written before the commit
-        Assert.False(await app.WithDbAsync(db => db.Workers.AnyAsync(w => w.Cccd == an)));
+        Assert.False(await app.WithDbAsync(db => db.Set<Worker>().AnyAsync(w => w.Cccd == an)));
 
         var commit = await client.PostAsync(url + "/commit", null);
         Assert.Equal(HttpStatusCode.Accepted, commit.StatusCode);
@@ -68,7 +68,7 @@ public sealed class RosterImportTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.True(outcome.GetProperty("status").GetString() == "Committed", outcome.ToString());
         Assert.Equal(2, outcome.GetProperty("outcome").GetProperty("created").GetInt32());
 
-        var workers = await app.WithDbAsync(db => db.Workers.Where(w => w.Cccd == an || w.Cccd == binh)
+        var workers = await app.WithDbAsync(db => db.Set<Worker>().Where(w => w.Cccd == an || w.Cccd == binh)
             .Include(w => w.Employments).Include(w => w.Movements).OrderBy(w => w.DateOfBirth).ToListAsync());
         Assert.Equal(2, workers.Count);
         var (a, b) = (workers[0], workers[1]);
@@ -87,7 +87,7 @@ public sealed class RosterImportTests(EmptyApps apps) : IClassFixture<EmptyApps>
         // the same file again: nothing to change
         var again = await WaitAsync(client, await UploadAsync(client, registry.EnterpriseOwn.Id, csv));
         Assert.True(again.GetProperty("status").GetString() == "NoChange", again.ToString());
-        Assert.Equal(2, await app.WithDbAsync(db => db.Workers.CountAsync(w => w.Cccd == an || w.Cccd == binh)));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Set<Worker>().CountAsync(w => w.Cccd == an || w.Cccd == binh)));
     }
 
     [Theory, BothProviders]
@@ -107,6 +107,6 @@ public sealed class RosterImportTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.True(p.GetProperty("errors").GetInt32() >= 1, preview.ToString());
         Assert.Equal(1, p.GetProperty("valid").GetInt32());
         Assert.Contains("Cccd.Province", preview.ToString());
-        Assert.False(await app.WithDbAsync(db => db.Workers.AnyAsync(w => w.Cccd == "099190000001")));
+        Assert.False(await app.WithDbAsync(db => db.Set<Worker>().AnyAsync(w => w.Cccd == "099190000001")));
     }
 }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using System.Text.Json;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
@@ -28,7 +29,7 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
         if (await upload.FindAsync(id, ct) is not { } import) return NotFound();
         Import = import;
         State = RostersApi.State(import, jobs);
-        EnterpriseName = await db.Enterprises.Where(e => e.Id == import.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
+        EnterpriseName = await db.Set<Enterprise>().Where(e => e.Id == import.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -51,9 +52,9 @@ public sealed class IndexModel(RosterUpload upload, LachanDb db, Jurisdiction sc
         var enterprises = upload.Enterprises();
         Enterprises = (await enterprises.OrderBy(e => e.NameSearch).Select(e => new { e.Id, e.Name }).ToListAsync(ct)).Select(e => (e.Id, e.Name)).ToList();
         if (Enterprises.Count == 1) EnterpriseId ??= Enterprises[0].Id;
-        Recent = await db.RosterImports.Where(i => enterprises.Any(e => e.Id == i.EnterpriseId))
+        Recent = await db.Set<RosterImport>().Where(i => enterprises.Any(e => e.Id == i.EnterpriseId))
             .OrderByDescending(i => i.CreatedAt).Take(20)
-            .Select(i => new ImportLine(i.Id, db.Enterprises.Where(e => e.Id == i.EnterpriseId).Select(e => e.Name).First(), i.FileName, i.AsOf, i.Status, i.CreatedAt, i.CreatedBy))
+            .Select(i => new ImportLine(i.Id, db.Set<Enterprise>().Where(e => e.Id == i.EnterpriseId).Select(e => e.Name).First(), i.FileName, i.AsOf, i.Status, i.CreatedAt, i.CreatedBy))
             .ToListAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure;
 using System.Globalization;
 using System.Text.Json;
@@ -19,7 +20,7 @@ public static class RosterCommand
         var text = services.GetRequiredService<UiText>();
         var json = options.Contains("--json");
         var taxCode = CommandLine.Option(options, "--enterprise") ?? throw new CommandLineException("--enterprise <tax code> is required.");
-        var enterpriseId = await db.Enterprises.Where(e => e.TaxCode == taxCode).Select(e => (int?)e.Id).FirstOrDefaultAsync()
+        var enterpriseId = await db.Set<Enterprise>().Where(e => e.TaxCode == taxCode).Select(e => (int?)e.Id).FirstOrDefaultAsync()
             ?? throw new CommandLineException($"No enterprise with tax code {taxCode}.");
         var asOfText = CommandLine.Option(options, "--as-of");
         var asOf = asOfText is null ? services.GetRequiredService<TimeProvider>().ProvinceToday()

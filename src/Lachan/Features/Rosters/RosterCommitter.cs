@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
@@ -48,12 +48,12 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
     {
         var e = plan.EnterpriseId;
         var on = plan.AsOf;
-        var province = await db.Enterprises.Where(x => x.Id == e).Select(x => x.ProvinceCode).FirstAsync(ct);
+        var province = await db.Set<Enterprise>().Where(x => x.Id == e).Select(x => x.ProvinceCode).FirstAsync(ct);
         var ids = new Keys(
-            await db.Workers.MaxAsync(w => (int?)w.Id, ct) ?? 0,
-            await db.Employments.MaxAsync(w => (int?)w.Id, ct) ?? 0,
-            await db.Residences.MaxAsync(w => (int?)w.Id, ct) ?? 0,
-            await db.MovementEvents.MaxAsync(w => (long?)w.Id, ct) ?? 0);
+            await db.Set<Worker>().MaxAsync(w => (int?)w.Id, ct) ?? 0,
+            await db.Set<Employment>().MaxAsync(w => (int?)w.Id, ct) ?? 0,
+            await db.Set<Residence>().MaxAsync(w => (int?)w.Id, ct) ?? 0,
+            await db.Set<MovementEvent>().MaxAsync(w => (long?)w.Id, ct) ?? 0);
 
         var lastWorkerId = ids.Worker;
         var newWorkers = plan.Count(PlanKind.New);
@@ -161,7 +161,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
             .Take(ChangedListed).ToList();
         var kinds = changed.ToDictionary(r => r.Row.Cccd, r => r.Kind);
         var cccds = kinds.Keys.ToList();
-        return (await db.Workers.AsNoTracking().Where(w => cccds.Contains(w.Cccd)).Select(w => new { w.Id, w.Cccd, w.FullName }).ToListAsync(ct))
+        return (await db.Set<Worker>().AsNoTracking().Where(w => cccds.Contains(w.Cccd)).Select(w => new { w.Id, w.Cccd, w.FullName }).ToListAsync(ct))
             .Select(w => new ChangedWorker(w.Id, w.Cccd, w.FullName, kinds[w.Cccd])).OrderBy(w => w.FullName).ToList();
     }
 

@@ -19,7 +19,7 @@ public sealed class RosterImports(LachanDb db, RosterPlanner planner, RosterComm
     public async Task<Prepared> PrepareAsync(string path, int enterpriseId, DateOnly asOf, IReadOnlyDictionary<string, RosterField>? mapping, CancellationToken ct)
     {
         // Remembered choices for this enterprise first, then this upload's own adjustments.
-        var remembered = await db.RosterMappings.AsNoTracking().Where(m => m.EnterpriseId == enterpriseId)
+        var remembered = await db.Set<RosterMapping>().AsNoTracking().Where(m => m.EnterpriseId == enterpriseId)
             .ToDictionaryAsync(m => m.HeaderKey, m => m.Field, ct);
         foreach (var (k, v) in mapping ?? new Dictionary<string, RosterField>()) remembered[k] = v;
         RosterParser.Result parsed;
@@ -45,8 +45,8 @@ public sealed class RosterImports(LachanDb db, RosterPlanner planner, RosterComm
     {
         foreach (var (key, field) in mapping)
         {
-            var existing = await db.RosterMappings.FirstOrDefaultAsync(m => m.EnterpriseId == enterpriseId && m.HeaderKey == key, ct);
-            if (existing is null) db.RosterMappings.Add(new RosterMapping { EnterpriseId = enterpriseId, HeaderKey = key, Field = field });
+            var existing = await db.Set<RosterMapping>().FirstOrDefaultAsync(m => m.EnterpriseId == enterpriseId && m.HeaderKey == key, ct);
+            if (existing is null) db.Set<RosterMapping>().Add(new RosterMapping { EnterpriseId = enterpriseId, HeaderKey = key, Field = field });
             else existing.Field = field;
         }
         await db.SaveChangesAsync(ct);

@@ -67,7 +67,7 @@ public sealed class RosterJobs(IServiceScopeFactory scopes, ILogger<RosterJobs> 
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
         var imports = scope.ServiceProvider.GetRequiredService<RosterImports>();
-        var import = await db.RosterImports.FirstAsync(i => i.Id == id, ct);
+        var import = await db.Set<RosterImport>().FirstAsync(i => i.Id == id, ct);
         import.Status = kind == RosterJobKind.Preview ? ImportStatus.Previewing : ImportStatus.Committing;
         await db.SaveChangesAsync(ct);
 
@@ -103,7 +103,7 @@ public sealed class RosterJobs(IServiceScopeFactory scopes, ILogger<RosterJobs> 
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
-        await db.RosterImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+        await db.Set<RosterImport>().Where(i => i.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status).SetProperty(i => i.ErrorCode, error).SetProperty(i => i.FinishedAt, DateTime.UtcNow));
     }
 
@@ -111,7 +111,7 @@ public sealed class RosterJobs(IServiceScopeFactory scopes, ILogger<RosterJobs> 
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
-        await db.RosterImports.Where(i => i.Status == ImportStatus.Previewing || i.Status == ImportStatus.Committing)
+        await db.Set<RosterImport>().Where(i => i.Status == ImportStatus.Previewing || i.Status == ImportStatus.Committing)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Failed).SetProperty(i => i.ErrorCode, "Roster.Interrupted"), ct);
     }
 }

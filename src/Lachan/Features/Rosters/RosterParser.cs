@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Localization;
 

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -43,8 +43,8 @@ public sealed class RosterPlanner(LachanDb db)
             w.Cmnd, w.BhxhNumber, w.Phone, w.PermanentAddress, w.CurrentEnterpriseId, w.CurrentLodgingHouseId));
         // A big roster is matched in one pass over the registry (a hash join); a small one by index lookups.
         var candidates = wanted.Count > HashJoinFrom
-            ? Of(db.Workers).AsAsyncEnumerable()
-            : wanted.Chunk(2_000).ToAsyncEnumerable().SelectMany(chunk => Of(db.Workers.Where(w => chunk.Contains(w.Cccd))).AsAsyncEnumerable());
+            ? Of(db.Set<Worker>()).AsAsyncEnumerable()
+            : wanted.Chunk(2_000).ToAsyncEnumerable().SelectMany(chunk => Of(db.Set<Worker>().Where(w => chunk.Contains(w.Cccd))).AsAsyncEnumerable());
         await foreach (var w in candidates.WithCancellation(ct))
             if (wanted.Contains(w.Cccd))
                 known[w.Cccd] = w;
@@ -79,7 +79,7 @@ public sealed class RosterPlanner(LachanDb db)
         var inFile = parsed.Rows.Select(r => r.Cccd).Concat(parsed.RefusedCccds).ToHashSet();
         // A file none of whose rows could be read states no one, so it says nothing about who has left: without this,
         // a file of errors would take the enterprise's whole workforce off its payroll.
-        var leaving = parsed.Rows.Count == 0 ? [] : (await db.Workers.AsNoTracking().Where(w => w.CurrentEnterpriseId == enterpriseId)
+        var leaving = parsed.Rows.Count == 0 ? [] : (await db.Set<Worker>().AsNoTracking().Where(w => w.CurrentEnterpriseId == enterpriseId)
                 .Select(w => new LeavingWorker(w.Id, w.Cccd, w.FullName)).ToListAsync(ct))
             .Where(w => !inFile.Contains(w.Cccd)).ToList();
         return new RosterPlan(enterpriseId, asOf, parsed, rows, leaving, warnings);
@@ -112,7 +112,7 @@ public sealed class LodgingIndex
     public static async Task<LodgingIndex> LoadAsync(LachanDb db, CancellationToken ct)
     {
         var index = new LodgingIndex();
-        foreach (var l in await db.LodgingHouses.AsNoTracking().Select(l => new { l.Id, l.NameSearch, l.Address }).ToListAsync(ct))
+        foreach (var l in await db.Set<LodgingHouse>().AsNoTracking().Select(l => new { l.Id, l.NameSearch, l.Address }).ToListAsync(ct))
         {
             var address = VietnameseText.SearchKey(l.Address);
             index.Add(l.NameSearch, l.Id);

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -19,8 +20,8 @@ public sealed class RosterUpload(LachanDb db, Jurisdiction scope, CurrentUser us
     }
 
     /// <summary>The enterprises this user may import rosters for.</summary>
-    public IQueryable<Registry.Model.Enterprise> Enterprises() =>
-        scope.Can(Area.Workers, Access.Write) ? scope.Enterprises(db.Enterprises) : db.Enterprises.Where(_ => false);
+    public IQueryable<Registry.Contracts.Enterprise> Enterprises() =>
+        scope.Can(Area.Workers, Access.Write) ? scope.Enterprises(db.Set<Enterprise>()) : db.Set<Enterprise>().Where(_ => false);
 
     public async Task<Result> CreateAsync(int? enterpriseId, DateOnly? asOf, string? fileName, long length, Stream? content, CancellationToken ct)
     {
@@ -47,7 +48,7 @@ public sealed class RosterUpload(LachanDb db, Jurisdiction scope, CurrentUser us
             File.Delete(stored);
             return new Result.Invalid(new FieldErrors { ["File"] = "Roster.TooLarge" });
         }
-        db.RosterImports.Add(new RosterImport
+        db.Set<RosterImport>().Add(new RosterImport
         {
             Id = id, EnterpriseId = enterpriseId!.Value, AsOf = asOf!.Value, FileName = Path.GetFileName(fileName ?? "roster"),
             FileHash = await RosterImports.HashAsync(stored, ct), StoredPath = stored, SizeBytes = written,
@@ -60,5 +61,5 @@ public sealed class RosterUpload(LachanDb db, Jurisdiction scope, CurrentUser us
 
     /// <summary>An import the user may see: its enterprise is within the user's jurisdiction.</summary>
     public Task<RosterImport?> FindAsync(Guid id, CancellationToken ct) =>
-        db.RosterImports.Where(i => i.Id == id && Enterprises().Any(e => e.Id == i.EnterpriseId)).FirstOrDefaultAsync(ct);
+        db.Set<RosterImport>().Where(i => i.Id == id && Enterprises().Any(e => e.Id == i.EnterpriseId)).FirstOrDefaultAsync(ct);
 }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Demo;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -30,7 +31,7 @@ public static class CommandLine
                     await DataModule.MigrateAsync(db);
                     var workers = Option(rest, "--workers") is { } w ? int.Parse(w) : 20_000;
                     var cases = Option(rest, "--cases") is { } c ? int.Parse(c) : 0;
-                    if (await db.Enterprises.AnyAsync() && !rest.Contains("--reset"))
+                    if (await db.Set<Enterprise>().AnyAsync() && !rest.Contains("--reset"))
                     {
                         Console.Error.WriteLine("The database already has data; add --reset to replace it with the demo province.");
                         return 2;

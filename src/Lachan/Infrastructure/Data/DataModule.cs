@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -52,7 +53,7 @@ public static class DataModule
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             // A database filled before statistics were kept: gather them once.
             var hasStats = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(ct) > 0;
-            if (!hasStats && await db.Workers.AnyAsync(ct))
+            if (!hasStats && await db.Set<Worker>().AnyAsync(ct))
                 await UpdateStatisticsAsync(db, ct);
         }
     }

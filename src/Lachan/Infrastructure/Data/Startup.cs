@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,7 +18,7 @@ public static class Startup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
         await DataModule.MigrateAsync(db);
-        if (DemoEnabled(app.Configuration) && !await db.Enterprises.AnyAsync())
+        if (DemoEnabled(app.Configuration) && !await db.Set<Enterprise>().AnyAsync())
         {
             var workers = app.Configuration.GetValue("Demo:Workers", 20_000);
             app.Logger.LogInformation("Empty database: loading the demo province with {Workers} workers…", workers);

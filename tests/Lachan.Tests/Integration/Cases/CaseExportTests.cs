@@ -18,7 +18,7 @@ public sealed class CaseExportTests(EmptyApps apps) : IClassFixture<EmptyApps>
         {
             var early = new Case { WorkerId = w.Registry.WorkerOwn.Id, Code = "EA" + tag, ConfirmedOn = new(2021, 5, 14), TestKind = "RT-PCR", TestDate = new(2021, 5, 13) };
             early.SetOutcome(CaseOutcome.Recovered, new DateOnly(2021, 6, 10));
-            db.Cases.AddRange(early,
+            db.Set<Case>().AddRange(early,
                 new Case { WorkerId = w.WorkshopMate.Id, Code = "LA" + tag, ConfirmedOn = new(2021, 5, 20), TestKind = "RT-PCR", TestDate = new(2021, 5, 19), TreatmentPlace = "BV dã chiến số 1" },
                 new Case { WorkerId = w.Registry.WorkerOther.Id, Code = "OT" + tag, ConfirmedOn = new(2021, 5, 21), TestKind = "RT-PCR", TestDate = new(2021, 5, 20) });
             await db.SaveChangesAsync();

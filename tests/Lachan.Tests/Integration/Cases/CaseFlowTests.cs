@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -64,9 +65,9 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal(HttpStatusCode.Created, f2Confirmed.StatusCode);
 
         // the F1's order: 14 days from the last contact (17/05 → 31/05), tests on days 1, 7, 14
-        var order = await w.App.WithDbAsync(db => db.QuarantineOrders.SingleAsync(o => o.WorkerId == w.WorkshopMate.Id));
+        var order = await w.App.WithDbAsync(db => db.Set<QuarantineOrder>().SingleAsync(o => o.WorkerId == w.WorkshopMate.Id));
         Assert.Equal((new DateOnly(2021, 5, 17), new DateOnly(2021, 5, 31), QuarantinePlace.Facility), (order.StartOn, order.PlannedEndOn, order.PlaceKind));
-        var f2Order = await w.App.WithDbAsync(db => db.QuarantineOrders.SingleAsync(o => o.WorkerId == w.MatesRoommate.Id));
+        var f2Order = await w.App.WithDbAsync(db => db.Set<QuarantineOrder>().SingleAsync(o => o.WorkerId == w.MatesRoommate.Id));
         Assert.Equal((new DateOnly(2021, 5, 25), QuarantinePlace.Home), (f2Order.PlannedEndOn, f2Order.PlaceKind));
 
         Assert.Contains(order.Id, (await DueAsync(api, "2021-05-17")).Tests.Select(r => r.OrderId));
@@ -138,7 +139,7 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
     {
         var w = await CasesWorld.CreateAsync(await apps.For(provider));
         var page = await w.App.LoggedInClientAsync(w.Health);
-        var cccd = TestRegistry.NewCccd("024", Lachan.Features.Registry.Model.Sex.Female, 1998);
+        var cccd = TestRegistry.NewCccd("024", Lachan.Features.Registry.Contracts.Sex.Female, 1998);
         var fields = new Dictionary<string, string>
         {
             ["Form.Cccd"] = cccd, ["Form.Code"] = "BM" + w.Registry.Tag, ["Form.ConfirmedOn"] = "18/05/2021", ["Form.TestKind"] = "RT-PCR", ["Form.TestDate"] = "32/05/2021",
@@ -157,9 +158,9 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
         fields["Form.DateOfBirth"] = "01/01/1998";
         var saved = await page.PostFormAsync("/Outbreak/Cases/New", fields);
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.PageAsync());
-        var worker = await w.App.WithDbAsync(db => db.Workers.SingleAsync(x => x.Cccd == cccd));
+        var worker = await w.App.WithDbAsync(db => db.Set<Worker>().SingleAsync(x => x.Cccd == cccd));
         Assert.Equal(("Nguyễn Thị Mới", TestRegistry.OwnProvince), (worker.FullName, worker.ProvinceCode));
-        Assert.True(await w.App.WithDbAsync(db => db.Cases.AnyAsync(c => c.WorkerId == worker.Id)));
+        Assert.True(await w.App.WithDbAsync(db => db.Set<Case>().AnyAsync(c => c.WorkerId == worker.Id)));
     }
 
     [Theory, BothProviders]
@@ -176,7 +177,7 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
         fields["Decision.Pick"] = $"{w.EnterpriseMate.Id}:ProductionLine";
         var dismissed = await page.PostFormAsync($"/Outbreak/Cases/{caseId}", fields, $"/Outbreak/Cases/{caseId}?handler=Dismiss");
         Assert.Equal(HttpStatusCode.Redirect, dismissed.StatusCode);
-        var contacts = await w.App.WithDbAsync(db => db.Contacts.Where(c => c.CaseId == caseId).OrderBy(c => c.Id).Select(c => new { c.WorkerId, c.Kind, c.State }).ToListAsync());
+        var contacts = await w.App.WithDbAsync(db => db.Set<Contact>().Where(c => c.CaseId == caseId).OrderBy(c => c.Id).Select(c => new { c.WorkerId, c.Kind, c.State }).ToListAsync());
         Assert.Equal([(w.RoomMate.Id, ContactKind.LodgingRoom, ContactState.Confirmed), (w.EnterpriseMate.Id, ContactKind.ProductionLine, ContactState.Dismissed)],
             contacts.Select(c => (c.WorkerId, c.Kind, c.State)));
         var after = await page.GetPageAsync($"/Outbreak/Cases/{caseId}");
@@ -197,7 +198,7 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var saved = await page.PostFormAsync($"/Outbreak/Cases/{caseId}", new Dictionary<string, string> { ["Outcome"] = "Recovered", ["OutcomeOn"] = "05/06/2021" },
             $"/Outbreak/Cases/{caseId}?handler=Outcome");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var order = await w.App.WithDbAsync(db => db.QuarantineOrders.SingleAsync(o => o.WorkerId == w.Registry.WorkerOwn.Id));
+        var order = await w.App.WithDbAsync(db => db.Set<QuarantineOrder>().SingleAsync(o => o.WorkerId == w.Registry.WorkerOwn.Id));
         Assert.Equal((new DateOnly(2021, 6, 5), new DateOnly(2021, 6, 19), QuarantinePlace.Home, (int?)null),
             (order.StartOn, order.PlannedEndOn, order.PlaceKind, order.ContactId));
     }

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Localization;
 using Lachan.Tests.Infrastructure;
@@ -38,11 +38,11 @@ public sealed record CasesWorld(LachanApp App, TestRegistry Registry, Worker Wor
                 Name = "Nhà trọ Nếnh " + r.Tag, NameSearch = "nha tro nenh", Address = "Nếnh", CommuneCode = r.LodgingOwn.CommuneCode,
                 DistrictCode = r.LodgingOwn.DistrictCode, ProvinceCode = TestRegistry.OwnProvince, LandlordId = r.LodgingOwn.LandlordId,
             };
-            db.LodgingHouses.Add(lodge);
+            db.Set<LodgingHouse>().Add(lodge);
             await db.SaveChangesAsync();
             workshopMate.MoveLodging(lodge.Id, hired, "P.1");
             matesRoommate.MoveLodging(lodge.Id, hired, "P.1");
-            db.Workers.AddRange(workshopMate, enterpriseMate, roomMate, leaver, matesRoommate);
+            db.Set<Worker>().AddRange(workshopMate, enterpriseMate, roomMate, leaver, matesRoommate);
             await db.SaveChangesAsync();
         });
         var health = "health-" + r.Tag.ToLowerInvariant();

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +42,7 @@ public sealed class ClusterTests(EmptyApps apps) : IClassFixture<EmptyApps>
             };
             db.AddRange(house, enterprise);
             await db.SaveChangesAsync();
-            var worker = await db.Workers.Include(x => x.Employments).Include(x => x.Residences).SingleAsync(x => x.Id == w.Registry.WorkerOwn.Id);
+            var worker = await db.Set<Worker>().Include(x => x.Employments).Include(x => x.Residences).SingleAsync(x => x.Id == w.Registry.WorkerOwn.Id);
             worker.Hire(enterprise.Id, new DateOnly(2021, 7, 1), ContractType.Definite);
             worker.MoveLodging(house.Id, new DateOnly(2021, 7, 1));
             await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Cases;
 using System.Net;
 using Lachan.Features.Outbreak.Testing;
 using Lachan.Infrastructure.Data;
@@ -13,7 +14,7 @@ public sealed class DemoCasesTests(DemoApps apps) : IClassFixture<DemoApps>
     public async Task Demo_cases_are_seeded_and_visible_to_health_only(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
-        var (cases, orders) = await app.WithDbAsync(async db => (await db.Cases.CountAsync(), await db.QuarantineOrders.CountAsync()));
+        var (cases, orders) = await app.WithDbAsync(async db => (await db.Set<Case>().CountAsync(), await db.Set<QuarantineOrder>().CountAsync()));
         Assert.True(cases > 0 && orders > 0, $"{cases} cases, {orders} orders");
         var health = await app.LoggedInClientAsync("yte");
         Assert.Contains("BN3501", await health.GetPageAsync("/Outbreak/Cases"));
@@ -27,9 +28,9 @@ public sealed class DemoCasesTests(DemoApps apps) : IClassFixture<DemoApps>
     public async Task Demo_samples_and_the_screening_of_a_reopened_enterprise_are_seeded(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
-        var schedule = await app.WithDbAsync(db => db.ScreeningSchedules.AsNoTracking().Include(s => s.Enterprise).ThenInclude(e => e!.IndustrialZone).SingleAsync());
+        var schedule = await app.WithDbAsync(db => db.Set<ScreeningSchedule>().AsNoTracking().Include(s => s.Enterprise).ThenInclude(e => e!.IndustrialZone).SingleAsync());
         Assert.Equal((new DateOnly(2021, 5, 28), 7, "QC"), (schedule.From, schedule.IntervalDays, schedule.Enterprise!.IndustrialZone!.Code));
-        var samples = await app.WithDbAsync(db => db.TestSamples.AsNoTracking().Include(s => s.Members).ToListAsync());
+        var samples = await app.WithDbAsync(db => db.Set<TestSample>().AsNoTracking().Include(s => s.Members).ToListAsync());
         Assert.Contains(samples, s => !s.Pooled && s.Result == TestResult.Negative);
         Assert.Contains(samples, s => !s.Pooled && s.Result == TestResult.Pending);
         Assert.All(samples, s => Assert.True(s.Pooled ? s.Members.Count is >= 2 and <= 10 : s.Members.Count == 1, s.Code));

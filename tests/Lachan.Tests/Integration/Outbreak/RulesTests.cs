@@ -39,12 +39,12 @@ public sealed class RulesTests(EmptyApps apps) : IClassFixture<EmptyApps>
             ("Quarantine.DefaultPlace", "Facility"), ("Quarantine.EffectiveFrom", "01/06/2021"), ("Quarantine.Source", "CV 5599/BYT-MT"));
         Assert.Contains("data-testid=\"error-quarantine-TestDays\">Ghi các ngày từ 1 đến số ngày cách ly", wrong);
         Assert.Contains("data-testid=\"error-quarantine-EffectiveFrom\">Phiên bản mới không được áp dụng từ một ngày trước hôm nay.<", wrong);
-        Assert.Equal(3, await app.WithDbAsync(db => db.QuarantineRules.CountAsync()));
+        Assert.Equal(3, await app.WithDbAsync(db => db.Set<QuarantineRule>().CountAsync()));
 
         var saved = await pages.PostAsync("/Outbreak/Rules?handler=Quarantine", Form(("Quarantine.Subject", "F1"), ("Quarantine.Days", "10"),
             ("Quarantine.TestDays", "7, 1"), ("Quarantine.DefaultPlace", "Home"), ("Quarantine.EffectiveFrom", Dmy(from)), ("Quarantine.Source", "CV 5599/BYT-MT (thử)")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var f1 = await app.WithDbAsync(db => db.QuarantineRules.AsNoTracking().Where(r => r.Subject == RuleSubject.F1).OrderBy(r => r.EffectiveFrom).ToListAsync());
+        var f1 = await app.WithDbAsync(db => db.Set<QuarantineRule>().AsNoTracking().Where(r => r.Subject == RuleSubject.F1).OrderBy(r => r.EffectiveFrom).ToListAsync());
         Assert.Equal(2, f1.Count);
         Assert.Equal((new DateOnly(2021, 1, 1), (DateOnly?)from.AddDays(-1)), (f1[0].EffectiveFrom, f1[0].EffectiveTo));   // the old version keeps its past
         Assert.Equal((14, "1,7,14"), (f1[0].Days, f1[0].TestDays));
@@ -65,7 +65,7 @@ public sealed class RulesTests(EmptyApps apps) : IClassFixture<EmptyApps>
         foreach (var field in new[] { "MaxPoolSize", "EffectiveFrom", "Source" }) Assert.Contains($"data-testid=\"error-pool-{field}\"", pool);
         Assert.Equal(HttpStatusCode.Redirect, (await pages.PostAsync("/Outbreak/Rules?handler=Pool",
             Form(("Pool.MaxPoolSize", "5"), ("Pool.EffectiveFrom", Dmy(from)), ("Pool.Source", "Hướng dẫn gộp mẫu (thử)")))).StatusCode);
-        var pools = await app.WithDbAsync(db => db.PoolRules.AsNoTracking().OrderBy(r => r.EffectiveFrom).ToListAsync());
+        var pools = await app.WithDbAsync(db => db.Set<PoolRule>().AsNoTracking().OrderBy(r => r.EffectiveFrom).ToListAsync());
         Assert.Equal(new (int, DateOnly?)[] { (10, from.AddDays(-1)), (5, null) }, pools.Select(r => (r.MaxPoolSize, r.EffectiveTo)));
         Assert.Equal(5, TestingRules.InForce(pools, from).MaxPoolSize);
         Assert.Contains("Hướng dẫn gộp mẫu (thử)", await pages.GetPageAsync("/Outbreak/Rules"));
@@ -75,7 +75,7 @@ public sealed class RulesTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Contains("data-testid=\"error-screening-IntervalDays\">Chu kỳ từ 1 đến 90 ngày.<", screening);
         Assert.Equal(HttpStatusCode.Redirect, (await pages.PostAsync("/Outbreak/Rules?handler=Screening",
             Form(("Screening.IntervalDays", "14"), ("Screening.EffectiveFrom", Dmy(from)), ("Screening.Source", "Phương án sàng lọc (thử)")))).StatusCode);
-        var intervals = await app.WithDbAsync(db => db.ScreeningRules.AsNoTracking().OrderBy(r => r.EffectiveFrom).ToListAsync());
+        var intervals = await app.WithDbAsync(db => db.Set<ScreeningRule>().AsNoTracking().OrderBy(r => r.EffectiveFrom).ToListAsync());
         Assert.Equal(new (int, DateOnly?)[] { (7, from.AddDays(-1)), (14, null) }, intervals.Select(r => (r.IntervalDays, r.EffectiveTo)));
         Assert.Equal((7, 14), (TestingRules.ScreeningInForce(intervals, from.AddDays(-1))!.IntervalDays, TestingRules.ScreeningInForce(intervals, from)!.IntervalDays));
         Assert.Equal(3, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserName == officer && a.Action == "create")));

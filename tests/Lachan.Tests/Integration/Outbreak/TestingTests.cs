@@ -1,7 +1,8 @@
+using Lachan.Features.Outbreak.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
@@ -37,7 +38,7 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
                     DateOfBirth = new DateOnly(1998, 1, 1), HomeProvinceCode = "024", ProvinceCode = TestRegistry.OwnProvince,
                 };
                 w.Hire(registry.EnterpriseOwn.Id, new DateOnly(2020, 1, 6), ContractType.Definite);
-                db.Workers.Add(w);
+                db.Set<Worker>().Add(w);
                 workers.Add(w);
             }
             await db.SaveChangesAsync();
@@ -187,7 +188,7 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var saved = await pages.PostAsync("/Outbreak/Testing/New", Form(("Form.Code", code), ("Form.Pooled", "true"), ("Form.CollectedOn", "28/05/2021"),
             ("Form.CollectedTime", "08:00"), ("Form.Site", "Cổng công ty"), ("Form.Members", members)));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var id = await w.App.WithDbAsync(db => db.TestSamples.Where(x => x.Code == code).Select(x => x.Id).SingleAsync());
+        var id = await w.App.WithDbAsync(db => db.Set<TestSample>().Where(x => x.Code == code).Select(x => x.Id).SingleAsync());
         Assert.Contains(code, await pages.GetPageAsync("/Outbreak/Testing"));
 
         var early = await (await pages.PostAsync($"/Outbreak/Testing/Result/{id}", Form(("Form.Result", "Positive"), ("Form.ResultOn", "27/05/2021")))).PageAsync();
@@ -200,7 +201,7 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
 
         await w.App.WithDbAsync(async db =>
         {
-            db.ScreeningSchedules.Add(new Lachan.Features.Outbreak.Testing.ScreeningSchedule { EnterpriseId = w.Registry.EnterpriseOwn.Id, IntervalDays = 7, From = Reopening });
+            db.Set<ScreeningSchedule>().Add(new Lachan.Features.Outbreak.Testing.ScreeningSchedule { EnterpriseId = w.Registry.EnterpriseOwn.Id, IntervalDays = 7, From = Reopening });
             await db.SaveChangesAsync();
         });
         var due = await pages.GetPageAsync($"/Outbreak/Testing/Screening?Date=04/06/2021&EnterpriseId={w.Registry.EnterpriseOwn.Id}");
@@ -220,7 +221,7 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var token = Http.AntiforgeryToken(form);
         FormUrlEncodedContent Form(params (string, string)[] fields) =>
             new(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("__RequestVerificationToken", token)));
-        Task<int> CountAsync() => w.App.WithDbAsync(db => db.ScreeningSchedules.CountAsync(s => s.EnterpriseId == enterprise.Id));
+        Task<int> CountAsync() => w.App.WithDbAsync(db => db.Set<ScreeningSchedule>().CountAsync(s => s.EnterpriseId == enterprise.Id));
 
         var empty = await (await pages.PostAsync("/Outbreak/Testing/Schedules", Form())).PageAsync();
         foreach (var field in new[] { "EnterpriseId", "From" }) Assert.Contains($"data-testid=\"error-{field}\">Trường này là bắt buộc.<", empty);
@@ -270,7 +271,7 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
             ("Form.IntervalDays", ""), ("Form.From", "01/07/2021")))).StatusCode);
         var created = await w.Api.PostAsJsonAsync("/api/v1/screening-schedules", new { enterpriseId = enterprise.Id, from = new DateOnly(2021, 8, 1) });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal([7, 7, 7], await w.App.WithDbAsync(db => db.ScreeningSchedules.Where(s => s.EnterpriseId == enterprise.Id).OrderBy(s => s.From).Select(s => s.IntervalDays).ToListAsync()));
+        Assert.Equal([7, 7, 7], await w.App.WithDbAsync(db => db.Set<ScreeningSchedule>().Where(s => s.EnterpriseId == enterprise.Id).OrderBy(s => s.From).Select(s => s.IntervalDays).ToListAsync()));
     }
 
     private static MultipartFormDataContent Sheet(params object[][] rows) => new MultipartFormDataContent().WithFile(SheetFile(rows), "file", "ket-qua.xlsx");
@@ -301,7 +302,7 @@ public sealed class TestingTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
         Assert.Equal(["3 Testing.ResultBeforeCollection", "4 LabImport.UnknownSample"],
             errors.EnumerateArray().Select(e => $"{e.GetProperty("row").GetInt32()} {e.GetProperty("code").GetString()}"));
-        Assert.False(await w.App.WithDbAsync(db => db.TestSamples.AnyAsync(s => codes.Contains(s.Code) && s.Result != Lachan.Features.Outbreak.Testing.TestResult.Pending)));
+        Assert.False(await w.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => codes.Contains(s.Code) && s.Result != Lachan.Features.Outbreak.Testing.TestResult.Pending)));
 
         var good = await w.Api.PostAsync("/api/v1/samples/results/import", Sheet(
             ["Mã mẫu", "Kết quả", "Ngày trả kết quả"], [codes[0], "Dương tính", "21/05/2021"], [codes[1], "Âm tính", "21/05/2021"]));

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lachan.Features.Outbreak.Zones;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
@@ -46,10 +46,10 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
         };
         await app.WithDbAsync(async db =>
         {
-            db.Enterprises.Add(exempt);
+            db.Set<Enterprise>().Add(exempt);
             await db.SaveChangesAsync();
             late.Hire(registry.EnterpriseOwn.Id, Lockdown.AddDays(3), ContractType.Definite);
-            db.Workers.Add(late);
+            db.Set<Worker>().Add(late);
             await db.SaveChangesAsync();
         });
         return new World(app, registry, exempt, late, await app.ApiClientAsync(admin), admin);
@@ -133,7 +133,7 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
             twice.Residences.Add(new Residence { LodgingHouseId = w.Registry.LodgingOther.Id, From = new DateOnly(2020, 1, 1) });
             twice.Residences.Add(new Residence { LodgingHouseId = w.Registry.LodgingOwn.Id, From = new DateOnly(2020, 6, 1), Room = "P.2" });
             twice.Residences.Add(new Residence { LodgingHouseId = w.Registry.LodgingOwn.Id, From = new DateOnly(2020, 7, 1), Room = "P.3" });
-            db.Workers.Add(twice);
+            db.Set<Worker>().Add(twice);
             await db.SaveChangesAsync();
         });
         var zone = await CreateZoneAsync(w.Api, new { kind = "industrialZone", industrialZoneCode = w.Registry.ZoneOwn.Code });
@@ -232,7 +232,7 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
     {
         var w = await WorldAsync(provider);
         var zone = await CreateZoneAsync(w.Api, new { kind = "industrialZone", industrialZoneCode = w.Registry.ZoneOwn.Code });
-        var ordersBefore = await w.App.WithDbAsync(db => db.ZoneOrders.CountAsync());
+        var ordersBefore = await w.App.WithDbAsync(db => db.Set<ZoneOrder>().CountAsync());
 
         var empty = await w.Api.PostAsJsonAsync($"/api/v1/control-zones/{zone}/orders", new { effectiveTo = "2021-05-01", effectiveFrom = "2021-05-18" });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
@@ -249,7 +249,7 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
         });
         Assert.Equal(HttpStatusCode.BadRequest, outsider.StatusCode);
         Assert.Contains("exemptTaxCodes", await outsider.Content.ReadAsStringAsync());
-        Assert.Equal(ordersBefore, await w.App.WithDbAsync(db => db.ZoneOrders.CountAsync()));
+        Assert.Equal(ordersBefore, await w.App.WithDbAsync(db => db.Set<ZoneOrder>().CountAsync()));
 
         var unknownZone = await w.Api.PostAsJsonAsync("/api/v1/control-zones", new { kind = "industrialZone", industrialZoneCode = "NOPE" });
         Assert.Equal(HttpStatusCode.BadRequest, unknownZone.StatusCode);
@@ -262,7 +262,7 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal(HttpStatusCode.NoContent, (await w.Api.PostAsJsonAsync($"/api/v1/zone-orders/{order}/lift", new { liftedOn = "2021-05-20" })).StatusCode);
         var twice = await w.Api.PostAsJsonAsync($"/api/v1/zone-orders/{order}/lift", new { liftedOn = "2021-05-21" });
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
-        Assert.Equal(new DateOnly(2021, 5, 20), await w.App.WithDbAsync(db => db.ZoneOrders.Where(o => o.Id == order).Select(o => o.LiftedOn).SingleAsync()));
+        Assert.Equal(new DateOnly(2021, 5, 20), await w.App.WithDbAsync(db => db.Set<ZoneOrder>().Where(o => o.Id == order).Select(o => o.LiftedOn).SingleAsync()));
     }
 
     [Theory, BothProviders]
@@ -286,7 +286,7 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var refused = await pages.PostAsync($"/Outbreak/Zones/{zone}?handler=Order", OrderForm("MZ not a pdf"u8.ToArray(), "2001/QĐ-BCĐ"));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("data-testid=\"error-Scan\"", await refused.PageAsync());
-        Assert.False(await w.App.WithDbAsync(db => db.ZoneOrders.AnyAsync(o => o.DecisionNumber == "2001/QĐ-BCĐ")));
+        Assert.False(await w.App.WithDbAsync(db => db.Set<ZoneOrder>().AnyAsync(o => o.DecisionNumber == "2001/QĐ-BCĐ")));
 
         var pdf = "%PDF-1.4\n% quyết định phong tỏa\n"u8.ToArray();
         var issued = await pages.PostAsync($"/Outbreak/Zones/{zone}?handler=Order", OrderForm(pdf, "2002/QĐ-BCĐ"));
@@ -294,7 +294,7 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var page = await pages.GetPageAsync($"/Outbreak/Zones/{zone}?Date=2021-05-20");
         Assert.Contains("2002/QĐ-BCĐ", page);
         Assert.Contains("Phong tỏa", page);
-        var orderId = await w.App.WithDbAsync(db => db.ZoneOrders.Where(o => o.DecisionNumber == "2002/QĐ-BCĐ").Select(o => o.Id).SingleAsync());
+        var orderId = await w.App.WithDbAsync(db => db.Set<ZoneOrder>().Where(o => o.DecisionNumber == "2002/QĐ-BCĐ").Select(o => o.Id).SingleAsync());
         var scan = await pages.GetAsync($"/Outbreak/Zones/{zone}?handler=Scan&orderId={orderId}");
         Assert.Equal("application/pdf", scan.Content.Headers.ContentType?.MediaType);
         Assert.Equal(pdf, await scan.Content.ReadAsByteArrayAsync());

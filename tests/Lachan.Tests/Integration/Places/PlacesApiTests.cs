@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
@@ -30,7 +30,7 @@ public sealed class PlacesApiTests(DemoApps apps) : IClassFixture<DemoApps>
         var items = zones.GetProperty("items").EnumerateArray().ToList();
         var workers = items.Select(z => z.GetProperty("workers").GetInt32()).ToList();
         Assert.Equal(workers.OrderDescending(), workers);
-        var expected = await app.WithDbAsync(db => db.Workers.CountAsync(w => w.ProvinceCode == "24" && w.CurrentEnterprise!.IndustrialZoneId != null));
+        var expected = await app.WithDbAsync(db => db.Set<Worker>().CountAsync(w => w.ProvinceCode == "24" && w.CurrentEnterprise!.IndustrialZoneId != null));
         Assert.Equal(expected, workers.Sum());
 
         var first = items[0].GetProperty("id").GetInt32();
@@ -44,7 +44,7 @@ public sealed class PlacesApiTests(DemoApps apps) : IClassFixture<DemoApps>
     {
         var app = await apps.For(provider);
         var api = await app.ApiClientAsync("admin");
-        var sample = await app.WithDbAsync(db => db.Enterprises.OrderBy(e => e.Id).Select(e => new { e.Name, e.TaxCode }).FirstAsync());
+        var sample = await app.WithDbAsync(db => db.Set<Enterprise>().OrderBy(e => e.Id).Select(e => new { e.Name, e.TaxCode }).FirstAsync());
         var words = string.Join(' ', Lachan.Infrastructure.Localization.VietnameseText.SearchKey(sample.Name).Split(' ').Take(3));
 
         var byName = await JsonAsync(await api.GetAsync($"/api/v1/enterprises?q={Uri.EscapeDataString(words)}&pageSize=500"));
@@ -64,12 +64,12 @@ public sealed class PlacesApiTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal("Field.Required", bad.GetProperty("codes").GetProperty("name").GetString());
         Assert.Equal("Place.CommuneUnknown", bad.GetProperty("codes").GetProperty("communeCode").GetString());
 
-        var commune = await app.WithDbAsync(db => db.AdminUnits.Where(u => u.Level == AdminLevel.Commune).Select(u => u.Code).FirstAsync());
+        var commune = await app.WithDbAsync(db => db.Set<AdminUnit>().Where(u => u.Level == AdminLevel.Commune).Select(u => u.Code).FirstAsync());
         var tax = NewTaxCode();
         var created = await api.PostAsJsonAsync("/api/v1/enterprises", new { taxCode = tax, name = "  Công ty   TNHH Thử  API ", communeCode = commune });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await JsonAsync(created)).GetProperty("id").GetInt32();
-        var saved = await app.WithDbAsync(db => db.Enterprises.SingleAsync(e => e.Id == id));
+        var saved = await app.WithDbAsync(db => db.Set<Enterprise>().SingleAsync(e => e.Id == id));
         Assert.Equal(("Công ty TNHH Thử API", "cong ty tnhh thu api"), (saved.Name, saved.NameSearch));
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "create" && a.EntityType == "Enterprise" && a.EntityId == id.ToString())));
 
@@ -82,7 +82,7 @@ public sealed class PlacesApiTests(DemoApps apps) : IClassFixture<DemoApps>
     {
         var app = await apps.For(provider);
         var api = await app.ApiClientAsync("admin");
-        var id = await app.WithDbAsync(db => db.Enterprises.Where(e => e.Status == EnterpriseStatus.Operating).OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync());
+        var id = await app.WithDbAsync(db => db.Set<Enterprise>().Where(e => e.Status == EnterpriseStatus.Operating).OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync());
         var change = new { status = "Suspended", from = "2021-05-18", reason = "Tạm dừng theo chỉ đạo ngày 18/05/2021" };
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsJsonAsync($"/api/v1/enterprises/{id}/status", change)).StatusCode);
@@ -101,7 +101,7 @@ public sealed class PlacesApiTests(DemoApps apps) : IClassFixture<DemoApps>
         var app = await apps.For(provider);
         var api = await app.ApiClientAsync("doanhnghiep");
         var own = Assert.Single((await JsonAsync(await api.GetAsync("/api/v1/enterprises"))).GetProperty("items").EnumerateArray());
-        var other = await app.WithDbAsync(db => db.Enterprises.Where(e => e.Id != own.GetProperty("id").GetInt32()).Select(e => e.Id).FirstAsync());
+        var other = await app.WithDbAsync(db => db.Set<Enterprise>().Where(e => e.Id != own.GetProperty("id").GetInt32()).Select(e => e.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/enterprises/{other}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/lodging-houses")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsJsonAsync("/api/v1/enterprises", new { taxCode = NewTaxCode() })).StatusCode);
@@ -113,7 +113,7 @@ public sealed class PlacesApiTests(DemoApps apps) : IClassFixture<DemoApps>
         var app = await apps.For(provider);
         var api = await app.ApiClientAsync("xa");
         var own = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "xa").Select(u => u.ScopeCode!).FirstAsync());
-        var other = await app.WithDbAsync(db => db.AdminUnits.Where(u => u.Level == AdminLevel.Commune && u.Code != own).Select(u => u.Code).FirstAsync());
+        var other = await app.WithDbAsync(db => db.Set<AdminUnit>().Where(u => u.Level == AdminLevel.Commune && u.Code != own).Select(u => u.Code).FirstAsync());
         var house = new { name = "Nhà trọ Thử", address = "Thôn Thử", rooms = 4, capacity = 12, landlordName = "nguyễn thị  thử", landlordPhone = "+84 912 000 111" };
 
         var refused = await JsonAsync(await api.PostAsJsonAsync("/api/v1/lodging-houses", new { house.name, house.address, communeCode = other, house.rooms, house.capacity, house.landlordName }));
@@ -125,7 +125,7 @@ public sealed class PlacesApiTests(DemoApps apps) : IClassFixture<DemoApps>
         var detail = await JsonAsync(await api.GetAsync($"/api/v1/lodging-houses/{id}"));
         Assert.Equal("Nguyễn Thị Thử", detail.GetProperty("landlord").GetProperty("fullName").GetString());
         Assert.Equal("0912000111", detail.GetProperty("landlord").GetProperty("phone").GetString());
-        var district = await app.WithDbAsync(db => db.AdminUnits.Where(u => u.Code == own).Select(u => u.ParentCode).FirstAsync());
+        var district = await app.WithDbAsync(db => db.Set<AdminUnit>().Where(u => u.Code == own).Select(u => u.ParentCode).FirstAsync());
         Assert.Equal(district, detail.GetProperty("districtCode").GetString());
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "create" && a.EntityType == "LodgingHouse" && a.EntityId == id.ToString())));
     }
@@ -136,7 +136,7 @@ public sealed class PlacesApiTests(DemoApps apps) : IClassFixture<DemoApps>
         var app = await apps.For(provider);
         var api = await app.ApiClientAsync("yte");
         var districts = await JsonAsync(await api.GetAsync("/api/v1/admin-units?level=District&parent=24&pageSize=100"));
-        var expected = await app.WithDbAsync(db => db.AdminUnits.CountAsync(u => u.Level == AdminLevel.District && u.ParentCode == "24"));
+        var expected = await app.WithDbAsync(db => db.Set<AdminUnit>().CountAsync(u => u.Level == AdminLevel.District && u.ParentCode == "24"));
         Assert.Equal(expected, districts.GetProperty("total").GetInt32());
         Assert.All(districts.GetProperty("items").EnumerateArray(), d => Assert.Equal("24", d.GetProperty("parentCode").GetString()));
         var province = await JsonAsync(await api.GetAsync("/api/v1/admin-units/24"));

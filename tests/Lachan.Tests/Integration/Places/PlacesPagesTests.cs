@@ -1,5 +1,5 @@
 using System.Net;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +15,8 @@ public sealed class PlacesPagesTests(DemoApps apps) : IClassFixture<DemoApps>
         var app = await apps.For(provider);
         var client = await app.LoggedInClientAsync("admin");
         var (zone, enterprise, house, commune) = await app.WithDbAsync(async db => (
-            await db.IndustrialZones.Select(z => z.Id).FirstAsync(), await db.Enterprises.Select(e => e.Id).FirstAsync(),
-            await db.LodgingHouses.Select(l => l.Id).FirstAsync(), await db.AdminUnits.Where(u => u.Level == AdminLevel.Commune).Select(u => u.Code).FirstAsync()));
+            await db.Set<IndustrialZone>().Select(z => z.Id).FirstAsync(), await db.Set<Enterprise>().Select(e => e.Id).FirstAsync(),
+            await db.Set<LodgingHouse>().Select(l => l.Id).FirstAsync(), await db.Set<AdminUnit>().Where(u => u.Level == AdminLevel.Commune).Select(u => u.Code).FirstAsync()));
         foreach (var url in new[]
         {
             "/Registry/Zones", "/Registry/Zones?Sort=-workers", $"/Registry/Zones/{zone}", "/Registry/Zones/Edit", $"/Registry/Zones/Edit/{zone}",
@@ -33,7 +33,7 @@ public sealed class PlacesPagesTests(DemoApps apps) : IClassFixture<DemoApps>
     {
         var app = await apps.For(provider);
         var client = await app.LoggedInClientAsync("admin");
-        var sample = await app.WithDbAsync(db => db.Enterprises.OrderBy(e => e.Id).Select(e => new { e.Name, e.NameSearch }).FirstAsync());
+        var sample = await app.WithDbAsync(db => db.Set<Enterprise>().OrderBy(e => e.Id).Select(e => new { e.Name, e.NameSearch }).FirstAsync());
         var page = await client.GetPageAsync("/Registry/Enterprises?Q=" + Uri.EscapeDataString(sample.NameSearch));
         Assert.Contains(sample.Name, page);
 
@@ -52,7 +52,7 @@ public sealed class PlacesPagesTests(DemoApps apps) : IClassFixture<DemoApps>
     {
         var app = await apps.For(provider);
         var client = await app.LoggedInClientAsync("admin");
-        var id = await app.WithDbAsync(db => db.Enterprises.Where(e => e.Status == EnterpriseStatus.Operating).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
+        var id = await app.WithDbAsync(db => db.Set<Enterprise>().Where(e => e.Status == EnterpriseStatus.Operating).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
         var url = $"/Registry/Enterprises/{id}";
 
         var bad = await client.PostFormAsync(url, new Dictionary<string, string>
@@ -75,7 +75,7 @@ public sealed class PlacesPagesTests(DemoApps apps) : IClassFixture<DemoApps>
         var app = await apps.For(provider);
         var hr = await app.LoggedInClientAsync("doanhnghiep");
         var scope = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "doanhnghiep").Select(u => u.ScopeCode).FirstAsync());
-        var other = await app.WithDbAsync(db => db.Enterprises.Where(e => e.TaxCode != scope).Select(e => e.Id).FirstAsync());
+        var other = await app.WithDbAsync(db => db.Set<Enterprise>().Where(e => e.TaxCode != scope).Select(e => e.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync($"/Registry/Enterprises/{other}")).StatusCode);
         var lodging = await hr.GetAsync("/Registry/Lodging");
         Assert.Equal(HttpStatusCode.Redirect, lodging.StatusCode);
@@ -83,7 +83,7 @@ public sealed class PlacesPagesTests(DemoApps apps) : IClassFixture<DemoApps>
 
         var commune = await app.LoggedInClientAsync("xa");
         var own = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "xa").Select(u => u.ScopeCode).FirstAsync());
-        var elsewhere = await app.WithDbAsync(db => db.LodgingHouses.Where(l => l.CommuneCode != own).Select(l => l.Id).FirstAsync());
+        var elsewhere = await app.WithDbAsync(db => db.Set<LodgingHouse>().Where(l => l.CommuneCode != own).Select(l => l.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await commune.GetAsync($"/Registry/Lodging/{elsewhere}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await commune.GetAsync("/Registry/Zones/Edit")).StatusCode);
         // the commune's form offers its own commune only

@@ -1,3 +1,4 @@
+using Lachan.Features.Rosters;
 using System.Net;
 using System.Text.Json;
 using Lachan.Infrastructure.Auth;
@@ -17,10 +18,10 @@ public sealed class RosterAccessTests(EmptyApps apps) : IClassFixture<EmptyApps>
     private readonly TempFolder _dir = new();
     public void Dispose() => _dir.Dispose();
 
-    private string SmallRoster(RosterWorld w) => Write(_dir.Root, "csv", Sheet([Row(1, Person.Of(w.Stays)), Row(2, Person.New("Lý Thị Oanh", Lachan.Features.Registry.Model.Sex.Female, 2000))]));
+    private string SmallRoster(RosterWorld w) => Write(_dir.Root, "csv", Sheet([Row(1, Person.Of(w.Stays)), Row(2, Person.New("Lý Thị Oanh", Lachan.Features.Registry.Contracts.Sex.Female, 2000))]));
 
     private static Task<int> ImportsOfAsync(LachanApp app, int enterpriseId) =>
-        app.WithDbAsync(db => db.RosterImports.CountAsync(i => i.EnterpriseId == enterpriseId));
+        app.WithDbAsync(db => db.Set<RosterImport>().CountAsync(i => i.EnterpriseId == enterpriseId));
 
     [Theory, BothProviders]
     public async Task HR_cannot_upload_for_another_enterprise_nor_see_or_act_on_its_imports(DatabaseProvider provider)

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Net;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
@@ -61,15 +61,15 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
         var created = plan.Rows.Where(r => r.Kind == PlanKind.New).Select(r => r.Row.Cccd).ToList();
         await app.WithDbAsync(async db =>
         {
-            Assert.Equal(0, await db.Workers.CountAsync(x => created.Contains(x.Cccd) && x.CurrentEnterpriseId == w.Own.Id));
+            Assert.Equal(0, await db.Set<Worker>().CountAsync(x => created.Contains(x.Cccd) && x.CurrentEnterpriseId == w.Own.Id));
             foreach (var leaver in new[] { w.Leaver1, w.Leaver2 })
             {
-                var x = await db.Workers.AsNoTracking().Include(y => y.Employments).SingleAsync(y => y.Id == leaver.Id);
+                var x = await db.Set<Worker>().AsNoTracking().Include(y => y.Employments).SingleAsync(y => y.Id == leaver.Id);
                 Assert.Equal(w.Own.Id, x.CurrentEnterpriseId);
                 Assert.Null(Assert.Single(x.Employments).To);
             }
-            Assert.Equal(w.Updated.Phone, await db.Workers.Where(x => x.Id == w.Updated.Id).Select(x => x.Phone).SingleAsync());
-            Assert.Null(await db.Workers.Where(x => x.Id == w.Rehired.Id).Select(x => x.CurrentEnterpriseId).SingleAsync());
+            Assert.Equal(w.Updated.Phone, await db.Set<Worker>().Where(x => x.Id == w.Updated.Id).Select(x => x.Phone).SingleAsync());
+            Assert.Null(await db.Set<Worker>().Where(x => x.Id == w.Rehired.Id).Select(x => x.CurrentEnterpriseId).SingleAsync());
         });
         Assert.Equal(0, await ImportAuditsAsync(app, w.Own.Id));
     }
@@ -110,7 +110,7 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
     /// <summary>Registers the person of a roster row as the worker form would, outside any import.</summary>
     internal static Task RegisterByHandAsync(LachanApp app, RosterRow row) => app.WithDbAsync(async db =>
     {
-        db.Workers.Add(new Worker
+        db.Set<Worker>().Add(new Worker
         {
             Cccd = row.Cccd, FullName = row.FullName, NameSearch = VietnameseText.SearchKey(row.FullName), Sex = row.Sex!.Value,
             DateOfBirth = row.DateOfBirth!.Value, HomeProvinceCode = "024", ProvinceCode = TestRegistry.OwnProvince,
@@ -136,7 +136,7 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
         }
         Assert.Contains(20, progress.Seen); // the leavers' employments had been closed in the transaction
         await NoTraceAsync(app, w, plan, before);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Workers.CountAsync(x => x.Cccd == last.Cccd)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Worker>().CountAsync(x => x.Cccd == last.Cccd)));
     }
 
     /// <summary>The page's Cancel while the background commit of a 50,000-row roster runs: the import ends Cancelled

@@ -1,5 +1,5 @@
 using System.Net;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Lachan.Tests.Infrastructure;
@@ -50,7 +50,7 @@ public sealed class RosterChangesTests(EmptyApps apps) : IClassFixture<EmptyApps
         }).ToList();
         await app.WithDbAsync(async db =>
         {
-            db.Workers.AddRange(workers);
+            db.Set<Worker>().AddRange(workers);
             await db.SaveChangesAsync();
         });
 
@@ -78,7 +78,7 @@ public sealed class RosterChangesTests(EmptyApps apps) : IClassFixture<EmptyApps
         await app.WithDbAsync(async db =>
         {
             var ids = workers.Select(x => x.Id).ToList();
-            var after = await db.Workers.AsNoTracking().Include(x => x.Employments).Include(x => x.Residences).Include(x => x.Movements)
+            var after = await db.Set<Worker>().AsNoTracking().Include(x => x.Employments).Include(x => x.Residences).Include(x => x.Movements)
                 .Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Cccd);
             foreach (var (change, p) in people)
             {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Lachan.Tests.Rosters;
@@ -64,10 +64,10 @@ public sealed class RosterCliTests : IDisposable
         (string TaxCode, List<Worker> Staff) target;
         await using (var ctx = Contexts.Open(db))
         {
-            var best = await ctx.Workers.Where(w => w.CurrentEnterpriseId != null).GroupBy(w => w.CurrentEnterpriseId)
+            var best = await ctx.Set<Worker>().Where(w => w.CurrentEnterpriseId != null).GroupBy(w => w.CurrentEnterpriseId)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key!.Value).FirstAsync();
-            target = (await ctx.Enterprises.Where(e => e.Id == best).Select(e => e.TaxCode).SingleAsync(),
-                await ctx.Workers.AsNoTracking().Where(w => w.CurrentEnterpriseId == best).OrderBy(w => w.Id).ToListAsync());
+            target = (await ctx.Set<Enterprise>().Where(e => e.Id == best).Select(e => e.TaxCode).SingleAsync(),
+                await ctx.Set<Worker>().AsNoTracking().Where(w => w.CurrentEnterpriseId == best).OrderBy(w => w.Id).ToListAsync());
         }
         var staff = target.Staff;
         Assert.True(staff.Count >= 3, $"only {staff.Count} workers");
@@ -94,8 +94,8 @@ public sealed class RosterCliTests : IDisposable
         async Task<TableCounts> CountsAsync()
         {
             await using var ctx = Contexts.Open(db);
-            return new TableCounts(await ctx.Workers.CountAsync(), await ctx.Employments.CountAsync(), await ctx.Residences.CountAsync(),
-                await ctx.MovementEvents.CountAsync(), await ctx.AuditEvents.CountAsync());
+            return new TableCounts(await ctx.Set<Worker>().CountAsync(), await ctx.Set<Employment>().CountAsync(), await ctx.Set<Residence>().CountAsync(),
+                await ctx.Set<MovementEvent>().CountAsync(), await ctx.AuditEvents.CountAsync());
         }
         var before = await CountsAsync();
 
@@ -119,15 +119,15 @@ public sealed class RosterCliTests : IDisposable
         }, after);
         await using (var ctx = Contexts.Open(db))
         {
-            var enterpriseId = await ctx.Enterprises.Where(e => e.TaxCode == target.TaxCode).Select(e => e.Id).SingleAsync();
+            var enterpriseId = await ctx.Set<Enterprise>().Where(e => e.TaxCode == target.TaxCode).Select(e => e.Id).SingleAsync();
             var cccds = news.Select(n => n.Cccd).ToList();
-            Assert.Equal(3, await ctx.Workers.CountAsync(w => cccds.Contains(w.Cccd) && w.CurrentEnterpriseId == enterpriseId));
-            Assert.Equal(newPhone, await ctx.Workers.Where(w => w.Id == staff[0].Id).Select(w => w.Phone).SingleAsync());
+            Assert.Equal(3, await ctx.Set<Worker>().CountAsync(w => cccds.Contains(w.Cccd) && w.CurrentEnterpriseId == enterpriseId));
+            Assert.Equal(newPhone, await ctx.Set<Worker>().Where(w => w.Id == staff[0].Id).Select(w => w.Phone).SingleAsync());
             var today = DateOnly.FromDateTime(DateTime.Today);
             foreach (var leaver in staff.TakeLast(2))
             {
-                Assert.Null(await ctx.Workers.Where(w => w.Id == leaver.Id).Select(w => w.CurrentEnterpriseId).SingleAsync());
-                Assert.True(await ctx.MovementEvents.AnyAsync(m => m.WorkerId == leaver.Id && m.Kind == MovementKind.Left && m.Date == today));
+                Assert.Null(await ctx.Set<Worker>().Where(w => w.Id == leaver.Id).Select(w => w.CurrentEnterpriseId).SingleAsync());
+                Assert.True(await ctx.Set<MovementEvent>().AnyAsync(m => m.WorkerId == leaver.Id && m.Kind == MovementKind.Left && m.Date == today));
             }
         }
 

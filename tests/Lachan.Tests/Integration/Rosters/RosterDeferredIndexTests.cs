@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
@@ -49,7 +49,7 @@ public sealed class RosterDeferredIndexTests(DeferringApps apps) : IClassFixture
     {
         var app = await apps.For(provider);
         var w = await RosterWorld.CreateAsync(app);
-        var n = Math.Max(150, await app.WithDbAsync(db => db.Workers.MaxAsync(x => x.Id)) + 50);
+        var n = Math.Max(150, await app.WithDbAsync(db => db.Set<Worker>().MaxAsync(x => x.Id)) + 50);
         var rows = new List<object?[]>
         {
             Row(1, Person.Of(w.Stays) with { Lodging = w.Registry.LodgingOther.Name }),
@@ -96,18 +96,18 @@ public sealed class RosterDeferredIndexTests(DeferringApps apps) : IClassFixture
         await w.App.WithDbAsync(async db =>
         {
             var created = plan.Rows.Where(r => r.Kind == PlanKind.New).Select(r => r.Row.Cccd).ToList();
-            Assert.Equal(n, await db.Workers.CountAsync(x => created.Contains(x.Cccd) && x.CurrentEnterpriseId == w.Own.Id));
-            var stays = await db.Workers.AsNoTracking().Include(x => x.Residences).SingleAsync(x => x.Id == w.Stays.Id);
+            Assert.Equal(n, await db.Set<Worker>().CountAsync(x => created.Contains(x.Cccd) && x.CurrentEnterpriseId == w.Own.Id));
+            var stays = await db.Set<Worker>().AsNoTracking().Include(x => x.Residences).SingleAsync(x => x.Id == w.Stays.Id);
             Assert.Equal(w.Registry.LodgingOther.Id, stays.CurrentLodgingHouseId);
             Assert.Equal([(w.Registry.LodgingOwn.Id, (DateOnly?)asOf), (w.Registry.LodgingOther.Id, null)],
                 stays.Residences.OrderBy(r => r.From).Select(r => (r.LodgingHouseId, r.To)));
-            Assert.Equal("0911000222", await db.Workers.Where(x => x.Id == w.Updated.Id).Select(x => x.Phone).SingleAsync());
+            Assert.Equal("0911000222", await db.Set<Worker>().Where(x => x.Id == w.Updated.Id).Select(x => x.Phone).SingleAsync());
             foreach (var leaver in new[] { w.Leaver1, w.Leaver2 })
             {
-                var x = await db.Workers.AsNoTracking().Include(y => y.Employments).SingleAsync(y => y.Id == leaver.Id);
+                var x = await db.Set<Worker>().AsNoTracking().Include(y => y.Employments).SingleAsync(y => y.Id == leaver.Id);
                 Assert.Equal(((int?)null, (DateOnly?)asOf), (x.CurrentEnterpriseId, Assert.Single(x.Employments).To));
             }
-            Assert.Equal(w.Own.Id, await db.Workers.Where(x => x.Id == w.Rehired.Id).Select(x => x.CurrentEnterpriseId).SingleAsync());
+            Assert.Equal(w.Own.Id, await db.Set<Worker>().Where(x => x.Id == w.Rehired.Id).Select(x => x.CurrentEnterpriseId).SingleAsync());
         });
     }
 
@@ -153,7 +153,7 @@ public sealed class RosterDeferredIndexTests(DeferringApps apps) : IClassFixture
         Assert.DoesNotContain(85, failed.Seen);
         Assert.Equal(schema, await app.WithDbAsync(BulkWriterTests.SchemaAsync));
         await RosterAllOrNothingTests.NoTraceAsync(app, w, plan, before);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Workers.CountAsync(x => x.Cccd == last.Cccd)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Worker>().CountAsync(x => x.Cccd == last.Cccd)));
     }
 
     /// <summary>A long read holds "Workers" (a report's transaction): the commit gives up deferring after the lock

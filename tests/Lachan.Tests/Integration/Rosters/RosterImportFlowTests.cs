@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
@@ -121,7 +121,7 @@ public sealed class RosterImportFlowTests(EmptyApps apps) : IClassFixture<EmptyA
         // the result page links each created or changed worker and offers the report
         page = await hr.GetPageAsync($"/Rosters/{id}");
         Assert.Contains("Đã ghi: 3 người mới, 1 cập nhật, 4 vào làm, 2 nghỉ việc, 1 chuyển nhà trọ; 1 người", TestIdText(page, "outcome"));
-        var newId = await app.WithDbAsync(db => db.Workers.Where(x => x.Cccd == s.New1.Cccd).Select(x => x.Id).SingleAsync());
+        var newId = await app.WithDbAsync(db => db.Set<Worker>().Where(x => x.Cccd == s.New1.Cccd).Select(x => x.Id).SingleAsync());
         Assert.Contains($"href=\"/Registry/Workers/{newId}\"", page);
 
         // ---- the same file again: the preview says no change, and nothing can be written
@@ -161,7 +161,7 @@ public sealed class RosterImportFlowTests(EmptyApps apps) : IClassFixture<EmptyA
         var asOf = RosterWorld.AsOf;
         await app.WithDbAsync(async db =>
         {
-            async Task<Worker> Load(string cccd) => await db.Workers.AsNoTracking().Include(x => x.Employments).Include(x => x.Residences)
+            async Task<Worker> Load(string cccd) => await db.Set<Worker>().AsNoTracking().Include(x => x.Employments).Include(x => x.Residences)
                 .Include(x => x.Movements).SingleAsync(x => x.Cccd == cccd);
 
             // new workers: employed here from their hire date (the as-of date when the roster has none), a Hired movement
@@ -180,7 +180,7 @@ public sealed class RosterImportFlowTests(EmptyApps apps) : IClassFixture<EmptyA
             Assert.Equal((w.Registry.LodgingOwn.Id, asOf), (Assert.Single(n2.Residences).LodgingHouseId, n2.Residences[0].From));
             Assert.Contains(n2.Movements, m => m.Kind == MovementKind.MovedLodging && m.LodgingHouseId == w.Registry.LodgingOwn.Id && m.Date == asOf);
             Assert.Single((await Load(s.New3.Cccd)).Movements);
-            Assert.False(await db.Workers.AnyAsync(x => x.Cccd == s.BadDate.Cccd || x.Cccd.StartsWith(s.BadCccd.Cccd)));
+            Assert.False(await db.Set<Worker>().AnyAsync(x => x.Cccd == s.BadDate.Cccd || x.Cccd.StartsWith(s.BadCccd.Cccd)));
 
             // the update changed the phone only
             var updated = await Load(w.Updated.Cccd);
@@ -308,9 +308,9 @@ public sealed class RosterLeaverTests(EmptyApps apps) : IClassFixture<EmptyApps>
         await UntilStatusAsync(api, id, "Committed");
         await app.WithDbAsync(async db =>
         {
-            var employed = await db.Workers.Where(x => x.CurrentEnterpriseId == w.Own.Id).Select(x => x.Id).ToListAsync();
+            var employed = await db.Set<Worker>().Where(x => x.CurrentEnterpriseId == w.Own.Id).Select(x => x.Id).ToListAsync();
             Assert.Equal(new[] { w.Stays.Id, w.Updated.Id, w.Leaver1.Id }.Order(), employed.Order());
-            Assert.Equal(w.Updated.Phone, await db.Workers.Where(x => x.Id == w.Updated.Id).Select(x => x.Phone).SingleAsync());
+            Assert.Equal(w.Updated.Phone, await db.Set<Worker>().Where(x => x.Id == w.Updated.Id).Select(x => x.Phone).SingleAsync());
         });
     }
 }

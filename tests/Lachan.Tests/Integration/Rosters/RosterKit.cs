@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -31,8 +31,8 @@ public sealed record Person(string Cccd, string FullName, Sex Sex, DateOnly Dob,
 public sealed record TableCounts(int Workers, int Employments, int Residences, int Movements, int Audits)
 {
     public static Task<TableCounts> OfAsync(LachanApp app) => app.WithDbAsync(async db => new TableCounts(
-        await db.Workers.CountAsync(), await db.Employments.CountAsync(), await db.Residences.CountAsync(),
-        await db.MovementEvents.CountAsync(), await db.AuditEvents.CountAsync()));
+        await db.Set<Worker>().CountAsync(), await db.Set<Employment>().CountAsync(), await db.Set<Residence>().CountAsync(),
+        await db.Set<MovementEvent>().CountAsync(), await db.AuditEvents.CountAsync()));
 }
 
 /// <summary>A world for one roster test: the test registry's two enterprises and lodging houses, an HR account
@@ -82,7 +82,7 @@ public sealed class RosterWorld
         rehired.Leave(new DateOnly(2020, 12, 31));
         await app.WithDbAsync(async db =>
         {
-            db.Workers.AddRange(updated, leaver1, leaver2, rehired);
+            db.Set<Worker>().AddRange(updated, leaver1, leaver2, rehired);
             await db.SaveChangesAsync();
         });
         return new RosterWorld
@@ -229,7 +229,7 @@ public static partial class RosterKit
     }
 
     public static Task<ImportStatus> StatusInDbAsync(LachanApp app, Guid id) =>
-        app.WithDbAsync(db => db.RosterImports.Where(i => i.Id == id).Select(i => i.Status).SingleAsync());
+        app.WithDbAsync(db => db.Set<RosterImport>().Where(i => i.Id == id).Select(i => i.Status).SingleAsync());
 
     public static Task<int> ImportAuditsAsync(LachanApp app, int enterpriseId) =>
         app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "import" && a.EntityType == "Roster" && a.EntityId == enterpriseId.ToString()));

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
@@ -80,7 +80,7 @@ public sealed class RosterUploadBadInputTests(LimitedApps apps) : IClassFixture<
     }
 
     private static Task<int> ImportsAsync(LachanApp app, int enterpriseId) =>
-        app.WithDbAsync(db => db.RosterImports.CountAsync(i => i.EnterpriseId == enterpriseId));
+        app.WithDbAsync(db => db.Set<RosterImport>().CountAsync(i => i.EnterpriseId == enterpriseId));
 
     [Theory, BothProviders]
     public async Task An_empty_file_is_refused_at_upload_with_its_reason_and_nothing_is_stored(DatabaseProvider provider)
@@ -227,7 +227,7 @@ public sealed class RosterUploadBadInputTests(LimitedApps apps) : IClassFixture<
         Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsync($"/api/v1/rosters/{id}/commit", null)).StatusCode);
         await Task.Delay(200);
         Assert.Equal(before, await TableCounts.OfAsync(l.App));
-        Assert.Equal(w.Own.Id, await l.App.WithDbAsync(db => db.Workers.Where(x => x.Id == w.Leaver1.Id).Select(x => x.CurrentEnterpriseId).SingleAsync()));
+        Assert.Equal(w.Own.Id, await l.App.WithDbAsync(db => db.Set<Worker>().Where(x => x.Id == w.Leaver1.Id).Select(x => x.CurrentEnterpriseId).SingleAsync()));
     }
 
     [Theory, BothProviders]

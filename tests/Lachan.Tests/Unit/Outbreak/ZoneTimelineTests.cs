@@ -1,5 +1,5 @@
 using Lachan.Features.Outbreak.Zones;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 
 namespace Lachan.Tests.Unit.Outbreak;
 

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -64,7 +64,7 @@ public sealed class CaseEditor(LachanDb db, CaseScope cases, Jurisdiction scope,
             var person = new WorkerForm { Cccd = cccd, FullName = f.FullName, Sex = f.Sex, DateOfBirth = f.DateOfBirth, Phone = f.Phone, PermanentAddress = f.PermanentAddress };
             foreach (var (field, problem) in WorkerEditor.Validate(person, creating: false)) errors.TryAdd(field, problem);
             // registered but outside the user's jurisdiction: say so without showing whose number it is
-            if (errors.Ok && await db.Workers.AnyAsync(w => w.Cccd == cccd, ct)) errors.TryAdd(nameof(f.Cccd), "Worker.CccdExists");
+            if (errors.Ok && await db.Set<Worker>().AnyAsync(w => w.Cccd == cccd, ct)) errors.TryAdd(nameof(f.Cccd), "Worker.CccdExists");
         }
         var code = f.Code?.Trim();
         if (code is not null && await db.Set<Case>().AnyAsync(c => c.Code == code, ct)) errors.TryAdd(nameof(f.Code), "Case.CodeExists");

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 
@@ -11,7 +11,7 @@ public sealed class CaseScope(LachanDb db, Jurisdiction scope)
     public bool CanRead => scope.Can(Area.Health, Access.Read);
     public bool CanWrite => scope.Can(Area.Health, Access.Write);
 
-    public IQueryable<Worker> Workers() => CanRead ? scope.Workers(db.Workers) : db.Workers.Where(_ => false);
+    public IQueryable<Worker> Workers() => CanRead ? scope.Workers(db.Set<Worker>()) : db.Set<Worker>().Where(_ => false);
 
     public IQueryable<Case> Cases()
     {

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -23,17 +24,17 @@ public sealed class Clusters(LachanDb db, CaseScope cases, Jurisdiction scope)
     public async Task<IReadOnlyList<ClusterSummary>> ListAsync(CancellationToken ct = default)
     {
         // only places the user may open, and each case once per place (a worker can hold two periods there on the day)
-        var enterprises = scope.Enterprises(db.Enterprises);
-        var houses = scope.LodgingHouses(db.LodgingHouses);
+        var enterprises = scope.Enterprises(db.Set<Enterprise>());
+        var houses = scope.LodgingHouses(db.Set<LodgingHouse>());
         var byEnterprise = await cases.Cases().AsNoTracking()
-            .Join(db.Employments, c => c.WorkerId, e => e.WorkerId, (c, e) => new { c, e })
+            .Join(db.Set<Employment>(), c => c.WorkerId, e => e.WorkerId, (c, e) => new { c, e })
             .Where(x => x.e.From <= x.c.ConfirmedOn && (x.e.To == null || x.e.To > x.c.ConfirmedOn) && enterprises.Any(p => p.Id == x.e.EnterpriseId))
             .GroupBy(x => new { Id = x.e.EnterpriseId, x.e.Enterprise!.Name })
             .Select(g => new ClusterSummary(ClusterKind.Enterprise, g.Key.Id, g.Key.Name, g.Select(x => x.c.Id).Distinct().Count(),
                 g.Where(x => x.c.Outcome == CaseOutcome.Active).Select(x => x.c.Id).Distinct().Count()))
             .ToListAsync(ct);
         var byLodging = await cases.Cases().AsNoTracking()
-            .Join(db.Residences, c => c.WorkerId, r => r.WorkerId, (c, r) => new { c, r })
+            .Join(db.Set<Residence>(), c => c.WorkerId, r => r.WorkerId, (c, r) => new { c, r })
             .Where(x => x.r.From <= x.c.ConfirmedOn && (x.r.To == null || x.r.To > x.c.ConfirmedOn) && houses.Any(p => p.Id == x.r.LodgingHouseId))
             .GroupBy(x => new { Id = x.r.LodgingHouseId, x.r.LodgingHouse!.Name })
             .Select(g => new ClusterSummary(ClusterKind.LodgingHouse, g.Key.Id, g.Key.Name, g.Select(x => x.c.Id).Distinct().Count(),
@@ -45,12 +46,12 @@ public sealed class Clusters(LachanDb db, CaseScope cases, Jurisdiction scope)
     public async Task<ClusterData?> LoadAsync(ClusterKind kind, int id, CancellationToken ct = default)
     {
         var name = kind == ClusterKind.Enterprise
-            ? await scope.Enterprises(db.Enterprises).Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct)
-            : await scope.LodgingHouses(db.LodgingHouses).Where(l => l.Id == id).Select(l => l.Name).FirstOrDefaultAsync(ct);
+            ? await scope.Enterprises(db.Set<Enterprise>()).Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct)
+            : await scope.LodgingHouses(db.Set<LodgingHouse>()).Where(l => l.Id == id).Select(l => l.Name).FirstOrDefaultAsync(ct);
         if (name is null || !cases.CanRead) return null;
         var workers = cases.Workers();
-        var jobs = db.Employments.Where(e => kind == ClusterKind.Enterprise && e.EnterpriseId == id);
-        var homes = db.Residences.Where(r => kind == ClusterKind.LodgingHouse && r.LodgingHouseId == id);
+        var jobs = db.Set<Employment>().Where(e => kind == ClusterKind.Enterprise && e.EnterpriseId == id);
+        var homes = db.Set<Residence>().Where(r => kind == ClusterKind.LodgingHouse && r.LodgingHouseId == id);
         var inCases = await cases.Cases().AsNoTracking()
             .Where(c => workers.Any(w => w.Id == c.WorkerId)
                 && (jobs.Any(e => e.WorkerId == c.WorkerId && e.From <= c.ConfirmedOn && (e.To == null || e.To > c.ConfirmedOn))

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,11 +49,11 @@ public sealed class ContactSuggestions(LachanDb db, CaseScope cases)
     {
         var source = await PlacesAsync(db, sourceWorker, on, ct);
         var coworkers = source.EnterpriseId is int eid
-            ? await db.Employments.AsNoTracking().Where(e => e.EnterpriseId == eid && e.From <= on && (e.To == null || e.To >= on))
+            ? await db.Set<Employment>().AsNoTracking().Where(e => e.EnterpriseId == eid && e.From <= on && (e.To == null || e.To >= on))
                 .Select(e => new PlaceMate(e.WorkerId, e.Workshop)).ToListAsync(ct)
             : [];
         var housemates = source.LodgingHouseId is int lid
-            ? await db.Residences.AsNoTracking().Where(r => r.LodgingHouseId == lid && r.From <= on && (r.To == null || r.To >= on))
+            ? await db.Set<Residence>().AsNoTracking().Where(r => r.LodgingHouseId == lid && r.From <= on && (r.To == null || r.To >= on))
                 .Select(r => new PlaceMate(r.WorkerId, r.Room)).ToListAsync(ct)
             : [];
         return SuggestionRanking.Rank(source, coworkers, housemates, excluded);
@@ -60,9 +61,9 @@ public sealed class ContactSuggestions(LachanDb db, CaseScope cases)
 
     private static async Task<SourcePlaces> PlacesAsync(LachanDb db, int workerId, DateOnly on, CancellationToken ct)
     {
-        var job = await db.Employments.AsNoTracking().Where(e => e.WorkerId == workerId && e.From <= on && (e.To == null || e.To >= on))
+        var job = await db.Set<Employment>().AsNoTracking().Where(e => e.WorkerId == workerId && e.From <= on && (e.To == null || e.To >= on))
             .OrderByDescending(e => e.From).Select(e => new { e.EnterpriseId, e.Workshop }).FirstOrDefaultAsync(ct);
-        var home = await db.Residences.AsNoTracking().Where(r => r.WorkerId == workerId && r.From <= on && (r.To == null || r.To >= on))
+        var home = await db.Set<Residence>().AsNoTracking().Where(r => r.WorkerId == workerId && r.From <= on && (r.To == null || r.To >= on))
             .OrderByDescending(r => r.From).Select(r => new { r.LodgingHouseId, r.Room }).FirstOrDefaultAsync(ct);
         return new SourcePlaces(job?.EnterpriseId, job?.Workshop, home?.LodgingHouseId, home?.Room);
     }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Demo;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,15 +18,15 @@ public static class DemoCases
     public static async Task<long> SeedAsync(LachanDb db, CancellationToken ct = default)
     {
         var on = FirstConfirmed;
-        var enterprise = await db.Employments.AsNoTracking()
+        var enterprise = await db.Set<Employment>().AsNoTracking()
             .Where(e => e.From <= on && (e.To == null || e.To >= on) && e.Enterprise!.IndustrialZone!.Code == DemoProvince.DemoEnterpriseZoneCode)
             .GroupBy(e => e.EnterpriseId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (int?)g.Key).FirstOrDefaultAsync(ct);
         if (enterprise is null) return 0;
-        var f0Workers = await db.Employments.AsNoTracking()
+        var f0Workers = await db.Set<Employment>().AsNoTracking()
             .Where(e => e.EnterpriseId == enterprise && e.From <= on && (e.To == null || e.To >= on)
-                && db.Residences.Any(r => r.WorkerId == e.WorkerId && r.From <= on && (r.To == null || r.To >= on) && r.LodgingHouse!.CommuneCode == NenhCommune))
+                && db.Set<Residence>().Any(r => r.WorkerId == e.WorkerId && r.From <= on && (r.To == null || r.To >= on) && r.LodgingHouse!.CommuneCode == NenhCommune))
             .Select(e => e.WorkerId).Distinct().OrderBy(id => id).Take(Cases).ToListAsync(ct);
-        var rules = await db.QuarantineRules.AsNoTracking().ToListAsync(ct);
+        var rules = await db.Set<QuarantineRule>().AsNoTracking().ToListAsync(ct);
 
         var used = f0Workers.ToHashSet();
         var cases = f0Workers.Select((w, i) => new Case
@@ -34,7 +35,7 @@ public static class DemoCases
             TestDate = FirstConfirmed.AddDays(i / 2 - 1), TestPlace = "CDC Bắc Giang", TreatmentPlace = "Bệnh viện Phổi Bắc Giang",
         }).ToList();
         for (var i = 0; i < Math.Min(RecoveredCases, cases.Count); i++) cases[i].SetOutcome(CaseOutcome.Recovered, new DateOnly(2021, 6, 10).AddDays(i));
-        db.Cases.AddRange(cases);
+        db.Set<Case>().AddRange(cases);
         await db.SaveChangesAsync(ct);
 
         var contacts = new List<Contact>();
@@ -55,7 +56,7 @@ public static class DemoCases
             order.ContactId = x.Id;
             // the first cases' contacts have finished quarantine; the later ones are still on the due lists
             if (released.Contains(x.CaseId)) order.Release(order.PlannedEndOn, order.PlannedEndOn.AddDays(-1), "Âm tính (RT-PCR)");
-            db.QuarantineOrders.Add(order);
+            db.Set<QuarantineOrder>().Add(order);
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -74,7 +75,7 @@ public static class DemoCases
             LastContactOn = lastContact, State = i < count ? ContactState.Confirmed : ContactState.Dismissed, DecidedAt = decided, DecidedBy = "demo",
         }).ToList();
         foreach (var x in result) used.Add(x.WorkerId);
-        db.Contacts.AddRange(result);
+        db.Set<Contact>().AddRange(result);
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
@@ -32,7 +33,7 @@ public sealed class IndexModel(CaseList list, CaseScope cases, LachanDb db, Juri
     {
         if (!cases.CanRead) return Forbid();
         Result = await list.RunAsync(Query, ct);
-        Enterprises = (await scope.Enterprises(db.Enterprises.AsNoTracking()).Where(e => db.Cases.Any(c => c.Worker!.CurrentEnterpriseId == e.Id))
+        Enterprises = (await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).Where(e => db.Set<Case>().Any(c => c.Worker!.CurrentEnterpriseId == e.Id))
             .OrderBy(e => e.NameSearch).Select(e => new { e.Id, e.Name }).ToListAsync(ct)).Select(e => (e.Id, e.Name)).ToList();
         return Page();
     }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,13 +23,13 @@ public static class ScaleCases
     {
         if (count <= 0) return (0, 0, 0);
         var on = FirstConfirmed.AddDays(Days / 2);
-        var jobs = await db.Employments.AsNoTracking().Where(e => e.From <= on && (e.To == null || e.To > on))
+        var jobs = await db.Set<Employment>().AsNoTracking().Where(e => e.From <= on && (e.To == null || e.To > on))
             .OrderBy(e => e.WorkerId).Select(e => new { e.WorkerId, e.EnterpriseId, e.Workshop }).ToListAsync(ct);
-        var homes = await db.Residences.AsNoTracking().Where(r => r.From <= on && (r.To == null || r.To > on))
+        var homes = await db.Set<Residence>().AsNoTracking().Where(r => r.From <= on && (r.To == null || r.To > on))
             .OrderBy(r => r.WorkerId).Select(r => new { r.WorkerId, r.LodgingHouseId }).ToListAsync(ct);
-        var rules = await db.QuarantineRules.AsNoTracking().ToListAsync(ct);
-        var used = (await db.Cases.Select(c => c.WorkerId).ToListAsync(ct)).Concat(await db.Contacts.Select(c => c.WorkerId).ToListAsync(ct)).ToHashSet();
-        var (caseId, contactId, orderId) = (await NextIdAsync(db.Cases, ct), await NextIdAsync(db.Contacts, ct), await NextIdAsync(db.QuarantineOrders, ct));
+        var rules = await db.Set<QuarantineRule>().AsNoTracking().ToListAsync(ct);
+        var used = (await db.Set<Case>().Select(c => c.WorkerId).ToListAsync(ct)).Concat(await db.Set<Contact>().Select(c => c.WorkerId).ToListAsync(ct)).ToHashSet();
+        var (caseId, contactId, orderId) = (await NextIdAsync(db.Set<Case>(), ct), await NextIdAsync(db.Set<Contact>(), ct), await NextIdAsync(db.Set<QuarantineOrder>(), ct));
 
         // workmates are those of the same enterprise and workshop; housemates those of the same lodging house
         var workshopOf = jobs.GroupBy(j => j.WorkerId).ToDictionary(g => g.Key, g => (g.First().EnterpriseId, g.First().Workshop));

@@ -55,9 +55,9 @@ public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit
     public bool CanWrite => scope.Can(Area.Health, Access.Write);
 
     public async Task<RuleSet> ListAsync(CancellationToken ct = default) => new(
-        await db.QuarantineRules.AsNoTracking().OrderBy(r => r.Subject).ThenByDescending(r => r.EffectiveFrom).ToListAsync(ct),
-        await db.PoolRules.AsNoTracking().OrderByDescending(r => r.EffectiveFrom).ToListAsync(ct),
-        await db.ScreeningRules.AsNoTracking().OrderByDescending(r => r.EffectiveFrom).ToListAsync(ct));
+        await db.Set<QuarantineRule>().AsNoTracking().OrderBy(r => r.Subject).ThenByDescending(r => r.EffectiveFrom).ToListAsync(ct),
+        await db.Set<PoolRule>().AsNoTracking().OrderByDescending(r => r.EffectiveFrom).ToListAsync(ct),
+        await db.Set<ScreeningRule>().AsNoTracking().OrderByDescending(r => r.EffectiveFrom).ToListAsync(ct));
 
     public async Task<SaveResult> AddQuarantineAsync(QuarantineRuleForm f, CancellationToken ct = default)
     {
@@ -68,7 +68,7 @@ public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit
         errors.AddIf(f.Days is < 1 or > MaxQuarantineDays, nameof(f.Days), "Rule.DaysRange");
         errors.AddIf(f.DefaultPlace is null, nameof(f.DefaultPlace), "Field.Required");
         var testDays = ParseTestDays(f.TestDays, f.Days is >= 1 and <= MaxQuarantineDays ? f.Days.Value : MaxQuarantineDays, errors);
-        List<QuarantineRule> versions = f.Subject is { } subject ? await db.QuarantineRules.Where(r => r.Subject == subject).ToListAsync(ct) : [];
+        List<QuarantineRule> versions = f.Subject is { } subject ? await db.Set<QuarantineRule>().Where(r => r.Subject == subject).ToListAsync(ct) : [];
         CheckCommon(f.EffectiveFrom, f.Source, versions, errors);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
 
@@ -87,7 +87,7 @@ public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit
         var errors = new FieldErrors();
         errors.AddIf(f.MaxPoolSize is null, nameof(f.MaxPoolSize), "Field.Required");
         errors.AddIf(f.MaxPoolSize is < 2 or > MaxPoolSize, nameof(f.MaxPoolSize), "Rule.PoolSizeRange");
-        var versions = await db.PoolRules.ToListAsync(ct);
+        var versions = await db.Set<PoolRule>().ToListAsync(ct);
         CheckCommon(f.EffectiveFrom, f.Source, versions, errors);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
 
@@ -102,7 +102,7 @@ public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit
         var errors = new FieldErrors();
         errors.AddIf(f.IntervalDays is null, nameof(f.IntervalDays), "Field.Required");
         errors.AddIf(f.IntervalDays is < 1 or > ScreeningSchedules.MaxIntervalDays, nameof(f.IntervalDays), "Testing.IntervalRange");
-        var versions = await db.ScreeningRules.ToListAsync(ct);
+        var versions = await db.Set<ScreeningRule>().ToListAsync(ct);
         CheckCommon(f.EffectiveFrom, f.Source, versions, errors);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
 

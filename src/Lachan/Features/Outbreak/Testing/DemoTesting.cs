@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Outbreak.Cases;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -21,9 +22,9 @@ public static class DemoTesting
     {
         // `seed --reset` deletes the registry and with it the samples' members (they point at workers), not the samples:
         // those left without anyone are the previous demo's, and would hold its codes
-        await db.TestSamples.Where(s => !s.Members.Any()).ExecuteDeleteAsync(ct);
+        await db.Set<TestSample>().Where(s => !s.Members.Any()).ExecuteDeleteAsync(ct);
         var samples = new List<TestSample>();
-        var facility = await db.QuarantineOrders.AsNoTracking().Where(o => o.PlaceKind == QuarantinePlace.Facility)
+        var facility = await db.Set<QuarantineOrder>().AsNoTracking().Where(o => o.PlaceKind == QuarantinePlace.Facility)
             .OrderBy(o => o.Id).Take(F1Tested).Select(o => new { o.WorkerId, o.StartOn, o.PlaceText }).ToListAsync(ct);
         foreach (var (o, i) in facility.Select((o, i) => (o, i)))
         {
@@ -32,13 +33,13 @@ public static class DemoTesting
             samples.Add(sample);
         }
 
-        var enterprise = await db.Employments.AsNoTracking()
+        var enterprise = await db.Set<Employment>().AsNoTracking()
             .Where(e => e.From <= Reopening && (e.To == null || e.To >= Reopening) && e.Enterprise!.IndustrialZone!.Code == ReopenedZoneCode)
             .GroupBy(e => e.EnterpriseId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (int?)g.Key).FirstOrDefaultAsync(ct);
         if (enterprise is int id)
         {
-            db.ScreeningSchedules.Add(new ScreeningSchedule { EnterpriseId = id, IntervalDays = ScreeningIntervalDays, From = Reopening, To = LastScreeningDay });
-            var screened = await db.Employments.AsNoTracking()
+            db.Set<ScreeningSchedule>().Add(new ScreeningSchedule { EnterpriseId = id, IntervalDays = ScreeningIntervalDays, From = Reopening, To = LastScreeningDay });
+            var screened = await db.Set<Employment>().AsNoTracking()
                 .Where(e => e.EnterpriseId == id && e.From <= Reopening && (e.To == null || e.To >= Reopening))
                 .Select(e => e.WorkerId).Distinct().OrderBy(w => w).Take(ScreenedWorkers).ToListAsync(ct);
             const string gate = "Điểm lấy mẫu tại cổng doanh nghiệp, KCN Quang Châu";
@@ -69,7 +70,7 @@ public static class DemoTesting
                     samples.Add(Single("BG-QC-0531-D01", Reopening.AddDays(3), new TimeOnly(8, 0), gate, positive[half]));
             }
         }
-        db.TestSamples.AddRange(samples);
+        db.Set<TestSample>().AddRange(samples);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return samples.Count;

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
@@ -43,12 +44,12 @@ public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditL
     /// it: a later rule does not change a schedule already made).</summary>
     public async Task<ScheduleForm> WithRuleIntervalAsync(ScheduleForm f, CancellationToken ct = default) =>
         f.IntervalDays is null && f.From is { } from
-            ? f with { IntervalDays = TestingRules.ScreeningInForce(await db.ScreeningRules.AsNoTracking().ToListAsync(ct), from)?.IntervalDays }
+            ? f with { IntervalDays = TestingRules.ScreeningInForce(await db.Set<ScreeningRule>().AsNoTracking().ToListAsync(ct), from)?.IntervalDays }
             : f;
 
     /// <summary>The interval in force today, shown on the form as what an empty interval will become.</summary>
     public async Task<int?> IntervalInForceAsync(DateOnly on, CancellationToken ct = default) =>
-        TestingRules.ScreeningInForce(await db.ScreeningRules.AsNoTracking().ToListAsync(ct), on)?.IntervalDays;
+        TestingRules.ScreeningInForce(await db.Set<ScreeningRule>().AsNoTracking().ToListAsync(ct), on)?.IntervalDays;
 
     public static FieldErrors Validate(ScheduleForm f)
     {
@@ -81,7 +82,7 @@ public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditL
         {
             var workers = testing.Workers();
             var employed = await (
-                from e in db.Employments
+                from e in db.Set<Employment>()
                 where e.EnterpriseId == s.EnterpriseId && e.From <= day && (e.To == null || day <= e.To)
                 join w in workers on e.WorkerId equals w.Id
                 select new { w.Id, w.Cccd, w.FullName, e.From }).AsNoTracking().ToListAsync(ct);

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 
@@ -11,9 +11,9 @@ public sealed class TestingScope(LachanDb db, Jurisdiction scope)
     public bool CanRead => scope.Can(Area.Health, Access.Read);
     public bool CanWrite => scope.Can(Area.Health, Access.Write);
 
-    public IQueryable<Worker> Workers() => CanRead ? scope.Workers(db.Workers) : db.Workers.Where(_ => false);
+    public IQueryable<Worker> Workers() => CanRead ? scope.Workers(db.Set<Worker>()) : db.Set<Worker>().Where(_ => false);
 
-    public IQueryable<Enterprise> Enterprises() => CanRead ? scope.Enterprises(db.Enterprises) : db.Enterprises.Where(_ => false);
+    public IQueryable<Enterprise> Enterprises() => CanRead ? scope.Enterprises(db.Set<Enterprise>()) : db.Set<Enterprise>().Where(_ => false);
 
     /// <summary>A sample is seen when one of its members is (a pool is taken at one site, so in practice all are).</summary>
     public IQueryable<TestSample> Samples()

@@ -1,6 +1,6 @@
 using Lachan.Infrastructure;
 using System.Runtime.InteropServices;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -63,7 +63,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
             Named(tally.ByEnterprise, tally.WithoutEnterprise, id => names.Zone(id)), Named(tally.ByEnterprise, tally.WithoutEnterprise, id => names.Enterprise(id)),
             Named(tally.ByHouse, tally.WithoutHouse, id => names.Commune(id)), Named(tally.ByProvince, 0, code => ProvinceCodes.Names.GetValueOrDefault(code, code)));
 
-        var visible = await scope.Enterprises(db.Enterprises.AsNoTracking()).Where(e => s.StoppedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        var visible = await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).Where(e => s.StoppedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
         var stopped = s.Stopping.Where(x => visible.Contains(x.Enterprise.Id))
             .Select(x => new StoppedEnterprise(x.Enterprise.Id, x.Enterprise.Name, x.Enterprise.TaxCode, names.Zone(x.Enterprise.Id), x.Order.DecisionNumber, x.Order.Id))
             .OrderBy(x => x.IndustrialZone).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
@@ -87,13 +87,13 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
 
     private async Task<Situation?> SituationAsync(AffectedQuery query, CancellationToken ct)
     {
-        var zonesQuery = db.ControlZones.WithOrders();
+        var zonesQuery = db.Set<ControlZone>().WithOrders();
         string? zoneName = null, orderNumber = null;
         var day = query.Date ?? time.ProvinceToday();
         List<ControlZone> zones;
         if (query.Order is int orderId)
         {
-            var order = await db.ZoneOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+            var order = await db.Set<ZoneOrder>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct);
             if (order is null) return null;
             zones = await zonesQuery.Where(z => z.Id == order.ControlZoneId).ToListAsync(ct);
             day = query.Date ?? order.EffectiveFrom;
@@ -115,14 +115,14 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
         var locked = zones.Where(z => ZoneTimeline.Restricts(ZoneTimeline.LevelOn(z.Orders, day))).ToList();
         var lockedCommunes = locked.Where(z => z.Kind == ControlZoneKind.Commune).Select(z => z.CommuneCode!).ToList();
         var clusterHouses = locked.SelectMany(z => z.LodgingHouses).Select(l => l.LodgingHouseId).Distinct().ToList();
-        var lockedHouses = lockedCommunes.Count == 0 && clusterHouses.Count == 0 ? [] : await db.LodgingHouses.AsNoTracking()
+        var lockedHouses = lockedCommunes.Count == 0 && clusterHouses.Count == 0 ? [] : await db.Set<LodgingHouse>().AsNoTracking()
             .Where(l => lockedCommunes.Contains(l.CommuneCode) || clusterHouses.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct);
         return new Situation(day, zoneName, orderNumber, enterprises, stopping, stopping.Select(x => x.Item1.Id).ToList(), lockedHouses);
     }
 
     /// <summary>Just what places an enterprise in zones and names it.</summary>
     private Task<List<Enterprise>> EnterprisesAsync(CancellationToken ct) =>
-        db.Enterprises.AsNoTracking()
+        db.Set<Enterprise>().AsNoTracking()
             .Select(e => new Enterprise { Id = e.Id, Name = e.Name, TaxCode = e.TaxCode, NameSearch = "", IndustrialZoneId = e.IndustrialZoneId, CommuneCode = e.CommuneCode, DistrictCode = "", ProvinceCode = "" })
             .ToListAsync(ct);
 
@@ -174,7 +174,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     /// tallies add up.</summary>
     private async Task<Tally> TallyAsync(Situation s, CancellationToken ct)
     {
-        var maxId = await db.Workers.MaxAsync(w => (int?)w.Id, ct) ?? 0;
+        var maxId = await db.Set<Worker>().MaxAsync(w => (int?)w.Id, ct) ?? 0;
         var halves = new[] { (From: 0, To: maxId / 2 + 1), (From: maxId / 2 + 1, To: int.MaxValue) };
         var tallies = halves.Select(_ => new Tally()).ToArray();
         var scans = halves.Select((h, i) => ScansOf(s, h.From, h.To, tallies[i])).ToList();   // built one at a time: one DbContext
@@ -188,13 +188,13 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     private List<PlainReader.Scan> ScansOf(Situation s, int fromId, int toId, Tally tally)
     {
         var (day, stoppedIds, lockedHouses) = (s.Day, s.StoppedIds, s.LockedHouses);
-        var workers = scope.Workers(db.Workers.AsNoTracking()).Where(w => w.Id >= fromId && w.Id < toId);
+        var workers = scope.Workers(db.Set<Worker>().AsNoTracking()).Where(w => w.Id >= fromId && w.Id < toId);
         var (locked, stopped) = (lockedHouses.ToHashSet(), stoppedIds.ToHashSet());
         static int? IntOrNull(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 
         // Joined rather than looked up per row: PostgreSQL then hashes the day's residences (0.6 s instead of 2.1 s at
         // 300,000 workers); SQLite probes the same index either way.
-        var residencesOnDay = db.Residences.Where(r => r.From <= day && (r.To == null || r.To > day));
+        var residencesOnDay = db.Set<Residence>().Where(r => r.From <= day && (r.To == null || r.To > day));
         var scans = new List<PlainReader.Scan>();
         if (lockedHouses.Count > 0)   // a few tens of thousands of residents: one lookup each for the employer is cheap
             scans.Add(reader.Prepare(workers.SelectMany(w => w.Residences, (w, r) => new { w, r })
@@ -228,7 +228,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     private async Task<List<AffectedWorker>> NamedAsync(Situation s, PlaceNames names, Func<IQueryable<Worker>, IQueryable<Worker>> cut, CancellationToken ct)
     {
         var (day, stoppedIds, lockedHouses) = (s.Day, s.StoppedIds, s.LockedHouses);
-        var affected = scope.Workers(db.Workers.AsNoTracking()).Where(w =>
+        var affected = scope.Workers(db.Set<Worker>().AsNoTracking()).Where(w =>
             w.Employments.Any(e => stoppedIds.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day))
             || w.Residences.Any(r => lockedHouses.Contains(r.LodgingHouseId) && r.From <= day && (r.To == null || r.To > day)));
         var people = await cut(affected.OrderBy(w => w.NameSearch).ThenBy(w => w.Id)).Select(w => new
@@ -248,9 +248,9 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     /// <summary>Names of the province's places: a few thousand rows, fewer than the affected workers' references to them.</summary>
     private async Task<PlaceNames> PlaceNamesAsync(Situation s, CancellationToken ct) => new(
         s.Enterprises.ToDictionary(e => e.Id),
-        await db.IndustrialZones.AsNoTracking().ToDictionaryAsync(z => z.Id, z => z.Name, ct),
-        await db.LodgingHouses.AsNoTracking().Select(l => new { l.Id, l.Name, l.CommuneCode }).ToDictionaryAsync(l => l.Id, l => (l.Name, l.CommuneCode), ct),
-        await db.AdminUnits.AsNoTracking().Where(u => u.Level == AdminLevel.Commune).ToDictionaryAsync(u => u.Code, u => u.Name, ct));
+        await db.Set<IndustrialZone>().AsNoTracking().ToDictionaryAsync(z => z.Id, z => z.Name, ct),
+        await db.Set<LodgingHouse>().AsNoTracking().Select(l => new { l.Id, l.Name, l.CommuneCode }).ToDictionaryAsync(l => l.Id, l => (l.Name, l.CommuneCode), ct),
+        await db.Set<AdminUnit>().AsNoTracking().Where(u => u.Level == AdminLevel.Commune).ToDictionaryAsync(u => u.Code, u => u.Name, ct));
 
     private sealed record PlaceNames(Dictionary<int, Enterprise> Enterprises, Dictionary<int, string> Zones,
         Dictionary<int, (string Name, string CommuneCode)> Houses, Dictionary<string, string> Communes)

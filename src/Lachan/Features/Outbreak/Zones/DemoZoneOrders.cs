@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,8 +23,8 @@ public static class DemoZoneOrders
         var number = 0;
         string Decision() => $"{++number:00}/QĐ-BCĐ (demo)";
         var zones = new List<ControlZone>();
-        var izs = await db.IndustrialZones.AsNoTracking().Where(z => LockedZones.Select(l => l.Code).Contains(z.Code)).OrderBy(z => z.Id).ToListAsync(ct);
-        var enterprises = await db.Enterprises.AsNoTracking().Where(e => e.IndustrialZoneId != null)
+        var izs = await db.Set<IndustrialZone>().AsNoTracking().Where(z => LockedZones.Select(l => l.Code).Contains(z.Code)).OrderBy(z => z.Id).ToListAsync(ct);
+        var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => e.IndustrialZoneId != null)
             .Select(e => new { e.Id, e.TaxCode, ZoneId = e.IndustrialZoneId!.Value }).ToListAsync(ct);
         // Deterministic: the exempted are the first enterprises of each zone by tax code, shared out in turn.
         var exemptByZone = izs.ToDictionary(z => z.Id, _ => new List<int>());
@@ -46,7 +47,7 @@ public static class DemoZoneOrders
             zone.Orders.Add(Order(ZoneLevel.SocialDistancing, Decision(), reopens.AddDays(-1), reopens, Normal.AddDays(-1)));
             zones.Add(zone);
         }
-        var nenh = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == nenhCommuneCode, ct);
+        var nenh = await db.Set<AdminUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == nenhCommuneCode, ct);
         if (nenh is not null && izs.Count > 0)
         {
             var zone = new ControlZone { Name = nenh.Kind + " " + nenh.Name, Kind = ControlZoneKind.Commune, CommuneCode = nenh.Code, ProvinceCode = izs[0].ProvinceCode };
@@ -54,7 +55,7 @@ public static class DemoZoneOrders
             zone.Orders.Add(Order(ZoneLevel.SocialDistancing, Decision(), new DateOnly(2021, 6, 7), new DateOnly(2021, 6, 8), Normal.AddDays(-1)));
             zones.Add(zone);
         }
-        db.ControlZones.AddRange(zones);
+        db.Set<ControlZone>().AddRange(zones);
         await db.SaveChangesAsync(ct);
         return zones.Sum(z => z.Orders.Count);
     }

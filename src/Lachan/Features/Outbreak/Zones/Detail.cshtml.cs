@@ -65,7 +65,7 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
     {
         if (!scope.Can(Area.Zones, Access.Write)) return Forbid();
         // The order must belong to this zone: the form cannot be pointed at another zone's order.
-        if (!await db.ZoneOrders.AnyAsync(o => o.Id == orderId && o.ControlZoneId == id, ct)) return NotFound();
+        if (!await db.Set<ZoneOrder>().AnyAsync(o => o.Id == orderId && o.ControlZoneId == id, ct)) return NotFound();
         LiftErrorOrder = orderId;
         return await AfterAsync(id, await orders.LiftAsync(orderId, liftedOn, ct), ct);
     }
@@ -73,8 +73,8 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
     public async Task<IActionResult> OnGetScanAsync(int id, int orderId, CancellationToken ct)
     {
         if (!scope.Can(Area.Zones, Access.Read)) return Forbid();
-        var scan = await db.ZoneOrderScans.AsNoTracking()
-            .Where(s => s.ZoneOrderId == orderId && db.ZoneOrders.Any(o => o.Id == orderId && o.ControlZoneId == id)).FirstOrDefaultAsync(ct);
+        var scan = await db.Set<ZoneOrderScan>().AsNoTracking()
+            .Where(s => s.ZoneOrderId == orderId && db.Set<ZoneOrder>().Any(o => o.Id == orderId && o.ControlZoneId == id)).FirstOrDefaultAsync(ct);
         return scan is null ? NotFound() : File(scan.Content, scan.ContentType, scan.FileName);
     }
 

@@ -1,5 +1,5 @@
 using Lachan.Features.Registry.AdminUnits;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -63,10 +63,10 @@ public sealed class NewModel(ZoneOrders orders, LachanDb db, PlaceLookup places,
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         Communes = await places.ChoicesAsync(AdminLevel.Commune, ct);
-        IndustrialZones = (await db.IndustrialZones.AsNoTracking().OrderBy(z => z.Name).Select(z => new { z.Code, z.Name }).ToListAsync(ct))
+        IndustrialZones = (await db.Set<IndustrialZone>().AsNoTracking().OrderBy(z => z.Name).Select(z => new { z.Code, z.Name }).ToListAsync(ct))
             .Select(z => (z.Code, z.Name)).ToList();
         if (Form.Kind == ControlZoneKind.LodgingCluster && !string.IsNullOrEmpty(Form.CommuneCode))
-            Houses = (await db.LodgingHouses.AsNoTracking().Where(l => l.CommuneCode == Form.CommuneCode).OrderBy(l => l.Name)
+            Houses = (await db.Set<LodgingHouse>().AsNoTracking().Where(l => l.CommuneCode == Form.CommuneCode).OrderBy(l => l.Name)
                     .Select(l => new { l.Id, l.Name, l.Address }).ToListAsync(ct))
                 .Select(l => (l.Id, l.Name, l.Address)).ToList();
     }

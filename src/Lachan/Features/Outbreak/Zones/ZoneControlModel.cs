@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Outbreak.Zones;
@@ -72,46 +72,4 @@ public static class ZoneControlModel
     /// <summary>Zones with everything <see cref="ZoneTimeline"/> needs to evaluate them: orders, exemptions, cluster houses.</summary>
     public static IQueryable<ControlZone> WithOrders(this IQueryable<ControlZone> zones) =>
         zones.AsNoTracking().Include(z => z.Orders).ThenInclude(o => o.Exemptions).Include(z => z.LodgingHouses).AsSplitQuery();
-
-    public static void Configure(ModelBuilder b)
-    {
-        b.Entity<ControlZone>(e =>
-        {
-            e.Property(z => z.Name).HasMaxLength(200);
-            e.Property(z => z.CommuneCode).HasMaxLength(16);
-            e.Property(z => z.ProvinceCode).HasMaxLength(3);
-            e.HasOne<IndustrialZone>().WithMany().HasForeignKey(z => z.IndustrialZoneId);
-            e.HasOne<Enterprise>().WithMany().HasForeignKey(z => z.EnterpriseId);
-            e.HasIndex(z => z.IndustrialZoneId);
-            e.HasIndex(z => z.CommuneCode);
-            e.HasIndex(z => z.EnterpriseId);
-            e.HasMany(z => z.LodgingHouses).WithOne().HasForeignKey(l => l.ControlZoneId);
-            e.HasMany(z => z.Orders).WithOne().HasForeignKey(o => o.ControlZoneId);
-        });
-        b.Entity<ControlZoneLodging>(e =>
-        {
-            e.HasKey(l => new { l.ControlZoneId, l.LodgingHouseId });
-            e.HasOne<LodgingHouse>().WithMany().HasForeignKey(l => l.LodgingHouseId);
-            e.HasIndex(l => l.LodgingHouseId);
-        });
-        b.Entity<ZoneOrder>(e =>
-        {
-            e.Property(o => o.DecisionNumber).HasMaxLength(64);
-            e.Property(o => o.IssuedBy).HasMaxLength(200);
-            e.Property(o => o.LiftedBy).HasMaxLength(64);
-            e.HasMany(o => o.Exemptions).WithOne().HasForeignKey(x => x.ZoneOrderId);
-            e.HasOne(o => o.Scan).WithOne().HasForeignKey<ZoneOrderScan>(s => s.ZoneOrderId);
-        });
-        b.Entity<ZoneOrderExemption>(e =>
-        {
-            e.HasKey(x => new { x.ZoneOrderId, x.EnterpriseId });
-            e.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
-        });
-        b.Entity<ZoneOrderScan>(e =>
-        {
-            e.HasKey(s => s.ZoneOrderId);
-            e.Property(s => s.FileName).HasMaxLength(200);
-            e.Property(s => s.ContentType).HasMaxLength(100);
-        });
-    }
 }

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
@@ -51,26 +51,26 @@ public sealed class ZoneOrders(LachanDb db, Jurisdiction scope, AuditLog audit, 
         {
             case ControlZoneKind.IndustrialZone:
                 var izCode = (f.IndustrialZoneCode ?? "").Trim().ToUpperInvariant();
-                var iz = await db.IndustrialZones.AsNoTracking().FirstOrDefaultAsync(z => z.Code == izCode, ct);
+                var iz = await db.Set<IndustrialZone>().AsNoTracking().FirstOrDefaultAsync(z => z.Code == izCode, ct);
                 errors.AddIf(iz is null, nameof(f.IndustrialZoneCode), string.IsNullOrWhiteSpace(f.IndustrialZoneCode) ? "Field.Required" : "Zone.Unknown");
                 if (iz is not null) (zone.IndustrialZoneId, zone.ProvinceCode, zone.Name) = (iz.Id, iz.ProvinceCode, Named(zone.Name, iz.Name));
                 break;
             case ControlZoneKind.Commune:
                 var communeCode = (f.CommuneCode ?? "").Trim();
-                var commune = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == communeCode && u.Level == AdminLevel.Commune, ct);
-                var province = commune is null ? null : await db.AdminUnits.AsNoTracking().Where(u => u.Code == commune.ParentCode).Select(u => u.ParentCode).FirstOrDefaultAsync(ct);
+                var commune = await db.Set<AdminUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == communeCode && u.Level == AdminLevel.Commune, ct);
+                var province = commune is null ? null : await db.Set<AdminUnit>().AsNoTracking().Where(u => u.Code == commune.ParentCode).Select(u => u.ParentCode).FirstOrDefaultAsync(ct);
                 errors.AddIf(province is null, nameof(f.CommuneCode), string.IsNullOrWhiteSpace(f.CommuneCode) ? "Field.Required" : "Place.CommuneUnknown");
                 if (province is not null) (zone.CommuneCode, zone.ProvinceCode, zone.Name) = (commune!.Code, province, Named(zone.Name, commune.Name));
                 break;
             case ControlZoneKind.EnterpriseSite:
                 var taxCode = (f.EnterpriseTaxCode ?? "").Trim();
-                var e = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(x => x.TaxCode == taxCode, ct);
+                var e = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(x => x.TaxCode == taxCode, ct);
                 errors.AddIf(e is null, nameof(f.EnterpriseTaxCode), string.IsNullOrWhiteSpace(f.EnterpriseTaxCode) ? "Field.Required" : "Enterprise.Unknown");
                 if (e is not null) (zone.EnterpriseId, zone.ProvinceCode, zone.Name) = (e.Id, e.ProvinceCode, Named(zone.Name, e.Name));
                 break;
             case ControlZoneKind.LodgingCluster:
                 var ids = (f.LodgingHouseIds ?? []).Distinct().ToList();
-                var houses = await db.LodgingHouses.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.ProvinceCode }).ToListAsync(ct);
+                var houses = await db.Set<LodgingHouse>().AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.ProvinceCode }).ToListAsync(ct);
                 errors.AddIf(ids.Count == 0, nameof(f.LodgingHouseIds), "Field.Required");
                 errors.AddIf(houses.Count != ids.Count, nameof(f.LodgingHouseIds), "Lodging.Unknown");
                 errors.AddIf(zone.Name.Length == 0, nameof(f.Name), "Field.Required");
@@ -82,7 +82,7 @@ public sealed class ZoneOrders(LachanDb db, Jurisdiction scope, AuditLog audit, 
                 break;
         }
         if (!errors.Ok) return new SaveResult.Invalid(errors);
-        db.ControlZones.Add(zone);
+        db.Set<ControlZone>().Add(zone);
         await audit.SaveThenRecordAsync("create", nameof(ControlZone), () => zone.Id, null, () => ZoneSnapshot(zone), ct);
         return new SaveResult.Saved(zone.Id);
     }
@@ -107,7 +107,7 @@ public sealed class ZoneOrders(LachanDb db, Jurisdiction scope, AuditLog audit, 
     public async Task<SaveResult> AddOrderAsync(int zoneId, ZoneOrderForm f, OrderScan? scan, CancellationToken ct = default)
     {
         if (!scope.Can(Area.Zones, Access.Write)) return new SaveResult.NotFound();
-        var zone = await db.ControlZones.AsNoTracking().FirstOrDefaultAsync(z => z.Id == zoneId, ct);
+        var zone = await db.Set<ControlZone>().AsNoTracking().FirstOrDefaultAsync(z => z.Id == zoneId, ct);
         if (zone is null) return new SaveResult.NotFound();
         var errors = Validate(f);
         if (scan is not null)
@@ -118,7 +118,7 @@ public sealed class ZoneOrders(LachanDb db, Jurisdiction scope, AuditLog audit, 
         var exempt = new List<Enterprise>();
         foreach (var taxCode in (f.ExemptTaxCodes ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Distinct())
         {
-            var e = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(x => x.TaxCode == taxCode, ct);
+            var e = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(x => x.TaxCode == taxCode, ct);
             if (e is null || !ZoneTimeline.Contains(zone, e)) { errors.TryAdd(nameof(f.ExemptTaxCodes), "Order.ExemptionNotInZone"); break; }
             exempt.Add(e);
         }
@@ -131,7 +131,7 @@ public sealed class ZoneOrders(LachanDb db, Jurisdiction scope, AuditLog audit, 
             Exemptions = exempt.Select(e => new ZoneOrderExemption { EnterpriseId = e.Id }).ToList(),
             Scan = scan is null ? null : new ZoneOrderScan { FileName = Path.GetFileName(scan.FileName), ContentType = ScanType(scan.Content)!, Content = scan.Content },
         };
-        db.ZoneOrders.Add(order);
+        db.Set<ZoneOrder>().Add(order);
         await audit.SaveThenRecordAsync("create", nameof(ZoneOrder), () => order.Id, null,
             () => new { order.ControlZoneId, Zone = zone.Name, order.Level, order.DecisionNumber, order.DecisionDate, order.IssuedBy, order.EffectiveFrom, order.EffectiveTo,
                 Exempt = exempt.Select(e => e.TaxCode).ToList(), Scan = order.Scan?.FileName }, ct);
@@ -142,7 +142,7 @@ public sealed class ZoneOrders(LachanDb db, Jurisdiction scope, AuditLog audit, 
     public async Task<SaveResult> LiftAsync(int orderId, DateOnly? liftedOn, CancellationToken ct = default)
     {
         if (!scope.Can(Area.Zones, Access.Write)) return new SaveResult.NotFound();
-        var order = await db.ZoneOrders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.Set<ZoneOrder>().FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return new SaveResult.NotFound();
         var errors = new FieldErrors();
         errors.AddIf(liftedOn is null, "LiftedOn", "Field.Required");

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +17,8 @@ public sealed record ZoneStatusDetail(ZoneStatusRow Zone, string Target, IReadOn
 public sealed class ZoneStatus(LachanDb db, Jurisdiction scope)
 {
     private IQueryable<ControlZone> Zones() => scope.Can(Area.Zones, Access.Read)
-        ? db.ControlZones.WithOrders()
-        : db.ControlZones.Where(_ => false);
+        ? db.Set<ControlZone>().WithOrders()
+        : db.Set<ControlZone>().Where(_ => false);
 
     public async Task<IReadOnlyList<ZoneStatusRow>> ListAsync(DateOnly day, CancellationToken ct = default) =>
         (await Zones().ToListAsync(ct)).Select(z => Row(z, day))
@@ -29,8 +29,8 @@ public sealed class ZoneStatus(LachanDb db, Jurisdiction scope)
         var z = await Zones().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (z is null) return null;
         var exemptIds = z.Orders.SelectMany(o => o.Exemptions).Select(x => x.EnterpriseId).Distinct().ToList();
-        var taxCodes = await db.Enterprises.AsNoTracking().Where(e => exemptIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => $"{e.TaxCode} {e.Name}", ct);
-        var scans = await db.ZoneOrderScans.AsNoTracking().Where(s => z.Orders.Select(o => o.Id).Contains(s.ZoneOrderId))
+        var taxCodes = await db.Set<Enterprise>().AsNoTracking().Where(e => exemptIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => $"{e.TaxCode} {e.Name}", ct);
+        var scans = await db.Set<ZoneOrderScan>().AsNoTracking().Where(s => z.Orders.Select(o => o.Id).Contains(s.ZoneOrderId))
             .ToDictionaryAsync(s => s.ZoneOrderId, s => s.FileName, ct);
         var orders = z.Orders.OrderByDescending(o => o.EffectiveFrom).ThenByDescending(o => o.DecisionDate).ThenByDescending(o => o.Id)
             .Select(o => new OrderRow(o.Id, o.Level, o.DecisionNumber, o.DecisionDate, o.IssuedBy, o.EffectiveFrom, o.EffectiveTo, o.LiftedOn,
@@ -48,10 +48,10 @@ public sealed class ZoneStatus(LachanDb db, Jurisdiction scope)
 
     private async Task<string> TargetAsync(ControlZone z, CancellationToken ct) => z.Kind switch
     {
-        ControlZoneKind.IndustrialZone => await db.IndustrialZones.Where(i => i.Id == z.IndustrialZoneId).Select(i => i.Code + " · " + i.Name).FirstAsync(ct),
-        ControlZoneKind.Commune => await db.AdminUnits.Where(u => u.Code == z.CommuneCode).Select(u => u.Code + " · " + u.Kind + " " + u.Name).FirstAsync(ct),
-        ControlZoneKind.EnterpriseSite => await db.Enterprises.Where(e => e.Id == z.EnterpriseId).Select(e => e.TaxCode + " · " + e.Name).FirstAsync(ct),
-        _ => string.Join(", ", await db.LodgingHouses.Where(l => z.LodgingHouses.Select(x => x.LodgingHouseId).Contains(l.Id)).OrderBy(l => l.Name).Select(l => l.Name).ToListAsync(ct)),
+        ControlZoneKind.IndustrialZone => await db.Set<IndustrialZone>().Where(i => i.Id == z.IndustrialZoneId).Select(i => i.Code + " · " + i.Name).FirstAsync(ct),
+        ControlZoneKind.Commune => await db.Set<AdminUnit>().Where(u => u.Code == z.CommuneCode).Select(u => u.Code + " · " + u.Kind + " " + u.Name).FirstAsync(ct),
+        ControlZoneKind.EnterpriseSite => await db.Set<Enterprise>().Where(e => e.Id == z.EnterpriseId).Select(e => e.TaxCode + " · " + e.Name).FirstAsync(ct),
+        _ => string.Join(", ", await db.Set<LodgingHouse>().Where(l => z.LodgingHouses.Select(x => x.LodgingHouseId).Contains(l.Id)).OrderBy(l => l.Name).Select(l => l.Name).ToListAsync(ct)),
     };
 
     /// <summary>The periods in which orders stopped one enterprise: the "why" in its status history.</summary>

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
@@ -64,11 +64,11 @@ public sealed class AdminUnitEditor(LachanDb db, Jurisdiction scope, AuditLog au
         if (!scope.Can(Area.Places, Access.Write)) return new UnitSaveResult.NotFound();
         var errors = Validate(f);
         var code = f.Code?.Trim();
-        if (errors.Ok && await db.AdminUnits.AnyAsync(u => u.Code == code, ct)) errors.TryAdd(nameof(f.Code), "AdminUnit.CodeExists");
+        if (errors.Ok && await db.Set<AdminUnit>().AnyAsync(u => u.Code == code, ct)) errors.TryAdd(nameof(f.Code), "AdminUnit.CodeExists");
         var unit = new AdminUnit { Code = code ?? "", Name = "", Kind = "", Level = f.Level ?? AdminLevel.Commune };
         await CheckAndApplyAsync(unit, f, errors, ct);
         if (!errors.Ok) return new UnitSaveResult.Invalid(errors);
-        db.AdminUnits.Add(unit);
+        db.Set<AdminUnit>().Add(unit);
         audit.Record("create", nameof(AdminUnit), unit.Code, null, Snapshot(unit));
         await db.SaveChangesAsync(ct); // the key is the code: one save holds the unit and its audit event
         return new UnitSaveResult.Saved(unit.Code);
@@ -77,7 +77,7 @@ public sealed class AdminUnitEditor(LachanDb db, Jurisdiction scope, AuditLog au
     public async Task<UnitSaveResult> UpdateAsync(string code, AdminUnitForm f, CancellationToken ct = default)
     {
         if (!scope.Can(Area.Places, Access.Write)) return new UnitSaveResult.NotFound();
-        var unit = await db.AdminUnits.FirstOrDefaultAsync(u => u.Code == code, ct);
+        var unit = await db.Set<AdminUnit>().FirstOrDefaultAsync(u => u.Code == code, ct);
         if (unit is null) return new UnitSaveResult.NotFound();
         // Code and level are fixed: the form may repeat them, but not change them.
         f = f with { Code = unit.Code, Level = f.Level ?? unit.Level };
@@ -100,7 +100,7 @@ public sealed class AdminUnitEditor(LachanDb db, Jurisdiction scope, AuditLog au
         if (parentCode is not null && f.Level is AdminLevel.District or AdminLevel.Commune)
         {
             var parentLevel = f.Level - 1;
-            errors.AddIf(parentCode == unit.Code || !await db.AdminUnits.AnyAsync(u => u.Code == parentCode && u.Level == parentLevel, ct),
+            errors.AddIf(parentCode == unit.Code || !await db.Set<AdminUnit>().AnyAsync(u => u.Code == parentCode && u.Level == parentLevel, ct),
                 nameof(f.ParentCode), "AdminUnit.ParentUnknown");
         }
         if (!errors.Ok) return;

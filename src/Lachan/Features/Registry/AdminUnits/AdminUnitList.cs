@@ -1,5 +1,5 @@
 using Lachan.Infrastructure;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
@@ -83,7 +83,7 @@ public sealed class AdminUnitList(LachanDb db, TimeProvider time)
     private async Task<List<AdminUnitRow>> LoadAsync(CancellationToken ct)
     {
         var today = time.ProvinceToday();
-        var units = await db.AdminUnits.AsNoTracking().ToListAsync(ct);
+        var units = await db.Set<AdminUnit>().AsNoTracking().ToListAsync(ct);
         var names = units.ToDictionary(u => u.Code, u => u.Name);
         var children = units.Where(u => u.ParentCode is not null).GroupBy(u => u.ParentCode!).ToDictionary(g => g.Key, g => g.Count());
         return units.Select(u => new AdminUnitRow(u.Code, u.Name, u.Kind, u.Level, u.ParentCode,

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -34,7 +34,7 @@ public sealed class EditModel(AdminUnitEditor editor, LachanDb db, Jurisdiction 
         Code = code;
         if (code is not null)
         {
-            var u = await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
+            var u = await db.Set<AdminUnit>().AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
             if (u is null) return NotFound();
             Form = new Input
             {
@@ -66,7 +66,7 @@ public sealed class EditModel(AdminUnitEditor editor, LachanDb db, Jurisdiction 
         {
             case UnitSaveResult.Saved saved:
                 TempData["Message"] = text["Saved."];
-                var parent = await db.AdminUnits.Where(u => u.Code == saved.Code).Select(u => u.ParentCode).FirstAsync(ct);
+                var parent = await db.Set<AdminUnit>().Where(u => u.Code == saved.Code).Select(u => u.ParentCode).FirstAsync(ct);
                 return Redirect(parent is null ? $"/Registry/AdminUnits?Q={saved.Code}" : $"/Registry/AdminUnits?Parent={parent}");
             case UnitSaveResult.Invalid invalid:
                 foreach (var (field, error) in invalid.Errors) Errors.TryAdd(field, error);

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;

@@ -1,5 +1,5 @@
 using Lachan.Infrastructure;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,12 +20,12 @@ public sealed class PlaceLookup(LachanDb db, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(code)) return null;
         code = code.Trim();
-        var found = await db.AdminUnits.AsNoTracking()
+        var found = await db.Set<AdminUnit>().AsNoTracking()
             .Where(c => c.Code == code && c.Level == AdminLevel.Commune)
             .Select(c => new
             {
                 c.Code,
-                District = db.AdminUnits.Where(d => d.Code == c.ParentCode && d.Level == AdminLevel.District)
+                District = db.Set<AdminUnit>().Where(d => d.Code == c.ParentCode && d.Level == AdminLevel.District)
                     .Select(d => new { d.Code, d.ParentCode }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
@@ -37,12 +37,12 @@ public sealed class PlaceLookup(LachanDb db, TimeProvider time)
     public async Task<IReadOnlyList<UnitChoice>> ChoicesAsync(AdminLevel level, CancellationToken ct)
     {
         var today = Today;
-        var units = await db.AdminUnits.AsNoTracking().Where(u => u.Level == level)
+        var units = await db.Set<AdminUnit>().AsNoTracking().Where(u => u.Level == level)
             .Select(u => new
             {
                 u.Code, u.Name, u.Kind, u.ValidTo, u.ParentCode,
-                ParentName = db.AdminUnits.Where(p => p.Code == u.ParentCode).Select(p => p.Kind + " " + p.Name).FirstOrDefault(),
-                GrandparentCode = db.AdminUnits.Where(p => p.Code == u.ParentCode).Select(p => p.ParentCode).FirstOrDefault(),
+                ParentName = db.Set<AdminUnit>().Where(p => p.Code == u.ParentCode).Select(p => p.Kind + " " + p.Name).FirstOrDefault(),
+                GrandparentCode = db.Set<AdminUnit>().Where(p => p.Code == u.ParentCode).Select(p => p.ParentCode).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return units.Select(u => new UnitChoice(u.Code, u.Name, u.Kind, u.ParentCode, u.ParentName, u.GrandparentCode, u.ValidTo < today))

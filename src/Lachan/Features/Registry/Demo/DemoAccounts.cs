@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -51,10 +51,10 @@ public static class DemoAccounts
     {
         ScopeKind.Province => DemoProvince.ProvinceCode,
         ScopeKind.IndustrialZones => "*",
-        ScopeKind.Commune => await db.AdminUnits.Where(u => u.Level == AdminLevel.Commune && u.Name == DemoProvince.DemoCommuneName)
+        ScopeKind.Commune => await db.Set<AdminUnit>().Where(u => u.Level == AdminLevel.Commune && u.Name == DemoProvince.DemoCommuneName)
             .Select(u => u.Code).FirstAsync(),
         ScopeKind.District => DemoProvince.DemoDistrictCode,
-        ScopeKind.Enterprise => await db.Enterprises.Where(e => e.IndustrialZone!.Code == DemoProvince.DemoEnterpriseZoneCode)
+        ScopeKind.Enterprise => await db.Set<Enterprise>().Where(e => e.IndustrialZone!.Code == DemoProvince.DemoEnterpriseZoneCode)
             .OrderBy(e => e.Id).Select(e => e.TaxCode).FirstAsync(),
         _ => null,
     };

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Localization;
 
 namespace Lachan.Features.Registry.Demo;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +37,7 @@ public static class DemoSeeder
         await using var tuning = await SqliteLoadTuning.ApplyAsync(db);
         await using var tx = await db.Database.BeginTransactionAsync();
         if (reset) await DeleteRegistryAsync(db);
-        else if (await db.AdminUnits.AnyAsync() || await db.Enterprises.AnyAsync() || await db.Workers.AnyAsync())
+        else if (await db.Set<AdminUnit>().AnyAsync() || await db.Set<Enterprise>().AnyAsync() || await db.Set<Worker>().AnyAsync())
             throw new InvalidOperationException("The registry already has data; seed with reset to replace it.");
 
         var rng = new Random(Seed);

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 
 namespace Lachan.Features.Registry.Demo;
 

@@ -1,5 +1,5 @@
 using Lachan.Features.Registry.AdminUnits;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -25,7 +25,7 @@ public sealed class EditModel(EnterpriseEditor editor, PlaceLookup places, Lacha
         Id = id;
         if (id is int existing)
         {
-            var e = await scope.Enterprises(db.Enterprises.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == existing, ct);
+            var e = await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).FirstOrDefaultAsync(x => x.Id == existing, ct);
             if (e is null) return NotFound();
             Form = new EnterpriseForm
             {
@@ -57,7 +57,7 @@ public sealed class EditModel(EnterpriseEditor editor, PlaceLookup places, Lacha
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Zones = (await scope.Zones(db.IndustrialZones.AsNoTracking()).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct))
+        Zones = (await scope.Zones(db.Set<IndustrialZone>().AsNoTracking()).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct))
             .Select(z => (z.Id, z.Name)).ToList();
         Communes = await places.ChoicesAsync(AdminLevel.Commune, ct);
     }

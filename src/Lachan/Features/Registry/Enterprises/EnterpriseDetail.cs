@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,14 +20,14 @@ public sealed class EnterpriseDetail(LachanDb db, Jurisdiction scope, WorkerCoun
     /// <summary>Null when the enterprise does not exist or lies outside the caller's jurisdiction (404).</summary>
     public async Task<EnterpriseDetailData?> LoadAsync(int id, CancellationToken ct = default)
     {
-        var facts = await scope.Enterprises(db.Enterprises.AsNoTracking()).Where(e => e.Id == id)
+        var facts = await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).Where(e => e.Id == id)
             .Select(e => new EnterpriseFacts(e.Id, e.TaxCode, e.Name, e.IndustrialZoneId, e.IndustrialZone!.Name, e.CommuneCode,
-                db.AdminUnits.Where(u => u.Code == e.CommuneCode).Select(u => u.Name).FirstOrDefault(), e.DistrictCode,
-                db.AdminUnits.Where(u => u.Code == e.DistrictCode).Select(u => u.Name).FirstOrDefault(), e.ProvinceCode,
+                db.Set<AdminUnit>().Where(u => u.Code == e.CommuneCode).Select(u => u.Name).FirstOrDefault(), e.DistrictCode,
+                db.Set<AdminUnit>().Where(u => u.Code == e.DistrictCode).Select(u => u.Name).FirstOrDefault(), e.ProvinceCode,
                 e.Address, e.Sector, e.ContactPhone, e.Status))
             .FirstOrDefaultAsync(ct);
         if (facts is null) return null;
-        var history = await db.EnterpriseStatusChanges.AsNoTracking().Where(s => s.EnterpriseId == id)
+        var history = await db.Set<EnterpriseStatusChange>().AsNoTracking().Where(s => s.EnterpriseId == id)
             .OrderByDescending(s => s.From).ThenByDescending(s => s.Id)
             .Select(s => new StatusChangeRow(s.Status, s.From, s.Reason))
             .ToListAsync(ct);

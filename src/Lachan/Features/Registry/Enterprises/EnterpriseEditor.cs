@@ -1,5 +1,5 @@
 using Lachan.Features.Registry.AdminUnits;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -51,7 +51,7 @@ public sealed class EnterpriseEditor(LachanDb db, Jurisdiction scope, AuditLog a
         var enterprise = new Enterprise { TaxCode = "", Name = "", NameSearch = "", CommuneCode = "", DistrictCode = "", ProvinceCode = "" };
         var errors = await CheckAndApplyAsync(enterprise, f, ct);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
-        db.Enterprises.Add(enterprise);
+        db.Set<Enterprise>().Add(enterprise);
         await audit.SaveThenRecordAsync("create", nameof(Enterprise), () => enterprise.Id, null, () => Snapshot(enterprise), ct);
         return new SaveResult.Saved(enterprise.Id);
     }
@@ -59,7 +59,7 @@ public sealed class EnterpriseEditor(LachanDb db, Jurisdiction scope, AuditLog a
     public async Task<SaveResult> UpdateAsync(int id, EnterpriseForm f, CancellationToken ct = default)
     {
         if (!scope.Can(Area.Enterprises, Access.Write)) return new SaveResult.NotFound();
-        var enterprise = await scope.Enterprises(db.Enterprises).FirstOrDefaultAsync(e => e.Id == id, ct);
+        var enterprise = await scope.Enterprises(db.Set<Enterprise>()).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (enterprise is null) return new SaveResult.NotFound();
         var before = Snapshot(enterprise);
         var errors = await CheckAndApplyAsync(enterprise, f, ct);
@@ -78,9 +78,9 @@ public sealed class EnterpriseEditor(LachanDb db, Jurisdiction scope, AuditLog a
     {
         var errors = Validate(f);
         var tax = f.TaxCode?.Trim();
-        if (errors.Ok && tax != e.TaxCode && await db.Enterprises.AnyAsync(x => x.TaxCode == tax, ct))
+        if (errors.Ok && tax != e.TaxCode && await db.Set<Enterprise>().AnyAsync(x => x.TaxCode == tax, ct))
             errors.TryAdd(nameof(f.TaxCode), "Enterprise.TaxCodeExists");
-        var zone = f.IndustrialZoneId is int zid ? await scope.Zones(db.IndustrialZones.AsNoTracking()).FirstOrDefaultAsync(z => z.Id == zid, ct) : null;
+        var zone = f.IndustrialZoneId is int zid ? await scope.Zones(db.Set<IndustrialZone>().AsNoTracking()).FirstOrDefaultAsync(z => z.Id == zid, ct) : null;
         errors.AddIf(f.IndustrialZoneId is not null && zone is null, nameof(f.IndustrialZoneId), "Enterprise.ZoneUnknown");
         var commune = await places.CommuneAsync(f.CommuneCode, ct);
         errors.AddIf(!string.IsNullOrWhiteSpace(f.CommuneCode) && commune is null, nameof(f.CommuneCode), "Place.CommuneUnknown");

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -70,7 +70,7 @@ public sealed class EnterpriseSearch(LachanDb db, Jurisdiction scope, WorkerCoun
 
     private IQueryable<Enterprise> Filter(EnterpriseSearchQuery query)
     {
-        var q = scope.Enterprises(db.Enterprises.AsNoTracking());
+        var q = scope.Enterprises(db.Set<Enterprise>().AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var text = query.Q.Trim();
@@ -104,6 +104,6 @@ public sealed class EnterpriseSearch(LachanDb db, Jurisdiction scope, WorkerCoun
 
     private IQueryable<EnterpriseRow> Rows(IQueryable<Enterprise> q) => q.Select(e => new EnterpriseRow(
         e.Id, e.TaxCode, e.Name, e.IndustrialZoneId, e.IndustrialZone!.Name, e.CommuneCode,
-        db.AdminUnits.Where(u => u.Code == e.CommuneCode).Select(u => u.Name).FirstOrDefault(), e.DistrictCode,
+        db.Set<AdminUnit>().Where(u => u.Code == e.CommuneCode).Select(u => u.Name).FirstOrDefault(), e.DistrictCode,
         e.Address, e.Sector, e.Status, 0));
 }

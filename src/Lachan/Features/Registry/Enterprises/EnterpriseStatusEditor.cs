@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -40,7 +40,7 @@ public sealed class EnterpriseStatusEditor(LachanDb db, Jurisdiction scope, Audi
     public async Task<SaveResult> ChangeAsync(int id, EnterpriseStatusForm f, CancellationToken ct = default)
     {
         if (!scope.Can(Area.Enterprises, Access.Write)) return new SaveResult.NotFound();
-        var enterprise = await scope.Enterprises(db.Enterprises).FirstOrDefaultAsync(e => e.Id == id, ct);
+        var enterprise = await scope.Enterprises(db.Set<Enterprise>()).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (enterprise is null) return new SaveResult.NotFound();
         var errors = Validate(f);
         if (!errors.Ok) return new SaveResult.Invalid(errors);

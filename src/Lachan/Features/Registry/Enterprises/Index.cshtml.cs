@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
@@ -27,7 +27,7 @@ public sealed class IndexModel(EnterpriseSearch search, Jurisdiction scope, Audi
     {
         if (!scope.Can(Area.Enterprises, Access.Read)) return Forbid();
         Result = await search.RunAsync(Query, ct);
-        Zones = (await scope.Zones(db.IndustrialZones.AsNoTracking()).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct))
+        Zones = (await scope.Zones(db.Set<IndustrialZone>().AsNoTracking()).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct))
             .Select(z => (z.Id, z.Name)).ToList();
         return Page();
     }

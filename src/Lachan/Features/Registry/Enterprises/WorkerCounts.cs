@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class WorkerCounts(LachanDb db, Jurisdiction scope)
     public async Task<Dictionary<int, int>> ByEnterpriseAsync(IReadOnlyCollection<int>? enterpriseIds, CancellationToken ct)
     {
         if (enterpriseIds is { Count: 0 }) return [];
-        var q = scope.Workers(db.Workers.AsNoTracking()).Where(w => w.CurrentEnterpriseId != null);
+        var q = scope.Workers(db.Set<Worker>().AsNoTracking()).Where(w => w.CurrentEnterpriseId != null);
         if (enterpriseIds is not null) q = q.Where(w => enterpriseIds.Contains(w.CurrentEnterpriseId!.Value));
         return await q.GroupBy(w => w.CurrentEnterpriseId!.Value)
             .Select(g => new { g.Key, Count = g.Count() })
@@ -26,7 +27,7 @@ public sealed class WorkerCounts(LachanDb db, Jurisdiction scope)
     public async Task<Dictionary<int, int>> ByLodgingHouseAsync(IReadOnlyCollection<int>? lodgingHouseIds, CancellationToken ct)
     {
         if (lodgingHouseIds is { Count: 0 }) return [];
-        var q = scope.Workers(db.Workers.AsNoTracking()).Where(w => w.CurrentLodgingHouseId != null);
+        var q = scope.Workers(db.Set<Worker>().AsNoTracking()).Where(w => w.CurrentLodgingHouseId != null);
         if (lodgingHouseIds is not null) q = q.Where(w => lodgingHouseIds.Contains(w.CurrentLodgingHouseId!.Value));
         return await q.GroupBy(w => w.CurrentLodgingHouseId!.Value)
             .Select(g => new { g.Key, Count = g.Count() })

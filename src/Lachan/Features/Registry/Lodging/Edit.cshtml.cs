@@ -1,5 +1,5 @@
 using Lachan.Features.Registry.AdminUnits;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -37,7 +37,7 @@ public sealed class EditModel(LodgingEditor editor, PlaceLookup places, LachanDb
         Id = id;
         if (id is int existing)
         {
-            var l = await scope.LodgingHouses(db.LodgingHouses.AsNoTracking().Include(x => x.Landlord)).FirstOrDefaultAsync(x => x.Id == existing, ct);
+            var l = await scope.LodgingHouses(db.Set<LodgingHouse>().AsNoTracking().Include(x => x.Landlord)).FirstOrDefaultAsync(x => x.Id == existing, ct);
             if (l is null) return NotFound();
             Form = new Input
             {

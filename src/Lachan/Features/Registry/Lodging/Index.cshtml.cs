@@ -1,5 +1,5 @@
 using Lachan.Features.Registry.AdminUnits;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Enterprises;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -17,10 +18,10 @@ public sealed class LodgingDetail(LachanDb db, Jurisdiction scope, WorkerCounts 
     /// <summary>Null when the house does not exist or lies outside the caller's jurisdiction (404).</summary>
     public async Task<LodgingDetailData?> LoadAsync(int id, CancellationToken ct = default)
     {
-        var house = await scope.LodgingHouses(db.LodgingHouses.AsNoTracking()).Where(l => l.Id == id)
+        var house = await scope.LodgingHouses(db.Set<LodgingHouse>().AsNoTracking()).Where(l => l.Id == id)
             .Select(l => new LodgingDetailData(l.Id, l.Name, l.Address, l.CommuneCode,
-                db.AdminUnits.Where(u => u.Code == l.CommuneCode).Select(u => u.Name).FirstOrDefault(), l.DistrictCode,
-                db.AdminUnits.Where(u => u.Code == l.DistrictCode).Select(u => u.Name).FirstOrDefault(), l.Rooms, l.Capacity,
+                db.Set<AdminUnit>().Where(u => u.Code == l.CommuneCode).Select(u => u.Name).FirstOrDefault(), l.DistrictCode,
+                db.Set<AdminUnit>().Where(u => u.Code == l.DistrictCode).Select(u => u.Name).FirstOrDefault(), l.Rooms, l.Capacity,
                 new LandlordFacts(l.LandlordId, l.Landlord!.FullName, l.Landlord.Phone, l.Landlord.Cccd), 0))
             .FirstOrDefaultAsync(ct);
         if (house is null) return null;

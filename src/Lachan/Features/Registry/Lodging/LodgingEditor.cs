@@ -1,5 +1,5 @@
 using Lachan.Features.Registry.AdminUnits;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -57,7 +57,7 @@ public sealed class LodgingEditor(LachanDb db, Jurisdiction scope, AuditLog audi
         var house = new LodgingHouse { Name = "", NameSearch = "", Address = "", CommuneCode = "", DistrictCode = "", ProvinceCode = "" };
         var errors = await CheckAndApplyAsync(house, f, ct);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
-        db.LodgingHouses.Add(house);
+        db.Set<LodgingHouse>().Add(house);
         await audit.SaveThenRecordAsync("create", nameof(LodgingHouse), () => house.Id, null, () => Snapshot(house), ct);
         return new SaveResult.Saved(house.Id);
     }
@@ -65,7 +65,7 @@ public sealed class LodgingEditor(LachanDb db, Jurisdiction scope, AuditLog audi
     public async Task<SaveResult> UpdateAsync(int id, LodgingForm f, CancellationToken ct = default)
     {
         if (!scope.Can(Area.Lodging, Access.Write)) return new SaveResult.NotFound();
-        var house = await scope.LodgingHouses(db.LodgingHouses.Include(l => l.Landlord)).FirstOrDefaultAsync(l => l.Id == id, ct);
+        var house = await scope.LodgingHouses(db.Set<LodgingHouse>().Include(l => l.Landlord)).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (house is null) return new SaveResult.NotFound();
         var before = Snapshot(house);
         var errors = await CheckAndApplyAsync(house, f, ct);
@@ -102,17 +102,17 @@ public sealed class LodgingEditor(LachanDb db, Jurisdiction scope, AuditLog audi
         var known = false; // a landlord already on record through another house: blank fields keep what is known
         if (cccd is not null && cccd != landlord?.Cccd)
         {
-            var other = await db.Landlords.FirstOrDefaultAsync(l => l.Cccd == cccd, ct);
+            var other = await db.Set<Landlord>().FirstOrDefaultAsync(l => l.Cccd == cccd, ct);
             known = other is not null;
             landlord = other ?? (landlord?.Cccd is null ? landlord : null);
         }
         else if (landlord is not null && cccd is null && landlord.NameSearch != VietnameseText.SearchKey(name)
-                 && await db.LodgingHouses.AnyAsync(l => l.LandlordId == landlord.Id && l.Id != house.Id, ct))
+                 && await db.Set<LodgingHouse>().AnyAsync(l => l.LandlordId == landlord.Id && l.Id != house.Id, ct))
             landlord = null;
         if (landlord is null)
         {
             landlord = new Landlord { FullName = "", NameSearch = "" };
-            db.Landlords.Add(landlord);
+            db.Set<Landlord>().Add(landlord);
         }
         landlord.FullName = name;
         landlord.NameSearch = VietnameseText.SearchKey(landlord.FullName);

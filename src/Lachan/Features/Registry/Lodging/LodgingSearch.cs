@@ -1,5 +1,5 @@
 using Lachan.Features.Registry.Enterprises;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -69,7 +69,7 @@ public sealed class LodgingSearch(LachanDb db, Jurisdiction scope, WorkerCounts 
 
     private async Task<IQueryable<LodgingHouse>> FilterAsync(LodgingSearchQuery query, CancellationToken ct)
     {
-        var q = scope.LodgingHouses(db.LodgingHouses.AsNoTracking());
+        var q = scope.LodgingHouses(db.Set<LodgingHouse>().AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.CommuneCode)) q = q.Where(l => l.CommuneCode == query.CommuneCode.Trim());
         if (string.IsNullOrWhiteSpace(query.Q)) return q;
         var words = VietnameseText.SearchKey(query.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -91,6 +91,6 @@ public sealed class LodgingSearch(LachanDb db, Jurisdiction scope, WorkerCounts 
     };
 
     private IQueryable<LodgingRow> Rows(IQueryable<LodgingHouse> q) => q.Select(l => new LodgingRow(
-        l.Id, l.Name, l.Address, l.CommuneCode, db.AdminUnits.Where(u => u.Code == l.CommuneCode).Select(u => u.Name).FirstOrDefault(),
+        l.Id, l.Name, l.Address, l.CommuneCode, db.Set<AdminUnit>().Where(u => u.Code == l.CommuneCode).Select(u => u.Name).FirstOrDefault(),
         l.LandlordId, l.Landlord!.FullName, l.Landlord.Phone, l.Rooms, l.Capacity, 0));
 }

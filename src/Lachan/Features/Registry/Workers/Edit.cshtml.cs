@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -41,7 +41,7 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
         Id = id;
         if (id is int existing)
         {
-            var w = await scope.Workers(db.Workers.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == existing, ct);
+            var w = await scope.Workers(db.Set<Worker>().AsNoTracking()).FirstOrDefaultAsync(x => x.Id == existing, ct);
             if (w is null) return NotFound();
             Form = new Input
             {
@@ -91,7 +91,7 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         if (Id is null)
-            Enterprises = (await scope.Enterprises(db.Enterprises.AsNoTracking()).OrderBy(e => e.NameSearch)
+            Enterprises = (await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).OrderBy(e => e.NameSearch)
                 .Select(e => new { e.Id, e.Name }).ToListAsync(ct)).Select(e => (e.Id, e.Name)).ToList();
     }
 

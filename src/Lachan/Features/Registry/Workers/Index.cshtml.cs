@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
@@ -45,8 +45,8 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
     {
         if (!scope.Can(Area.Workers, Access.Read)) return Forbid();
         Result = await search.RunAsync(Query, ct);
-        Zones = (await scope.Zones(db.IndustrialZones).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct)).Select(z => (z.Id, z.Name)).ToList();
-        Communes = (await db.AdminUnits.Where(u => u.Level == AdminLevel.Commune && db.LodgingHouses.Any(l => l.CommuneCode == u.Code))
+        Zones = (await scope.Zones(db.Set<IndustrialZone>()).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct)).Select(z => (z.Id, z.Name)).ToList();
+        Communes = (await db.Set<AdminUnit>().Where(u => u.Level == AdminLevel.Commune && db.Set<LodgingHouse>().Any(l => l.CommuneCode == u.Code))
             .OrderBy(u => u.Name).Select(u => new { u.Code, u.Name }).ToListAsync(ct)).Select(u => (u.Code, u.Name)).ToList();
         return Page();
     }

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -72,12 +72,12 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
         if (!scope.Can(Area.Workers, Access.Write)) return new SaveResult.NotFound();
         var errors = Validate(f, creating: true);
         // The enterprise and lodging must be ones the user may act on: HR can only hire into its own enterprise.
-        if (f.EnterpriseId is int eid && !await scope.Enterprises(db.Enterprises).AnyAsync(e => e.Id == eid, ct))
+        if (f.EnterpriseId is int eid && !await scope.Enterprises(db.Set<Enterprise>()).AnyAsync(e => e.Id == eid, ct))
             errors.TryAdd(nameof(f.EnterpriseId), "Worker.EnterpriseOutOfScope");
-        if (f.LodgingHouseId is int lid && !await db.LodgingHouses.AnyAsync(l => l.Id == lid, ct))
+        if (f.LodgingHouseId is int lid && !await db.Set<LodgingHouse>().AnyAsync(l => l.Id == lid, ct))
             errors.TryAdd(nameof(f.LodgingHouseId), "Worker.LodgingUnknown");
         var cccd = f.Cccd?.Trim();
-        if (errors.Ok && await db.Workers.AnyAsync(w => w.Cccd == cccd, ct))
+        if (errors.Ok && await db.Set<Worker>().AnyAsync(w => w.Cccd == cccd, ct))
             errors.TryAdd(nameof(f.Cccd), "Worker.CccdExists");
         if (!errors.Ok) return new SaveResult.Invalid(errors);
 
@@ -94,12 +94,12 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
             BhxhNumber = Blank(f.BhxhNumber),
             PermanentAddress = Blank(f.PermanentAddress) is { } a ? VietnameseText.NormalizeName(a) : null,
             HomeProvinceCode = cccd![..3],
-            ProvinceCode = await db.Enterprises.Where(e => e.Id == f.EnterpriseId).Select(e => e.ProvinceCode).FirstAsync(ct),
+            ProvinceCode = await db.Set<Enterprise>().Where(e => e.Id == f.EnterpriseId).Select(e => e.ProvinceCode).FirstAsync(ct),
         };
         worker.Movements.Add(new MovementEvent { Date = time.ProvinceToday(), Kind = MovementKind.Registered });
         worker.Hire(f.EnterpriseId!.Value, f.HiredOn!.Value, f.ContractType!.Value, Blank(f.Workshop));
         if (f.LodgingHouseId is int lodging) worker.MoveLodging(lodging, f.HiredOn!.Value);
-        db.Workers.Add(worker);
+        db.Set<Worker>().Add(worker);
         await audit.SaveThenRecordAsync("create", nameof(Worker), () => worker.Id, null, () => Snapshot(worker), ct);
         return new SaveResult.Saved(worker.Id);
     }
@@ -107,11 +107,11 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
     public async Task<SaveResult> UpdateAsync(int id, WorkerForm f, CancellationToken ct = default)
     {
         if (!scope.Can(Area.Workers, Access.Write)) return new SaveResult.NotFound();
-        var worker = await scope.Workers(db.Workers).FirstOrDefaultAsync(w => w.Id == id, ct);
+        var worker = await scope.Workers(db.Set<Worker>()).FirstOrDefaultAsync(w => w.Id == id, ct);
         if (worker is null) return new SaveResult.NotFound();
         var errors = Validate(f, creating: false);
         var cccd = f.Cccd?.Trim();
-        if (errors.Ok && cccd != worker.Cccd && await db.Workers.AnyAsync(w => w.Cccd == cccd, ct))
+        if (errors.Ok && cccd != worker.Cccd && await db.Set<Worker>().AnyAsync(w => w.Cccd == cccd, ct))
             errors.TryAdd(nameof(f.Cccd), "Worker.CccdExists");
         if (!errors.Ok) return new SaveResult.Invalid(errors);
 

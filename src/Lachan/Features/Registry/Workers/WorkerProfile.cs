@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
@@ -29,28 +29,28 @@ public sealed class WorkerProfile(LachanDb db, Jurisdiction scope, AuditLog audi
     /// Every successful read is audited as a view of personal data.</summary>
     public async Task<WorkerProfileData?> LoadAsync(int id, CancellationToken ct = default)
     {
-        var identity = await scope.Workers(db.Workers.AsNoTracking()).Where(w => w.Id == id)
+        var identity = await scope.Workers(db.Set<Worker>().AsNoTracking()).Where(w => w.Id == id)
             .Select(w => new WorkerIdentity(w.Id, w.Cccd, w.Cmnd, w.BhxhNumber, w.FullName, w.Sex, w.DateOfBirth, w.Phone,
                 w.HomeProvinceCode, "", w.PermanentAddress, w.CurrentEnterpriseId, w.CurrentLodgingHouseId))
             .FirstOrDefaultAsync(ct);
         if (identity is null) return null;
         identity = identity with { HomeProvinceName = ProvinceCodes.Names.GetValueOrDefault(identity.HomeProvinceCode, "?") };
 
-        var employments = await db.Employments.AsNoTracking().Where(e => e.WorkerId == id)
+        var employments = await db.Set<Employment>().AsNoTracking().Where(e => e.WorkerId == id)
             .OrderByDescending(e => e.From)
             .Select(e => new EmploymentRow(e.EnterpriseId, e.Enterprise!.Name, e.Enterprise.TaxCode, e.From, e.To, e.ContractType, e.Workshop, e.InsuredMonths))
             .ToListAsync(ct);
-        var residences = await db.Residences.AsNoTracking().Where(r => r.WorkerId == id)
+        var residences = await db.Set<Residence>().AsNoTracking().Where(r => r.WorkerId == id)
             .OrderByDescending(r => r.From)
             .Select(r => new ResidenceRow(r.LodgingHouseId, r.LodgingHouse!.Name, r.LodgingHouse.Address, r.From, r.To, r.Room))
             .ToListAsync(ct);
-        var movements = await db.MovementEvents.AsNoTracking().Where(m => m.WorkerId == id)
+        var movements = await db.Set<MovementEvent>().AsNoTracking().Where(m => m.WorkerId == id)
             .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
             .Select(m => new MovementRow(m.Date, m.Kind,
-                db.Enterprises.Where(e => e.Id == m.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
-                db.Enterprises.Where(e => e.Id == m.PreviousEnterpriseId).Select(e => e.Name).FirstOrDefault(),
-                db.LodgingHouses.Where(l => l.Id == m.LodgingHouseId).Select(l => l.Name).FirstOrDefault(),
-                db.LodgingHouses.Where(l => l.Id == m.PreviousLodgingHouseId).Select(l => l.Name).FirstOrDefault()))
+                db.Set<Enterprise>().Where(e => e.Id == m.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
+                db.Set<Enterprise>().Where(e => e.Id == m.PreviousEnterpriseId).Select(e => e.Name).FirstOrDefault(),
+                db.Set<LodgingHouse>().Where(l => l.Id == m.LodgingHouseId).Select(l => l.Name).FirstOrDefault(),
+                db.Set<LodgingHouse>().Where(l => l.Id == m.PreviousLodgingHouseId).Select(l => l.Name).FirstOrDefault()))
             .ToListAsync(ct);
 
         await audit.ViewedAsync("Worker", id, ct);

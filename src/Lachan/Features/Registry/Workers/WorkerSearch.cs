@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Rules;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -67,7 +67,7 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
 
     private IQueryable<Worker> Filter(WorkerSearchQuery query, bool nameAnywhere = false)
     {
-        var q = scope.Workers(db.Workers.AsNoTracking());
+        var q = scope.Workers(db.Set<Worker>().AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Cccd))
         {
             var cccd = query.Cccd.Trim();

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -32,7 +32,7 @@ public sealed class EditModel(ZoneEditor editor, LachanDb db, Jurisdiction scope
         Id = id;
         if (id is int existing)
         {
-            var z = await scope.Zones(db.IndustrialZones.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == existing, ct);
+            var z = await scope.Zones(db.Set<IndustrialZone>().AsNoTracking()).FirstOrDefaultAsync(x => x.Id == existing, ct);
             if (z is null) return NotFound();
             Form = new Input { Code = z.Code, Name = z.Name, AreaHectares = FormNumbers.Format(z.AreaHectares), DistrictCode = z.DistrictCode };
         }
@@ -70,8 +70,8 @@ public sealed class EditModel(ZoneEditor editor, LachanDb db, Jurisdiction scope
     }
 
     private async Task LoadChoicesAsync(CancellationToken ct) =>
-        Districts = (await db.AdminUnits.AsNoTracking().Where(u => u.Level == AdminLevel.District)
-                .Select(u => new { u.Code, u.Name, Province = db.AdminUnits.Where(p => p.Code == u.ParentCode).Select(p => p.Name).FirstOrDefault() })
+        Districts = (await db.Set<AdminUnit>().AsNoTracking().Where(u => u.Level == AdminLevel.District)
+                .Select(u => new { u.Code, u.Name, Province = db.Set<AdminUnit>().Where(p => p.Code == u.ParentCode).Select(p => p.Name).FirstOrDefault() })
                 .OrderBy(u => u.Province).ThenBy(u => u.Name).ToListAsync(ct))
             .Select(u => (u.Code, u.Name, u.Province ?? "")).ToList();
 }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
@@ -25,8 +26,8 @@ public sealed class IndexModel(ZoneList list, Jurisdiction scope, AuditLog audit
     {
         if (!scope.Can(Area.Places, Access.Read)) return Forbid();
         Result = await list.RunAsync(Query, ct);
-        Districts = (await scope.Zones(db.IndustrialZones.AsNoTracking()).Select(z => z.DistrictCode).Distinct()
-                .Join(db.AdminUnits, c => c, u => u.Code, (c, u) => new { u.Code, u.Name }).OrderBy(u => u.Name).ToListAsync(ct))
+        Districts = (await scope.Zones(db.Set<IndustrialZone>().AsNoTracking()).Select(z => z.DistrictCode).Distinct()
+                .Join(db.Set<AdminUnit>(), c => c, u => u.Code, (c, u) => new { u.Code, u.Name }).OrderBy(u => u.Name).ToListAsync(ct))
             .Select(u => (u.Code, u.Name)).ToList();
         return Page();
     }

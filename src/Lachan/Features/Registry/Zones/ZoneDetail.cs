@@ -1,5 +1,5 @@
 using Lachan.Features.Registry.Enterprises;
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,16 +16,16 @@ public sealed class ZoneDetail(LachanDb db, Jurisdiction scope, WorkerCounts cou
     /// <summary>Null when the zone does not exist or lies outside the caller's jurisdiction (the caller answers 404).</summary>
     public async Task<ZoneDetailData?> LoadAsync(int id, CancellationToken ct = default)
     {
-        var zone = await scope.Zones(db.IndustrialZones.AsNoTracking()).Where(z => z.Id == id)
+        var zone = await scope.Zones(db.Set<IndustrialZone>().AsNoTracking()).Where(z => z.Id == id)
             .Select(z => new
             {
                 z.Id, z.Code, z.Name, z.AreaHectares, z.DistrictCode, z.ProvinceCode,
-                DistrictName = db.AdminUnits.Where(u => u.Code == z.DistrictCode).Select(u => u.Name).FirstOrDefault(),
+                DistrictName = db.Set<AdminUnit>().Where(u => u.Code == z.DistrictCode).Select(u => u.Name).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
         if (zone is null) return null;
 
-        var enterprises = await scope.Enterprises(db.Enterprises.AsNoTracking()).Where(e => e.IndustrialZoneId == id)
+        var enterprises = await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).Where(e => e.IndustrialZoneId == id)
             .OrderBy(e => e.NameSearch)
             .Select(e => new { e.Id, e.TaxCode, e.Name, e.Status, e.Sector })
             .ToListAsync(ct);

@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
@@ -42,7 +42,7 @@ public sealed class ZoneEditor(LachanDb db, Jurisdiction scope, AuditLog audit)
         var zone = new IndustrialZone { Code = "", Name = "", DistrictCode = "", ProvinceCode = "" };
         var errors = await CheckAndApplyAsync(zone, f, ct);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
-        db.IndustrialZones.Add(zone);
+        db.Set<IndustrialZone>().Add(zone);
         await audit.SaveThenRecordAsync("create", nameof(IndustrialZone), () => zone.Id, null, () => Snapshot(zone), ct);
         return new SaveResult.Saved(zone.Id);
     }
@@ -50,7 +50,7 @@ public sealed class ZoneEditor(LachanDb db, Jurisdiction scope, AuditLog audit)
     public async Task<SaveResult> UpdateAsync(int id, ZoneForm f, CancellationToken ct = default)
     {
         if (!scope.Can(Area.Places, Access.Write)) return new SaveResult.NotFound();
-        var zone = await scope.Zones(db.IndustrialZones).FirstOrDefaultAsync(z => z.Id == id, ct);
+        var zone = await scope.Zones(db.Set<IndustrialZone>()).FirstOrDefaultAsync(z => z.Id == id, ct);
         if (zone is null) return new SaveResult.NotFound();
         var before = Snapshot(zone);
         var errors = await CheckAndApplyAsync(zone, f, ct);
@@ -67,10 +67,10 @@ public sealed class ZoneEditor(LachanDb db, Jurisdiction scope, AuditLog audit)
     {
         var errors = Validate(f);
         var code = f.Code?.Trim().ToUpperInvariant();
-        if (!errors.ContainsKey(nameof(f.Code)) && code != zone.Code && await db.IndustrialZones.AnyAsync(z => z.Code == code, ct))
+        if (!errors.ContainsKey(nameof(f.Code)) && code != zone.Code && await db.Set<IndustrialZone>().AnyAsync(z => z.Code == code, ct))
             errors.TryAdd(nameof(f.Code), "Zone.CodeExists");
         var district = string.IsNullOrWhiteSpace(f.DistrictCode) ? null
-            : await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == f.DistrictCode.Trim() && u.Level == AdminLevel.District, ct);
+            : await db.Set<AdminUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == f.DistrictCode.Trim() && u.Level == AdminLevel.District, ct);
         if (!string.IsNullOrWhiteSpace(f.DistrictCode))
             errors.AddIf(district?.ParentCode is null, nameof(f.DistrictCode), "Place.DistrictUnknown");
         if (!errors.Ok) return errors;

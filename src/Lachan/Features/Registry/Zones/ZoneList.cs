@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Enterprises;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -36,12 +37,12 @@ public sealed class ZoneList(LachanDb db, Jurisdiction scope, WorkerCounts count
 
     public async Task<IReadOnlyList<ZoneRow>> AllAsync(ZoneListQuery query, CancellationToken ct = default)
     {
-        var zones = scope.Zones(db.IndustrialZones.AsNoTracking());
+        var zones = scope.Zones(db.Set<IndustrialZone>().AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.DistrictCode)) zones = zones.Where(z => z.DistrictCode == query.DistrictCode);
         var rows = await zones.Select(z => new
         {
             z.Id, z.Code, z.Name, z.AreaHectares, z.DistrictCode,
-            DistrictName = db.AdminUnits.Where(u => u.Code == z.DistrictCode).Select(u => u.Name).FirstOrDefault(),
+            DistrictName = db.Set<AdminUnit>().Where(u => u.Code == z.DistrictCode).Select(u => u.Name).FirstOrDefault(),
         }).ToListAsync(ct);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -50,13 +51,13 @@ public sealed class ZoneList(LachanDb db, Jurisdiction scope, WorkerCounts count
         }
 
         var ids = rows.Select(z => z.Id).ToList();
-        var enterprises = await scope.Enterprises(db.Enterprises.AsNoTracking())
+        var enterprises = await scope.Enterprises(db.Set<Enterprise>().AsNoTracking())
             .Where(e => e.IndustrialZoneId != null && ids.Contains(e.IndustrialZoneId.Value))
             .GroupBy(e => e.IndustrialZoneId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         // Workers are counted per employer, then added up per zone: the zone of each of the few hundred enterprises is
         // known in memory, so the 300,000-row table is grouped once by its indexed column, with no join.
-        var zoneOf = await db.Enterprises.AsNoTracking().Where(e => e.IndustrialZoneId != null && ids.Contains(e.IndustrialZoneId.Value))
+        var zoneOf = await db.Set<Enterprise>().AsNoTracking().Where(e => e.IndustrialZoneId != null && ids.Contains(e.IndustrialZoneId.Value))
             .Select(e => new { e.Id, Zone = e.IndustrialZoneId!.Value }).ToDictionaryAsync(x => x.Id, x => x.Zone, ct);
         var workers = new Dictionary<int, int>();
         foreach (var (enterprise, n) in await counts.ByEnterpriseAsync(null, ct))

@@ -1,4 +1,4 @@
-namespace Lachan.Features.Registry.Model;
+namespace Lachan.Features.Registry.Contracts;
 
 public enum AdminLevel { Province = 1, District = 2, Commune = 3 }
 

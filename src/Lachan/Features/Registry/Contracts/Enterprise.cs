@@ -1,4 +1,4 @@
-namespace Lachan.Features.Registry.Model;
+namespace Lachan.Features.Registry.Contracts;
 
 using Lachan.Infrastructure;
 
