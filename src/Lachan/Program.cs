@@ -1,40 +1,32 @@
-using Lachan.Features.Outbreak.Zones;
-using Lachan.Features.Outbreak.Cases;
-using Lachan.Features.Outbreak.Rules;
-using Lachan.Features.Outbreak.Testing;
+using Lachan.Features.Admin;
+using Lachan.Features.Outbreak;
 using Lachan.Features.Registry;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Cli;
 using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Modules;
 using Lachan.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services
-    .AddData(builder.Configuration)
-    .AddAuth()
-    .AddWeb()
-    .AddRegistryModule()
-    .AddRostersModule()
-    .AddZoneControlModule()
-    .AddCasesModule()
-    .AddTestingModule()
-    .AddRulesModule();
+builder.Services.AddData(builder.Configuration).AddAuth().AddWeb();
+
+// One line per module (ADR-0016): it brings its services, API, pages' access, menu entries, verbs and demo data.
+builder.AddModule<RegistryModule>();
+builder.AddModule<RostersModule>();
+builder.AddModule<OutbreakModule>();
+builder.AddModule<AdminModule>();
 
 var app = builder.Build();
 
-if (CommandLine.IsVerb(args))
+if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args);
 
 await Startup.PrepareDatabaseAsync(app);
 
 app.UseWeb();
 app.MapRazorPages();
-app.MapRegistryApi();
-app.MapRostersApi();
-app.MapZoneControlApi();
-app.MapCasesApi();
-app.MapTestingApi();
+app.MapModules();
 app.MapApiReference();
 app.MapHealthChecks("/health").AllowAnonymous();
 Startup.PrintWelcomeWhenStarted(app);

@@ -17,7 +17,7 @@ public sealed class IndexModel(LachanDb db, Jurisdiction scope) : PageModel
     /// <summary>Counts within the user's own jurisdiction; nothing for anonymous visitors.</summary>
     public async Task OnGetAsync()
     {
-        if (User.Identity?.IsAuthenticated != true || !scope.Can(Area.Places, Access.Read)) return;
+        if (User.Identity?.IsAuthenticated != true || !scope.Can(RegistryAreas.Places, Access.Read)) return;
         Counts = new Totals(
             await scope.Zones(db.Set<IndustrialZone>()).CountAsync(),
             await scope.Enterprises(db.Set<Enterprise>()).CountAsync(),

@@ -20,6 +20,9 @@ public sealed class ModuleTests
     }
 
     private static bool IsKernel(string unit) => unit is "Shared" or "Infrastructure";
+
+    /// <summary>For cycles the two halves of the kernel count as one: they may use each other.</summary>
+    private static string Kernel(string unit) => IsKernel(unit) ? "Kernel" : unit;
     private static string ModuleOf(string unit) => unit.Split('.')[0];
 
     [Fact]
@@ -51,7 +54,7 @@ public sealed class ModuleTests
     [Fact]
     public void Modules_FormNoCycle()
     {
-        var cycles = Dependencies.Cycles(Dependencies.Between(ns => Unit(ns) is { } u ? ModuleOf(u) : null));
+        var cycles = Dependencies.Cycles(Dependencies.Between(ns => Unit(ns) is { } u ? Kernel(ModuleOf(u)) : null));
         Assert.True(cycles.Count == 0, "Modules in a cycle:\n" + string.Join('\n', cycles));
     }
 
@@ -62,7 +65,7 @@ public sealed class ModuleTests
     {
         static string? Folder(string ns)
         {
-            if (Unit(ns) is not { } unit || IsKernel(unit) || unit == "Home") return Unit(ns);
+            if (Unit(ns) is not { } unit || IsKernel(unit) || unit == "Home") return Unit(ns) is { } u ? Kernel(u) : null;
             var parts = ns[(Features.Length + 1)..].Split('.');
             return parts.Length > 1 ? parts[0] + "." + parts[1] : parts[0];
         }

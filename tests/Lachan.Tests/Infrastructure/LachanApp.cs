@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using System.Net;
 using Lachan.Features.Registry.Demo;
 using Lachan.Infrastructure.Auth;

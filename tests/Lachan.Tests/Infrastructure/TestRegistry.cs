@@ -1,5 +1,4 @@
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Outbreak.Testing;
 using System.Net.Http.Json;
 using Lachan.Features.Outbreak.Cases;
@@ -83,9 +84,9 @@ public sealed partial class AccessMatrixTests
         foreach (var side in new[] { Side.Own, Side.Other })
         {
             // ---------------- pages ----------------
-            list.Add(new("page /Outbreak/Cases/Detail", Area.Health, Access.Read, side, false, async c =>
+            list.Add(new("page /Outbreak/Cases/Detail", OutbreakAreas.Health, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Cases/{await CaseIdAsync(c, side)}"))) { Marker = caseMark });
-            list.Add(new("page /Outbreak/Cases/Detail", Area.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Cases/Detail", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var id = await CaseIdAsync(c, side);
                 var before = await OutcomeAsync(c, id);
@@ -93,46 +94,46 @@ public sealed partial class AccessMatrixTests
                 var response = await c.Pages.PostAsync($"/Outbreak/Cases/{id}?handler=Outcome", Form(c.Token, ("Outcome", target.ToString()), ("OutcomeOn", "10/06/2021")));
                 return await Read(response, await OutcomeAsync(c, id) != before);
             }) { Mutates = true });
-            list.Add(new("page /Outbreak/Cases/Detail", Area.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Cases/Detail", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var person = await NewPersonAsync(c, side);
                 var response = await c.Pages.PostAsync($"/Outbreak/Cases/{await CaseIdAsync(c, side)}?handler=Confirm", Form(c.Token,
                     ("Decision.Cccd", person.Cccd), ("Decision.Kind", "Household"), ("Decision.LastContactOn", "17/05/2021")));
                 return await Read(response, await ContactExistsAsync(c, person.Id, ContactState.Confirmed));
             }) { Mutates = true });
-            list.Add(new("page /Outbreak/Cases/Release", Area.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Cases/Release", OutbreakAreas.Health, Access.Write, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Cases/Release/{await NewOrderAsync(c.App, Worker(c, side).Id)}"))) { Marker = workerMark });
-            list.Add(new("page /Outbreak/Cases/Release", Area.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Cases/Release", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var order = await NewOrderAsync(c.App, Worker(c, side).Id);
                 var response = await c.Pages.PostAsync($"/Outbreak/Cases/Release/{order}", Form(c.Token,
                     ("Form.ReleasedOn", "31/05/2021"), ("Form.TestDate", "30/05/2021"), ("Form.Result", "Âm tính")));
                 return await Read(response, await ReleasedAsync(c, order));
             }) { Mutates = true });
-            list.Add(new("page /Outbreak/Cases/Clusters", Area.Health, Access.Read, side, false, async c =>
+            list.Add(new("page /Outbreak/Cases/Clusters", OutbreakAreas.Health, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Cases/Clusters?kind=Enterprise&id={Enterprise(c, side).Id}"))) { Marker = caseMark });
-            list.Add(new("page /Outbreak/Cases/Clusters", Area.Health, Access.Read, side, false, async c =>
+            list.Add(new("page /Outbreak/Cases/Clusters", OutbreakAreas.Health, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Cases/Clusters?kind=LodgingHouse&id={Lodging(c, side).Id}"))) { Marker = caseMark });
 
             // ---------------- API ----------------
-            list.Add(new("GET /api/v1/cases/{id:int}", Area.Health, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/cases/{id:int}", OutbreakAreas.Health, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/cases/{await CaseIdAsync(c, side)}"))) { Marker = caseMark });
-            list.Add(new("GET /api/v1/cases/{id:int}/suggestions", Area.Health, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/cases/{id:int}/suggestions", OutbreakAreas.Health, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/cases/{await CaseIdAsync(c, side)}/suggestions"))));
-            list.Add(new("POST /api/v1/cases/{id:int}/contacts", Area.Health, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/cases/{id:int}/contacts", OutbreakAreas.Health, Access.Write, side, true, async c =>
             {
                 var person = await NewPersonAsync(c, side);
                 var response = await c.Api.PostAsJsonAsync($"/api/v1/cases/{await CaseIdAsync(c, side)}/contacts",
                     new { cccd = person.Cccd, kind = "ShuttleBus", lastContactOn = new DateOnly(2021, 5, 17) });
                 return await Read(response, await ContactExistsAsync(c, person.Id, ContactState.Confirmed));
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/cases/{id:int}/contacts/dismiss", Area.Health, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/cases/{id:int}/contacts/dismiss", OutbreakAreas.Health, Access.Write, side, true, async c =>
             {
                 var person = await NewPersonAsync(c, side);
                 var response = await c.Api.PostAsJsonAsync($"/api/v1/cases/{await CaseIdAsync(c, side)}/contacts/dismiss", new { workerId = person.Id });
                 return await Read(response, await ContactExistsAsync(c, person.Id, ContactState.Dismissed));
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/quarantine/{id:int}/release", Area.Health, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/quarantine/{id:int}/release", OutbreakAreas.Health, Access.Write, side, true, async c =>
             {
                 var order = await NewOrderAsync(c.App, Worker(c, side).Id);
                 var response = await c.Api.PostAsJsonAsync($"/api/v1/quarantine/{order}/release",
@@ -142,27 +143,27 @@ public sealed partial class AccessMatrixTests
         }
 
         // ---------------- lists: only the own side may come back ----------------
-        list.Add(new("page /Outbreak/Cases/Index", Area.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Cases/Index", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases?From=01/05/2021"))) { IsList = true, Marker = caseMark });
-        list.Add(new("page /Outbreak/Cases/Index", Area.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Cases/Index", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases?From=01/05/2021&handler=Export&format=csv"))) { IsList = true, Marker = caseMark });
-        list.Add(new("page /Outbreak/Cases/Clusters", Area.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Cases/Clusters", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Clusters"))) { IsList = true, Marker = (c, _) => c.Registry.EnterpriseOwn.Name });
-        list.Add(new("page /Outbreak/Cases/Quarantine", Area.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Cases/Quarantine", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Quarantine?All=true"))) { IsList = true, Marker = workerMark });
-        list.Add(new("page /Outbreak/Cases/Contacts", Area.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Cases/Contacts", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Contacts"))) { IsList = true });
-        list.Add(new("page /Outbreak/Cases/Due", Area.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Cases/Due", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Due?Date=17/05/2021"))) { IsList = true, Marker = workerMark });
-        list.Add(new("GET /api/v1/cases", Area.Health, Access.Read, Side.Own, true, async c =>
+        list.Add(new("GET /api/v1/cases", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/cases?pageSize=500"))) { IsList = true, Marker = caseMark });
-        list.Add(new("GET /api/v1/quarantine/due", Area.Health, Access.Read, Side.Own, true, async c =>
+        list.Add(new("GET /api/v1/quarantine/due", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/quarantine/due?date=2021-05-17"))) { IsList = true, Marker = workerMark });
 
         // ---------------- rules: province-wide, so no side; every allowed write is a new version after the latest ----------------
-        list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Read, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Rules/Index", OutbreakAreas.Health, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Rules"))) { Marker = (_, _) => "QĐ 2787/QĐ-BYT" });
-        list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Rules/Index", OutbreakAreas.Health, Access.Write, Side.None, false, async c =>
         {
             var from = await NextRuleDayAsync(c, db => db.Set<QuarantineRule>().Where(r => r.Subject == RuleSubject.F2).Select(r => r.EffectiveFrom));
             Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<QuarantineRule>().CountAsync());
@@ -171,7 +172,7 @@ public sealed partial class AccessMatrixTests
                 ("Quarantine.TestDays", "7"), ("Quarantine.DefaultPlace", "Home"), ("Quarantine.EffectiveFrom", Dmy(from)), ("Quarantine.Source", "Kiểm tra phân quyền")));
             return await Read(response, await CountAsync() != before);
         }) { Mutates = true });
-        list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Rules/Index", OutbreakAreas.Health, Access.Write, Side.None, false, async c =>
         {
             var from = await NextRuleDayAsync(c, db => db.Set<PoolRule>().Select(r => r.EffectiveFrom));
             Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<PoolRule>().CountAsync());
@@ -181,7 +182,7 @@ public sealed partial class AccessMatrixTests
             return await Read(response, await CountAsync() != before);
         }) { Mutates = true });
 
-        list.Add(new("page /Outbreak/Rules/Index", Area.Health, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Rules/Index", OutbreakAreas.Health, Access.Write, Side.None, false, async c =>
         {
             var from = await NextRuleDayAsync(c, db => db.Set<ScreeningRule>().Select(r => r.EffectiveFrom));
             Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<ScreeningRule>().CountAsync());
@@ -192,9 +193,9 @@ public sealed partial class AccessMatrixTests
         }) { Mutates = true });
 
         // ---------------- registering a case: a new person, in the user's own registry ----------------
-        list.Add(new("page /Outbreak/Cases/New", Area.Health, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Cases/New", OutbreakAreas.Health, Access.Write, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/New"))));
-        list.Add(new("page /Outbreak/Cases/New", Area.Health, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Cases/New", OutbreakAreas.Health, Access.Write, Side.None, false, async c =>
         {
             var cccd = TestRegistry.NewCccd("024", Sex.Female, 1999);
             var code = "PN" + NewPhone();
@@ -203,7 +204,7 @@ public sealed partial class AccessMatrixTests
                 ("Form.Code", code), ("Form.ConfirmedOn", "18/05/2021"), ("Form.TestKind", "RT-PCR"), ("Form.TestDate", "18/05/2021")));
             return await Read(response, await c.App.WithDbAsync(db => db.Set<Case>().AnyAsync(x => x.Code == code)));
         }) { Mutates = true });
-        list.Add(new("POST /api/v1/cases", Area.Health, Access.Write, Side.None, true, async c =>
+        list.Add(new("POST /api/v1/cases", OutbreakAreas.Health, Access.Write, Side.None, true, async c =>
         {
             var cccd = TestRegistry.NewCccd("024", Sex.Male, 1996);
             var code = "AN" + NewPhone();

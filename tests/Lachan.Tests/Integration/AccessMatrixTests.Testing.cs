@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Registry.Contracts;
 using System.Net.Http.Json;
 using Lachan.Features.Outbreak.Testing;
@@ -65,7 +66,7 @@ public sealed partial class AccessMatrixTests
         foreach (var side in new[] { Side.Own, Side.Other })
         {
             // ---------------- pages ----------------
-            list.Add(new("page /Outbreak/Testing/New", Area.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Testing/New", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var person = await NewPersonAsync(c, side);
                 var code = "PM" + NewPhone();
@@ -73,15 +74,15 @@ public sealed partial class AccessMatrixTests
                     ("Form.CollectedTime", "08:15"), ("Form.Site", "Trạm y tế"), ("Form.Members", person.Cccd + "\n")));
                 return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Code == code)));
             }) { Mutates = true });
-            list.Add(new("page /Outbreak/Testing/Result", Area.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Testing/Result", OutbreakAreas.Health, Access.Write, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Testing/Result/{await PendingSampleAsync(c, side)}"))));
-            list.Add(new("page /Outbreak/Testing/Result", Area.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Testing/Result", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var id = await PendingSampleAsync(c, side);
                 var response = await c.Pages.PostAsync($"/Outbreak/Testing/Result/{id}", Form(c.Token, ("Form.Result", "Negative"), ("Form.ResultOn", "20/05/2021")));
                 return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
             }) { Mutates = true });
-            list.Add(new("page /Outbreak/Testing/Import", Area.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Testing/Import", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var id = await PendingSampleAsync(c, side);
                 var code = await c.App.WithDbAsync(db => db.Set<TestSample>().Where(s => s.Id == id).Select(s => s.Code).SingleAsync());
@@ -91,10 +92,10 @@ public sealed partial class AccessMatrixTests
                 var response = await c.Pages.PostAsync("/Outbreak/Testing/Import", form);
                 return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
             }) { Mutates = true });
-            list.Add(new("page /Outbreak/Testing/Screening", Area.Health, Access.Read, side, false, async c =>
+            list.Add(new("page /Outbreak/Testing/Screening", OutbreakAreas.Health, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Testing/Screening?Date=10/06/2021&EnterpriseId={Enterprise(c, side).Id}"))) { IsList = true, Marker = workerMark });
 
-            list.Add(new("page /Outbreak/Testing/Schedules", Area.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Testing/Schedules", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var enterprise = Enterprise(c, side).Id;
                 Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<ScreeningSchedule>().CountAsync(s => s.EnterpriseId == enterprise));
@@ -105,7 +106,7 @@ public sealed partial class AccessMatrixTests
             }) { Mutates = true });
 
             // ---------------- API ----------------
-            list.Add(new("POST /api/v1/samples", Area.Health, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/samples", OutbreakAreas.Health, Access.Write, side, true, async c =>
             {
                 var person = await NewPersonAsync(c, side);
                 var code = "SM" + NewPhone();
@@ -113,13 +114,13 @@ public sealed partial class AccessMatrixTests
                     new { code, pooled = false, collectedAt = new DateTime(2021, 5, 22, 8, 0, 0), site = "Trạm y tế", members = new[] { person.Cccd } });
                 return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Code == code)));
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/samples/{id:int}/result", Area.Health, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/samples/{id:int}/result", OutbreakAreas.Health, Access.Write, side, true, async c =>
             {
                 var id = await PendingSampleAsync(c, side);
                 var response = await c.Api.PostAsJsonAsync($"/api/v1/samples/{id}/result", new { result = "Negative", resultOn = PoolDay });
                 return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/screening-schedules", Area.Health, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/screening-schedules", OutbreakAreas.Health, Access.Write, side, true, async c =>
             {
                 var enterprise = Enterprise(c, side).Id;
                 Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<ScreeningSchedule>().CountAsync(s => s.EnterpriseId == enterprise));
@@ -127,7 +128,7 @@ public sealed partial class AccessMatrixTests
                 var response = await c.Api.PostAsJsonAsync("/api/v1/screening-schedules", new { enterpriseId = enterprise, intervalDays = 14, from = new DateOnly(2021, 6, 1) });
                 return await Read(response, await CountAsync() != before);
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/samples/results/import", Area.Health, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/samples/results/import", OutbreakAreas.Health, Access.Write, side, true, async c =>
             {
                 var id = await PendingSampleAsync(c, side);
                 var code = await c.App.WithDbAsync(db => db.Set<TestSample>().Where(s => s.Id == id).Select(s => s.Code).SingleAsync());
@@ -136,21 +137,21 @@ public sealed partial class AccessMatrixTests
                 var response = await c.Api.PostAsync("/api/v1/samples/results/import", new MultipartFormDataContent().WithFile(file, "file", "ket-qua.csv"));
                 return await Read(response, await c.App.WithDbAsync(db => db.Set<TestSample>().AnyAsync(s => s.Id == id && s.Result != TestResult.Pending)));
             }) { Mutates = true });
-            list.Add(new("GET /api/v1/screening/due", Area.Health, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/screening/due", OutbreakAreas.Health, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/screening/due?date=2021-06-10&enterpriseId={Enterprise(c, side).Id}"))) { IsList = true, Marker = workerMark });
         }
-        list.Add(new("page /Outbreak/Testing/Index", Area.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Testing/Index", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Testing"))) { IsList = true, Marker = (c, s) => PoolCode(c.Registry, s) });
         // the weekly schedule of each side's enterprise (AddTestingRecordsAsync): only the own one is listed or offered
-        list.Add(new("page /Outbreak/Testing/Schedules", Area.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Testing/Schedules", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Testing/Schedules"))) { IsList = true, Marker = (c, s) => Enterprise(c, s).Name });
-        list.Add(new("page /Outbreak/Testing/Retest", Area.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Testing/Retest", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Testing/Retest"))) { IsList = true, Marker = workerMark });
-        list.Add(new("page /Outbreak/Testing/New", Area.Health, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Testing/New", OutbreakAreas.Health, Access.Write, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Testing/New"))));
-        list.Add(new("page /Outbreak/Testing/Import", Area.Health, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Testing/Import", OutbreakAreas.Health, Access.Write, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Testing/Import"))));
-        list.Add(new("GET /api/v1/samples/retest", Area.Health, Access.Read, Side.Own, true, async c =>
+        list.Add(new("GET /api/v1/samples/retest", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/samples/retest"))) { IsList = true, Marker = workerMark });
     }
 }

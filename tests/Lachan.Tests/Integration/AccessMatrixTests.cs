@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
@@ -93,17 +94,17 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         foreach (var side in new[] { Side.Own, Side.Other })
         {
             // ---------------- workers: pages ----------------
-            list.Add(new("page /Registry/Workers/Index", Area.Workers, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Workers/Index", RegistryAreas.Workers, Access.Read, side, false, async c =>
                 await Read(await c.Pages.PostAsync("/Registry/Workers", Form(c.Token, ("Q", Worker(c, side).NameSearch)))))
                 { IsList = true, Marker = workerMark });
-            list.Add(new("page /Registry/Workers/Index", Area.Workers, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Workers/Index", RegistryAreas.Workers, Access.Read, side, false, async c =>
                 await Read(await c.Pages.PostAsync("/Registry/Workers?handler=Export", Form(c.Token, ("Cccd", Worker(c, side).Cccd), ("format", "csv")))))
                 { IsList = true, Marker = workerMark });
-            list.Add(new("page /Registry/Workers/Profile", Area.Workers, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Workers/Profile", RegistryAreas.Workers, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Workers/{Worker(c, side).Id}"))) { Marker = workerMark });
-            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Workers/Edit", RegistryAreas.Workers, Access.Write, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Workers/Edit/{Worker(c, side).Id}"))) { Marker = workerMark });
-            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Workers/Edit", RegistryAreas.Workers, Access.Write, side, false, async c =>
             {
                 var w = Worker(c, side);
                 var phone = NewPhone();
@@ -112,7 +113,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                     ("Form.DateOfBirth", Dmy(w.DateOfBirth)), ("Form.Phone", phone)));
                 return await Read(response, await WorkerPhoneAsync(c, w.Id) == phone);
             }) { Mutates = true });
-            list.Add(new("page /Registry/Workers/Edit", Area.Workers, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Workers/Edit", RegistryAreas.Workers, Access.Write, side, false, async c =>
             {
                 var cccd = TestRegistry.NewCccd("001", Sex.Male, 1999);
                 var response = await c.Pages.PostAsync("/Registry/Workers/Edit", Form(c.Token,
@@ -122,14 +123,14 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             }) { Mutates = true });
 
             // ---------------- workers: API ----------------
-            list.Add(new("GET /api/v1/workers", Area.Workers, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/workers", RegistryAreas.Workers, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/workers?cccd={Worker(c, side).Cccd}"))) { IsList = true, Marker = workerMark });
-            list.Add(new("POST /api/v1/workers/search", Area.Workers, Access.Read, side, true, async c =>
+            list.Add(new("POST /api/v1/workers/search", RegistryAreas.Workers, Access.Read, side, true, async c =>
                 await Read(await c.Api.PostAsJsonAsync("/api/v1/workers/search", new { q = Worker(c, side).NameSearch })))
                 { IsList = true, Marker = workerMark });
-            list.Add(new("GET /api/v1/workers/{id:int}", Area.Workers, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/workers/{id:int}", RegistryAreas.Workers, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/workers/{Worker(c, side).Id}"))) { Marker = workerMark });
-            list.Add(new("PUT /api/v1/workers/{id:int}", Area.Workers, Access.Write, side, true, async c =>
+            list.Add(new("PUT /api/v1/workers/{id:int}", RegistryAreas.Workers, Access.Write, side, true, async c =>
             {
                 var w = Worker(c, side);
                 var phone = NewPhone();
@@ -139,7 +140,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 });
                 return await Read(response, await WorkerPhoneAsync(c, w.Id) == phone);
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/workers", Area.Workers, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/workers", RegistryAreas.Workers, Access.Write, side, true, async c =>
             {
                 var cccd = TestRegistry.NewCccd("001", Sex.Female, 2000);
                 var response = await c.Api.PostAsJsonAsync("/api/v1/workers", new
@@ -151,9 +152,9 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             }) { Mutates = true });
 
             // ---------------- enterprises: pages ----------------
-            list.Add(new("page /Registry/Enterprises/Detail", Area.Enterprises, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Enterprises/Detail", RegistryAreas.Enterprises, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Enterprises/{Enterprise(c, side).Id}"))) { Marker = enterpriseMark });
-            list.Add(new("page /Registry/Enterprises/Detail", Area.Enterprises, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Enterprises/Detail", RegistryAreas.Enterprises, Access.Write, side, false, async c =>
             {
                 var e = Enterprise(c, side);
                 var (before, target) = await NextStatusAsync(c, e.Id);
@@ -162,9 +163,9 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                     ("StatusForm.Reason", "Kiểm tra phân quyền")));
                 return await Read(response, await EnterpriseStatusAsync(c, e.Id) != before);
             }) { Mutates = true });
-            list.Add(new("page /Registry/Enterprises/Edit", Area.Enterprises, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Enterprises/Edit", RegistryAreas.Enterprises, Access.Write, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Enterprises/Edit/{Enterprise(c, side).Id}"))) { Marker = enterpriseMark });
-            list.Add(new("page /Registry/Enterprises/Edit", Area.Enterprises, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Enterprises/Edit", RegistryAreas.Enterprises, Access.Write, side, false, async c =>
             {
                 var e = Enterprise(c, side);
                 var phone = NewPhone();
@@ -173,7 +174,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                     ("Form.CommuneCode", e.CommuneCode), ("Form.ContactPhone", phone)));
                 return await Read(response, await EnterprisePhoneAsync(c, e.Id) == phone);
             }) { Mutates = true });
-            list.Add(new("page /Registry/Enterprises/Edit", Area.Enterprises, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Enterprises/Edit", RegistryAreas.Enterprises, Access.Write, side, false, async c =>
             {
                 var tax = TestRegistry.NewTaxCode();
                 var response = await c.Pages.PostAsync("/Registry/Enterprises/Edit", Form(c.Token,
@@ -183,11 +184,11 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             }) { Mutates = true });
 
             // ---------------- enterprises: API ----------------
-            list.Add(new("GET /api/v1/enterprises", Area.Enterprises, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/enterprises", RegistryAreas.Enterprises, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/enterprises?taxCode={Enterprise(c, side).TaxCode}"))) { IsList = true, Marker = enterpriseMark });
-            list.Add(new("GET /api/v1/enterprises/{id:int}", Area.Enterprises, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/enterprises/{id:int}", RegistryAreas.Enterprises, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/enterprises/{Enterprise(c, side).Id}"))) { Marker = enterpriseMark });
-            list.Add(new("PUT /api/v1/enterprises/{id:int}", Area.Enterprises, Access.Write, side, true, async c =>
+            list.Add(new("PUT /api/v1/enterprises/{id:int}", RegistryAreas.Enterprises, Access.Write, side, true, async c =>
             {
                 var e = Enterprise(c, side);
                 var phone = NewPhone();
@@ -197,7 +198,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 });
                 return await Read(response, await EnterprisePhoneAsync(c, e.Id) == phone);
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/enterprises/{id:int}/status", Area.Enterprises, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/enterprises/{id:int}/status", RegistryAreas.Enterprises, Access.Write, side, true, async c =>
             {
                 var e = Enterprise(c, side);
                 var (before, target) = await NextStatusAsync(c, e.Id);
@@ -207,7 +208,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 });
                 return await Read(response, await EnterpriseStatusAsync(c, e.Id) != before);
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/enterprises", Area.Enterprises, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/enterprises", RegistryAreas.Enterprises, Access.Write, side, true, async c =>
             {
                 var tax = TestRegistry.NewTaxCode();
                 var response = await c.Api.PostAsJsonAsync("/api/v1/enterprises", new
@@ -218,15 +219,15 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             }) { Mutates = true });
 
             // ---------------- industrial zones (reference data: every registry role reads them) ----------------
-            list.Add(new("page /Registry/Zones/Index", Area.Places, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Zones/Index", RegistryAreas.Places, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync("/Registry/Zones"))) { IsList = true, Marker = zoneMark, SeesOther = zonesForAll });
-            list.Add(new("page /Registry/Zones/Index", Area.Places, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Zones/Index", RegistryAreas.Places, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync("/Registry/Zones?handler=Export&format=csv"))) { IsList = true, Marker = zoneMark, SeesOther = zonesForAll });
-            list.Add(new("page /Registry/Zones/Detail", Area.Places, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Zones/Detail", RegistryAreas.Places, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Zones/{Zone(c, side).Id}"))) { Marker = zoneMark, SeesOther = zonesForAll });
-            list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Zones/Edit", RegistryAreas.Places, Access.Write, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Zones/Edit/{Zone(c, side).Id}"))) { Marker = zoneMark, SeesOther = zonesForAll });
-            list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Zones/Edit", RegistryAreas.Places, Access.Write, side, false, async c =>
             {
                 var z = Zone(c, side);
                 var name = $"{z.Name.Split(" #")[0]} #{NewPhone()}";
@@ -234,11 +235,11 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                     ("Form.Code", z.Code), ("Form.Name", name), ("Form.AreaHectares", "150"), ("Form.DistrictCode", z.DistrictCode)));
                 return await Read(response, await ZoneNameAsync(c, z.Id) == name);
             }) { Mutates = true, SeesOther = zonesForAll });
-            list.Add(new("GET /api/v1/industrial-zones", Area.Places, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/industrial-zones", RegistryAreas.Places, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/industrial-zones?q={Zone(c, side).Code}"))) { IsList = true, Marker = zoneMark, SeesOther = zonesForAll });
-            list.Add(new("GET /api/v1/industrial-zones/{id:int}", Area.Places, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/industrial-zones/{id:int}", RegistryAreas.Places, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/industrial-zones/{Zone(c, side).Id}"))) { Marker = zoneMark, SeesOther = zonesForAll });
-            list.Add(new("PUT /api/v1/industrial-zones/{id:int}", Area.Places, Access.Write, side, true, async c =>
+            list.Add(new("PUT /api/v1/industrial-zones/{id:int}", RegistryAreas.Places, Access.Write, side, true, async c =>
             {
                 var z = Zone(c, side);
                 var name = $"{z.Name.Split(" #")[0]} #{NewPhone()}";
@@ -252,16 +253,16 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             // ---------------- lodging houses (the zone board sees every house: where the zones' workers live) ----------------
             Func<Role, bool> boardSeesAll = r => r == Role.IzBoard;
             Func<Caller, Side, string> lodgingMark = (c, s) => Lodging(c, s).Name;
-            list.Add(new("page /Registry/Lodging/Index", Area.Lodging, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Lodging/Index", RegistryAreas.Lodging, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Lodging?CommuneCode={Lodging(c, side).CommuneCode}"))) { IsList = true, Marker = lodgingMark, SeesOther = boardSeesAll });
-            list.Add(new("page /Registry/Lodging/Index", Area.Lodging, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Lodging/Index", RegistryAreas.Lodging, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Lodging?handler=Export&format=csv&CommuneCode={Lodging(c, side).CommuneCode}")))
                 { IsList = true, Marker = lodgingMark, SeesOther = boardSeesAll });
-            list.Add(new("page /Registry/Lodging/Detail", Area.Lodging, Access.Read, side, false, async c =>
+            list.Add(new("page /Registry/Lodging/Detail", RegistryAreas.Lodging, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Lodging/{Lodging(c, side).Id}"))) { Marker = lodgingMark, SeesOther = boardSeesAll });
-            list.Add(new("page /Registry/Lodging/Edit", Area.Lodging, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Lodging/Edit", RegistryAreas.Lodging, Access.Write, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Registry/Lodging/Edit/{Lodging(c, side).Id}"))) { Marker = lodgingMark, SeesOther = boardSeesAll });
-            list.Add(new("page /Registry/Lodging/Edit", Area.Lodging, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Lodging/Edit", RegistryAreas.Lodging, Access.Write, side, false, async c =>
             {
                 var l = Lodging(c, side);
                 var capacity = await NewCapacityAsync(c, l.Id);
@@ -270,7 +271,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                     ("Form.Capacity", capacity.ToString()), ("Form.LandlordName", "Lê Văn Chủ")));
                 return await Read(response, await CapacityAsync(c, l.Id) == capacity);
             }) { Mutates = true, SeesOther = boardSeesAll });
-            list.Add(new("page /Registry/Lodging/Edit", Area.Lodging, Access.Write, side, false, async c =>
+            list.Add(new("page /Registry/Lodging/Edit", RegistryAreas.Lodging, Access.Write, side, false, async c =>
             {
                 var name = "Nhà trọ Mới " + NewPhone();
                 var response = await c.Pages.PostAsync("/Registry/Lodging/Edit", Form(c.Token,
@@ -278,11 +279,11 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                     ("Form.Capacity", "10"), ("Form.LandlordName", "Đỗ Thị Chủ")));
                 return await Read(response, await c.App.WithDbAsync(db => db.Set<LodgingHouse>().AnyAsync(x => x.Name == name)));
             }) { Mutates = true });
-            list.Add(new("GET /api/v1/lodging-houses", Area.Lodging, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/lodging-houses", RegistryAreas.Lodging, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/lodging-houses?communeCode={Lodging(c, side).CommuneCode}"))) { IsList = true, Marker = lodgingMark, SeesOther = boardSeesAll });
-            list.Add(new("GET /api/v1/lodging-houses/{id:int}", Area.Lodging, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/lodging-houses/{id:int}", RegistryAreas.Lodging, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/lodging-houses/{Lodging(c, side).Id}"))) { Marker = lodgingMark, SeesOther = boardSeesAll });
-            list.Add(new("PUT /api/v1/lodging-houses/{id:int}", Area.Lodging, Access.Write, side, true, async c =>
+            list.Add(new("PUT /api/v1/lodging-houses/{id:int}", RegistryAreas.Lodging, Access.Write, side, true, async c =>
             {
                 var l = Lodging(c, side);
                 var capacity = await NewCapacityAsync(c, l.Id);
@@ -292,7 +293,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 });
                 return await Read(response, await CapacityAsync(c, l.Id) == capacity);
             }) { Mutates = true, SeesOther = boardSeesAll });
-            list.Add(new("POST /api/v1/lodging-houses", Area.Lodging, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/lodging-houses", RegistryAreas.Lodging, Access.Write, side, true, async c =>
             {
                 var name = "Nhà trọ Mới " + NewPhone();
                 var response = await c.Api.PostAsJsonAsync("/api/v1/lodging-houses", new
@@ -304,36 +305,36 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
 
             // ---------------- roster imports (who may change workers may import an enterprise's roster) ----------------
             Func<Caller, Side, string> importMark = (c, s) => ImportName(c.Registry, s != Side.Other);
-            list.Add(new("page /Rosters/Detail", Area.Workers, Access.Write, side, false, async c =>
+            list.Add(new("page /Rosters/Detail", RegistryAreas.Workers, Access.Write, side, false, async c =>
             {
                 var id = await AddImportAsync(c.App, Enterprise(c, side).Id, ImportName(c.Registry, side != Side.Other), ImportStatus.Failed);
                 return await Read(await c.Pages.GetAsync($"/Rosters/{id}"));
             }) { Marker = importMark });
-            list.Add(new("page /Rosters/Detail", Area.Workers, Access.Write, side, false, async c =>
+            list.Add(new("page /Rosters/Detail", RegistryAreas.Workers, Access.Write, side, false, async c =>
             {
                 var id = await AddImportAsync(c.App, Enterprise(c, side).Id, ImportName(c.Registry, side != Side.Other), ImportStatus.Previewed);
                 var response = await c.Pages.PostAsync($"/Rosters/{id}?handler=Commit", Form(c.Token));
                 return await Read(response, await ImportStatusAsync(c, id) != ImportStatus.Previewed);
             }) { Mutates = true });
-            list.Add(new("page /Rosters/Index", Area.Workers, Access.Write, side, false, async c =>
+            list.Add(new("page /Rosters/Index", RegistryAreas.Workers, Access.Write, side, false, async c =>
             {
                 var enterprise = Enterprise(c, side).Id;
                 var before = await ImportCountAsync(c, enterprise);
                 var response = await c.Pages.PostAsync("/Rosters", Upload(c.Token, ("EnterpriseId", enterprise.ToString()), ("AsOf", "18/05/2021")));
                 return await Read(response, await ImportCountAsync(c, enterprise) > before);
             }) { Mutates = true });
-            list.Add(new("GET /api/v1/rosters/{id:guid}", Area.Workers, Access.Write, side, true, async c =>
+            list.Add(new("GET /api/v1/rosters/{id:guid}", RegistryAreas.Workers, Access.Write, side, true, async c =>
             {
                 var id = await AddImportAsync(c.App, Enterprise(c, side).Id, ImportName(c.Registry, side != Side.Other), ImportStatus.Failed);
                 return await Read(await c.Api.GetAsync($"/api/v1/rosters/{id}"));
             }) { Marker = (c, s) => s == Side.Other ? ImportName(c.Registry, false) : "\"status\":\"Failed\"" });
-            list.Add(new("POST /api/v1/rosters/{id:guid}/commit", Area.Workers, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/rosters/{id:guid}/commit", RegistryAreas.Workers, Access.Write, side, true, async c =>
             {
                 var id = await AddImportAsync(c.App, Enterprise(c, side).Id, ImportName(c.Registry, side != Side.Other), ImportStatus.Previewed);
                 var response = await c.Api.PostAsync($"/api/v1/rosters/{id}/commit", null);
                 return await Read(response, await ImportStatusAsync(c, id) != ImportStatus.Previewed);
             }) { Mutates = true });
-            list.Add(new("POST /api/v1/enterprises/{id:int}/rosters", Area.Workers, Access.Write, side, true, async c =>
+            list.Add(new("POST /api/v1/enterprises/{id:int}/rosters", RegistryAreas.Workers, Access.Write, side, true, async c =>
             {
                 var enterprise = Enterprise(c, side).Id;
                 var before = await ImportCountAsync(c, enterprise);
@@ -343,23 +344,23 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         }
 
         // ---------------- lists searched with a word both sides share: only the own side may come back ----------------
-        list.Add(new("page /Registry/Enterprises/Index", Area.Enterprises, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Registry/Enterprises/Index", RegistryAreas.Enterprises, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync($"/Registry/Enterprises?Q={c.Registry.Tag}"))) { IsList = true, Marker = enterpriseMark });
-        list.Add(new("page /Registry/Enterprises/Index", Area.Enterprises, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Registry/Enterprises/Index", RegistryAreas.Enterprises, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync($"/Registry/Enterprises?handler=Export&format=csv&Q={c.Registry.Tag}")))
             { IsList = true, Marker = enterpriseMark });
-        list.Add(new("GET /api/v1/enterprises", Area.Enterprises, Access.Read, Side.Own, true, async c =>
+        list.Add(new("GET /api/v1/enterprises", RegistryAreas.Enterprises, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync($"/api/v1/enterprises?q={c.Registry.Tag}"))) { IsList = true, Marker = enterpriseMark });
 
         // ---------------- administrative units: reference data, edited by the steering committee ----------------
-        list.Add(new("page /Registry/AdminUnits/Index", Area.Places, Access.Read, Side.None, false, async c =>
+        list.Add(new("page /Registry/AdminUnits/Index", RegistryAreas.Places, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync($"/Registry/AdminUnits?Q={c.Registry.SpareUnitCode}"))) { IsList = true, Marker = (c, _) => "Xã Dự Phòng " + c.Registry.Tag });
-        list.Add(new("page /Registry/AdminUnits/Index", Area.Places, Access.Read, Side.None, false, async c =>
+        list.Add(new("page /Registry/AdminUnits/Index", RegistryAreas.Places, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync($"/Registry/AdminUnits?handler=Export&format=csv&Q={c.Registry.SpareUnitCode}")))
             { IsList = true, Marker = (c, _) => "Xã Dự Phòng " + c.Registry.Tag });
-        list.Add(new("page /Registry/AdminUnits/Edit", Area.Places, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Registry/AdminUnits/Edit", RegistryAreas.Places, Access.Write, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync($"/Registry/AdminUnits/Edit/{c.Registry.SpareUnitCode}"))) { Marker = (c, _) => "Xã Dự Phòng " + c.Registry.Tag });
-        list.Add(new("page /Registry/AdminUnits/Edit", Area.Places, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Registry/AdminUnits/Edit", RegistryAreas.Places, Access.Write, Side.None, false, async c =>
         {
             var name = $"Xã Dự Phòng {c.Registry.Tag} #{NewPhone()}";
             var response = await c.Pages.PostAsync($"/Registry/AdminUnits/Edit/{c.Registry.SpareUnitCode}", Form(c.Token,
@@ -367,7 +368,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 ("Form.ParentCode", c.Registry.EnterpriseOwn.DistrictCode), ("Form.ValidFrom", "01/01/2000")));
             return await Read(response, await UnitNameAsync(c, c.Registry.SpareUnitCode) == name);
         }) { Mutates = true });
-        list.Add(new("page /Registry/AdminUnits/Edit", Area.Places, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Registry/AdminUnits/Edit", RegistryAreas.Places, Access.Write, Side.None, false, async c =>
         {
             var code = TestRegistry.NewUnitCode();
             var response = await c.Pages.PostAsync("/Registry/AdminUnits/Edit", Form(c.Token,
@@ -375,11 +376,11 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
                 ("Form.ParentCode", c.Registry.EnterpriseOwn.DistrictCode), ("Form.ValidFrom", "01/01/2021")));
             return await Read(response, await c.App.WithDbAsync(db => db.Set<AdminUnit>().AnyAsync(u => u.Code == code)));
         }) { Mutates = true });
-        list.Add(new("GET /api/v1/admin-units", Area.Places, Access.Read, Side.None, true, async c =>
+        list.Add(new("GET /api/v1/admin-units", RegistryAreas.Places, Access.Read, Side.None, true, async c =>
             await Read(await c.Api.GetAsync($"/api/v1/admin-units?q={c.Registry.SpareUnitCode}"))) { IsList = true, Marker = (c, _) => c.Registry.SpareUnitCode });
-        list.Add(new("GET /api/v1/admin-units/{code}", Area.Places, Access.Read, Side.None, true, async c =>
+        list.Add(new("GET /api/v1/admin-units/{code}", RegistryAreas.Places, Access.Read, Side.None, true, async c =>
             await Read(await c.Api.GetAsync($"/api/v1/admin-units/{c.Registry.SpareUnitCode}"))) { Marker = (c, _) => c.Registry.SpareUnitCode });
-        list.Add(new("PUT /api/v1/admin-units/{code}", Area.Places, Access.Write, Side.None, true, async c =>
+        list.Add(new("PUT /api/v1/admin-units/{code}", RegistryAreas.Places, Access.Write, Side.None, true, async c =>
         {
             var name = $"Xã Dự Phòng {c.Registry.Tag} #{NewPhone()}";
             var response = await c.Api.PutAsJsonAsync($"/api/v1/admin-units/{c.Registry.SpareUnitCode}", new
@@ -389,7 +390,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             });
             return await Read(response, await UnitNameAsync(c, c.Registry.SpareUnitCode) == name);
         }) { Mutates = true });
-        list.Add(new("POST /api/v1/admin-units", Area.Places, Access.Write, Side.None, true, async c =>
+        list.Add(new("POST /api/v1/admin-units", RegistryAreas.Places, Access.Write, Side.None, true, async c =>
         {
             var code = TestRegistry.NewUnitCode();
             var response = await c.Api.PostAsJsonAsync("/api/v1/admin-units", new
@@ -399,51 +400,51 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             });
             return await Read(response, await c.App.WithDbAsync(db => db.Set<AdminUnit>().AnyAsync(u => u.Code == code)));
         }) { Mutates = true });
-        list.Add(new("page /Rosters/Index", Area.Workers, Access.Write, Side.Own, false, async c =>
+        list.Add(new("page /Rosters/Index", RegistryAreas.Workers, Access.Write, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Rosters"))) { IsList = true, Marker = importMarkOwn });
 
         // ---------------- outbreak zones: status is public to every registry role; who is affected is per jurisdiction ----------------
         foreach (var side in new[] { Side.Own, Side.Other })
         {
             Func<Caller, Side, string> affectedMark = (_, s) => s == Side.Other ? TestRegistry.OtherWorkerName : TestRegistry.OwnWorkerName;
-            list.Add(new("GET /api/v1/affected", Area.Zones, Access.Read, side, true, async c =>
+            list.Add(new("GET /api/v1/affected", OutbreakAreas.Zones, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/affected?date={AffectedDay:yyyy-MM-dd}"))) { IsList = true, Marker = affectedMark });
-            list.Add(new("page /Outbreak/Zones/Affected", Area.Zones, Access.Read, side, false, async c =>
+            list.Add(new("page /Outbreak/Zones/Affected", OutbreakAreas.Zones, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Affected?Date={AffectedDay:yyyy-MM-dd}"))) { IsList = true, Marker = affectedMark });
-            list.Add(new("page /Outbreak/Zones/Affected", Area.Zones, Access.Read, side, false, async c =>
+            list.Add(new("page /Outbreak/Zones/Affected", OutbreakAreas.Zones, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Affected?Date={AffectedDay:yyyy-MM-dd}&handler=Export&format=csv"))) { IsList = true, Marker = affectedMark });
         }
-        list.Add(new("page /Outbreak/Dashboard/Index", Area.Zones, Access.Read, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Dashboard/Index", OutbreakAreas.Zones, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync($"/Outbreak?Date={AffectedDay:yyyy-MM-dd}"))));
-        list.Add(new("page /Outbreak/Zones/Index", Area.Zones, Access.Read, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Zones/Index", OutbreakAreas.Zones, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync($"/Outbreak/Zones?Date={AffectedDay:yyyy-MM-dd}"))) { Marker = (c, _) => ProbeZoneName(c.Registry) });
-        list.Add(new("GET /api/v1/control-zones", Area.Zones, Access.Read, Side.None, true, async c =>
+        list.Add(new("GET /api/v1/control-zones", OutbreakAreas.Zones, Access.Read, Side.None, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/control-zones"))) { Marker = (c, _) => ProbeZoneName(c.Registry) });
-        list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Read, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Zones/Detail", OutbreakAreas.Zones, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync($"/Outbreak/Zones/{await ProbeZoneIdAsync(c)}"))) { Marker = (c, _) => ProbeZoneName(c.Registry) });
-        list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Read, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Zones/Detail", OutbreakAreas.Zones, Access.Read, Side.None, false, async c =>
         {
             var (zone, order) = await ScannedOrderAsync(c);
             return await Read(await c.Pages.GetAsync($"/Outbreak/Zones/{zone}?handler=Scan&orderId={order}"));
         }));
-        list.Add(new("GET /api/v1/control-zones/{id:int}", Area.Zones, Access.Read, Side.None, true, async c =>
+        list.Add(new("GET /api/v1/control-zones/{id:int}", OutbreakAreas.Zones, Access.Read, Side.None, true, async c =>
             await Read(await c.Api.GetAsync($"/api/v1/control-zones/{await ProbeZoneIdAsync(c)}"))) { Marker = (c, _) => ProbeZoneName(c.Registry) });
-        list.Add(new("page /Outbreak/Zones/New", Area.Zones, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Zones/New", OutbreakAreas.Zones, Access.Write, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Zones/New?kind=Commune"))));
-        list.Add(new("page /Outbreak/Zones/New", Area.Zones, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Zones/New", OutbreakAreas.Zones, Access.Write, Side.None, false, async c =>
         {
             var name = "Vùng mới " + NewPhone();
             var response = await c.Pages.PostAsync("/Outbreak/Zones/New", Form(c.Token, ("Form.Kind", "Commune"), ("Form.Name", name), ("Form.CommuneCode", c.Registry.SpareUnitCode)));
             return await Read(response, await c.App.WithDbAsync(db => db.Set<ControlZone>().AnyAsync(z => z.Name == name)));
         }) { Mutates = true });
-        list.Add(new("POST /api/v1/control-zones", Area.Zones, Access.Write, Side.None, true, async c =>
+        list.Add(new("POST /api/v1/control-zones", OutbreakAreas.Zones, Access.Write, Side.None, true, async c =>
         {
             var name = "Vùng mới " + NewPhone();
             var response = await c.Api.PostAsJsonAsync("/api/v1/control-zones", new { kind = "commune", name, communeCode = c.Registry.SpareUnitCode });
             return await Read(response, await c.App.WithDbAsync(db => db.Set<ControlZone>().AnyAsync(z => z.Name == name)));
         }) { Mutates = true });
         // orders on the probe zone are "normal": they change no one's situation, so the probes do not disturb each other
-        list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Zones/Detail", OutbreakAreas.Zones, Access.Write, Side.None, false, async c =>
         {
             var number = "QĐ " + NewPhone();
             var form = new MultipartFormDataContent();
@@ -453,7 +454,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             var response = await c.Pages.PostAsync($"/Outbreak/Zones/{await ProbeZoneIdAsync(c)}?handler=Order", form);
             return await Read(response, await c.App.WithDbAsync(db => db.Set<ZoneOrder>().AnyAsync(o => o.DecisionNumber == number)));
         }) { Mutates = true });
-        list.Add(new("POST /api/v1/control-zones/{id:int}/orders", Area.Zones, Access.Write, Side.None, true, async c =>
+        list.Add(new("POST /api/v1/control-zones/{id:int}/orders", OutbreakAreas.Zones, Access.Write, Side.None, true, async c =>
         {
             var number = "QĐ " + NewPhone();
             var response = await c.Api.PostAsJsonAsync($"/api/v1/control-zones/{await ProbeZoneIdAsync(c)}/orders", new
@@ -462,13 +463,13 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             });
             return await Read(response, await c.App.WithDbAsync(db => db.Set<ZoneOrder>().AnyAsync(o => o.DecisionNumber == number)));
         }) { Mutates = true });
-        list.Add(new("page /Outbreak/Zones/Detail", Area.Zones, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Outbreak/Zones/Detail", OutbreakAreas.Zones, Access.Write, Side.None, false, async c =>
         {
             var (zone, order) = await FreshProbeOrderAsync(c);
             var response = await c.Pages.PostAsync($"/Outbreak/Zones/{zone}?handler=Lift&orderId={order}", Form(c.Token, ("liftedOn", "2021-06-10")));
             return await Read(response, await LiftedAsync(c, order));
         }) { Mutates = true });
-        list.Add(new("POST /api/v1/zone-orders/{id:int}/lift", Area.Zones, Access.Write, Side.None, true, async c =>
+        list.Add(new("POST /api/v1/zone-orders/{id:int}/lift", OutbreakAreas.Zones, Access.Write, Side.None, true, async c =>
         {
             var (_, order) = await FreshProbeOrderAsync(c);
             var response = await c.Api.PostAsJsonAsync($"/api/v1/zone-orders/{order}/lift", new { liftedOn = "2021-06-10" });
@@ -476,14 +477,14 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         }) { Mutates = true });
 
         // ---------------- no jurisdiction split ----------------
-        list.Add(new("page /Registry/Zones/Edit", Area.Places, Access.Write, Side.None, false, async c =>
+        list.Add(new("page /Registry/Zones/Edit", RegistryAreas.Places, Access.Write, Side.None, false, async c =>
         {
             var code = "Z" + NewPhone()[3..];
             var response = await c.Pages.PostAsync("/Registry/Zones/Edit", Form(c.Token,
                 ("Form.Code", code), ("Form.Name", "KCN Thử " + code), ("Form.AreaHectares", "80"), ("Form.DistrictCode", c.Registry.ZoneOwn.DistrictCode)));
             return await Read(response, await c.App.WithDbAsync(db => db.Set<IndustrialZone>().AnyAsync(z => z.Code == code)));
         }) { Mutates = true });
-        list.Add(new("POST /api/v1/industrial-zones", Area.Places, Access.Write, Side.None, true, async c =>
+        list.Add(new("POST /api/v1/industrial-zones", RegistryAreas.Places, Access.Write, Side.None, true, async c =>
         {
             var code = "Z" + NewPhone()[3..];
             var response = await c.Api.PostAsJsonAsync("/api/v1/industrial-zones", new
@@ -492,9 +493,9 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             });
             return await Read(response, await c.App.WithDbAsync(db => db.Set<IndustrialZone>().AnyAsync(z => z.Code == code)));
         }) { Mutates = true });
-        list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async c =>
+        list.Add(new("page /Admin/Audit/Index", AdminAreas.Audit, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Admin/Audit"))));
-        list.Add(new("page /Admin/Audit/Index", Area.Audit, Access.Read, Side.None, false, async c =>
+        list.Add(new("page /Admin/Audit/Index", AdminAreas.Audit, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.PostAsync("/Admin/Audit?handler=Verify", Form(c.Token)))));
         AddHealthProbes(list);
         AddTestingProbes(list);

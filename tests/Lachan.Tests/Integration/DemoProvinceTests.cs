@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Lachan.Features.Registry.Demo;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -35,7 +34,7 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
         var home = await client.GetPageAsync("/");
         Assert.Contains($"<span class=\"user\">{userName}</span>", home);
         var role = DemoAccounts.All.Single(a => a.UserName == userName).Role;
-        if (Jurisdiction.For(role, Area.Workers) == Access.None)
+        if (Jurisdiction.For(role, RegistryAreas.Workers) == Access.None)
             Assert.DoesNotContain("href=\"/Registry/Workers\"", home);
         else
             Assert.Contains("href=\"/Registry/Workers\"", home);

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;

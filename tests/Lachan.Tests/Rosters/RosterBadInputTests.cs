@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
@@ -208,7 +209,7 @@ public sealed class RosterBadInputTests : IDisposable
     public async Task ZipBomb_WhoseSheetInflatesOver200Times_IsRefusedQuickly_WithoutInflating()
     {
         var path = Bomb("ratio-bomb.xlsx", 200L << 20, CompressionLevel.SmallestSize);
-        Assert.InRange(Sheet(path).Ratio, RosterFileReader.MaxCompressionRatio + 1, long.MaxValue);
+        Assert.InRange(Sheet(path).Ratio, TabularFileReader.MaxCompressionRatio + 1, long.MaxValue);
 
         await Quickly(TimeSpan.FromSeconds(2), () => Assert.Equal("Roster.ZipBomb", Refusal(Parse(path))));
     }
@@ -216,8 +217,8 @@ public sealed class RosterBadInputTests : IDisposable
     [Fact]
     public async Task ZipBomb_InflatingPastTheOneGibibyteLimit_IsRefusedQuickly_WithoutInflating()
     {
-        var path = Bomb("size-bomb.xlsx", RosterFileReader.MaxUnpackedBytes + (64L << 20));
-        Assert.InRange(Sheet(path).Ratio, 2, RosterFileReader.MaxCompressionRatio);      // only the size gives it away
+        var path = Bomb("size-bomb.xlsx", TabularFileReader.MaxUnpackedBytes + (64L << 20));
+        Assert.InRange(Sheet(path).Ratio, 2, TabularFileReader.MaxCompressionRatio);      // only the size gives it away
 
         // Inflating 1 GiB alone takes seconds, parsing it minutes.
         await Quickly(TimeSpan.FromSeconds(2), () => Assert.Equal("Roster.ZipBomb", Refusal(Parse(path))));

@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
@@ -22,15 +23,15 @@ public sealed class TempFolder : IDisposable
 /// <summary>Reading a roster file as the import does, and building files a spreadsheet program would never write.</summary>
 public static class RosterFiles
 {
-    /// <summary>Read then parse; a file refused as a whole (RosterFileException, thrown eagerly or while rows are
+    /// <summary>Read then parse; a file refused as a whole (TabularFileException, thrown eagerly or while rows are
     /// read) becomes Refused(code), as the import must report it. Any other exception fails the test.</summary>
     public static RosterParser.Result Parse(string path, IReadOnlyDictionary<string, RosterField>? mapping = null, int maxRows = 1_000_000)
     {
         try
         {
-            return RosterParser.Parse(RosterFileReader.Read(path), mapping, maxRows);
+            return RosterParser.Parse(TabularFileReader.Read(path), mapping, maxRows);
         }
-        catch (RosterFileException e)
+        catch (TabularFileException e)
         {
             return new RosterParser.Result.Refused(e.Code, e.Args);
         }
@@ -42,7 +43,7 @@ public static class RosterFiles
     public static string Refusal(RosterParser.Result result) =>
         result is RosterParser.Result.Refused r ? r.Code : throw new Xunit.Sdk.XunitException($"expected a refusal, got {result}");
 
-    public static List<string?[]> ReadAll(string path) => [.. RosterFileReader.Read(path)];
+    public static List<string?[]> ReadAll(string path) => [.. TabularFileReader.Read(path)];
 
     // ---- hand-made xlsx packages --------------------------------------------------------------------------------
 

@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 
 namespace Lachan.Tests.Unit;
 

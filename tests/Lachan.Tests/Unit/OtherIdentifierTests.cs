@@ -1,4 +1,4 @@
-using Lachan.Features.Registry.Rules;
+using Lachan.Features.Registry.Contracts;
 
 namespace Lachan.Tests.Unit;
 

@@ -1,15 +1,23 @@
 using Lachan.Features.Registry.AdminUnits;
+using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Registry.Demo;
 using Lachan.Features.Registry.Enterprises;
 using Lachan.Features.Registry.Lodging;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Registry.Zones;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Modules;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Lachan.Features.Registry;
 
-public static class RegistryModule
+/// <summary>The registry: places, enterprises, lodging houses and workers with their histories, and the demo province.</summary>
+public sealed class RegistryModule : IModule
 {
-    public static IServiceCollection AddRegistryModule(this IServiceCollection services)
+    public IEnumerable<Area> Areas => RegistryAreas.All;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ApiErrors>();
         services.AddScoped<WorkerSearch>();
@@ -32,17 +40,40 @@ public static class RegistryModule
         services.AddScoped<ZoneList>();
         services.AddScoped<ZoneDetail>();
         services.AddScoped<ZoneEditor>();
-        return services;
+        services.AddScoped<IDemoProvince, DemoProvinceLoader>();
     }
 
-    public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
+    public void MapApi(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapWorkersApi();
         api.MapZonesApi();
         api.MapEnterprisesApi();
         api.MapLodgingApi();
         api.MapAdminUnitsApi();
-        return app;
     }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizeFolder("/Registry/Workers", RegistryAreas.Workers.Read);
+        pages.AuthorizePage("/Registry/Workers/Edit", RegistryAreas.Workers.Write);
+        pages.AuthorizeFolder("/Registry/Enterprises", RegistryAreas.Enterprises.Read);
+        pages.AuthorizePage("/Registry/Enterprises/Edit", RegistryAreas.Enterprises.Write);
+        pages.AuthorizeFolder("/Registry/Lodging", RegistryAreas.Lodging.Read);
+        pages.AuthorizePage("/Registry/Lodging/Edit", RegistryAreas.Lodging.Write);
+        pages.AuthorizeFolder("/Registry/Zones", RegistryAreas.Places.Read);
+        pages.AuthorizePage("/Registry/Zones/Edit", RegistryAreas.Places.Write);
+        pages.AuthorizeFolder("/Registry/AdminUnits", RegistryAreas.Places.Read);
+        pages.AuthorizePage("/Registry/AdminUnits/Edit", RegistryAreas.Places.Write);
+    }
+
+    public IEnumerable<MenuEntry> Menu =>
+    [
+        new(10, "/Registry/Workers", "Workers", RegistryAreas.Workers),
+        new(30, "/Registry/Enterprises", "Enterprises", RegistryAreas.Enterprises),
+        new(60, "/Registry/Zones", "Industrial zones", RegistryAreas.Places),
+        new(70, "/Registry/Lodging", "Lodging houses", RegistryAreas.Lodging),
+        new(80, "/Registry/AdminUnits", "Administrative units", RegistryAreas.Places),
+    ];
+
+    public IEnumerable<Verb> Verbs => [DemoProvinceLoader.SeedVerb];
 }

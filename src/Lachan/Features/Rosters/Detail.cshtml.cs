@@ -16,7 +16,7 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
     /// <summary>A role that may not write workers is refused every handler (403), as on the upload page.</summary>
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
-        if (!scope.Can(Area.Workers, Access.Write)) context.Result = Forbid();
+        if (!scope.Can(RegistryAreas.Workers, Access.Write)) context.Result = Forbid();
     }
 
     public RosterImport Import { get; private set; } = null!;

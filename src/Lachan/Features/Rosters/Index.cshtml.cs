@@ -26,7 +26,7 @@ public sealed class IndexModel(RosterUpload upload, LachanDb db, Jurisdiction sc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Workers, Access.Write)) return Forbid();
+        if (!scope.Can(RegistryAreas.Workers, Access.Write)) return Forbid();
         AsOf ??= time.ProvinceToday().ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         await LoadAsync(ct);
         return Page();
@@ -34,9 +34,9 @@ public sealed class IndexModel(RosterUpload upload, LachanDb db, Jurisdiction sc
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Workers, Access.Write)) return Forbid();
+        if (!scope.Can(RegistryAreas.Workers, Access.Write)) return Forbid();
         var dateErrors = new FieldErrors();
-        var asOf = Registry.Workers.EditModel.ParseDate(AsOf, nameof(AsOf), dateErrors);
+        var asOf = Dates.Parse(AsOf, nameof(AsOf), dateErrors);
         await using var stream = Upload?.OpenReadStream();
         var result = dateErrors.Ok
             ? await upload.CreateAsync(EnterpriseId, asOf, Upload?.FileName, Upload?.Length ?? 0, stream, ct)

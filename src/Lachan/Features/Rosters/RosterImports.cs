@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Lachan.Infrastructure.Data;
@@ -25,9 +26,9 @@ public sealed class RosterImports(LachanDb db, RosterPlanner planner, RosterComm
         RosterParser.Result parsed;
         try
         {
-            parsed = RosterParser.Parse(RosterFileReader.Read(path), remembered.Count > 0 ? remembered : null);
+            parsed = RosterParser.Parse(TabularFileReader.Read(path), remembered.Count > 0 ? remembered : null);
         }
-        catch (RosterFileException e)
+        catch (TabularFileException e)
         {
             return new Prepared(RosterPreview.Refusal(e.Code, e.Args), null);
         }

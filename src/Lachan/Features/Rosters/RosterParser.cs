@@ -1,6 +1,6 @@
+using Lachan.Features.Shared;
 using System.Collections.Concurrent;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Localization;
 
 namespace Lachan.Features.Rosters;
@@ -141,7 +141,7 @@ public static class RosterParser
         }
         catch (AggregateException e) when (e.InnerExceptions is [var only])
         {
-            // The file's own fault (a RosterFileException) or any other, as it would come from a plain loop.
+            // The file's own fault (a TabularFileException) or any other, as it would come from a plain loop.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(only);
         }
         if (dataCount > maxRows) return new Result.Refused("Roster.TooManyRows", maxRows);
@@ -174,7 +174,7 @@ public static class RosterParser
         try
         {
             foreach (var item in queue.GetConsumingEnumerable()) yield return item;
-            reader.GetAwaiter().GetResult();   // the file's own fault (a RosterFileException), as from a plain loop
+            reader.GetAwaiter().GetResult();   // the file's own fault (a TabularFileException), as from a plain loop
         }
         finally
         {
@@ -260,7 +260,7 @@ public static class RosterParser
         {
             bhxh = RosterValues.Digits(rawBhxh);
             // A 9-digit number lost its leading zero in Excel, as CCCDs do.
-            if (bhxh is { Length: 9 } && Registry.Rules.Digits.Only(bhxh)) bhxh = "0" + bhxh;
+            if (bhxh is { Length: 9 } && Registry.Contracts.Digits.Only(bhxh)) bhxh = "0" + bhxh;
             if (!OtherIds.Bhxh(bhxh).IsValid) { errors.Add(new RowError(rowNumber, Header(RosterField.Bhxh), RosterValues.IsSpreadsheetError(rawBhxh) ? "Roster.CellError" : "Bhxh.Format", rawBhxh)); bhxh = null; }
         }
         var phone = h.Columns.ContainsKey(RosterField.Phone) ? RosterValues.Phone(Cell(RosterField.Phone)) : (null, null);
@@ -275,7 +275,7 @@ public static class RosterParser
             errors.Add(new RowError(rowNumber, Header(RosterField.HiredOn), "Worker.HiredTooYoung", Cell(RosterField.HiredOn)));
         if (errors.Count > 0 || cccd is null || name is null) return null;
         // The CCCD's century/sex digit states the sex when the roster has no sex column.
-        sex ??= Registry.Rules.Cccd.CenturyAndSex(cccd[3]).Sex;
+        sex ??= Registry.Contracts.Cccd.CenturyAndSex(cccd[3]).Sex;
         return new RosterRow(rowNumber, cccd, VietnameseText.TitleCaseName(name), sex, dob, cmnd, bhxh, phone.Item1, address, lodging, hired, contract, workshop, recovered);
     }
 
@@ -287,10 +287,5 @@ public static class RosterParser
     }
 
     /// <summary>Spreadsheet column letters: 0 → A, 26 → AA.</summary>
-    public static string Column(int index)
-    {
-        var s = "";
-        for (index++; index > 0; index = (index - 1) / 26) s = (char)('A' + (index - 1) % 26) + s;
-        return s;
-    }
+    public static string Column(int index) => TabularFileReader.Column(index);
 }

@@ -21,7 +21,7 @@ public sealed class RosterUpload(LachanDb db, Jurisdiction scope, CurrentUser us
 
     /// <summary>The enterprises this user may import rosters for.</summary>
     public IQueryable<Registry.Contracts.Enterprise> Enterprises() =>
-        scope.Can(Area.Workers, Access.Write) ? scope.Enterprises(db.Set<Enterprise>()) : db.Set<Enterprise>().Where(_ => false);
+        scope.Can(RegistryAreas.Workers, Access.Write) ? scope.Enterprises(db.Set<Enterprise>()) : db.Set<Enterprise>().Where(_ => false);
 
     public async Task<Result> CreateAsync(int? enterpriseId, DateOnly? asOf, string? fileName, long length, Stream? content, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Localization;
 
 namespace Lachan.Features.Rosters;
@@ -105,7 +104,7 @@ public static class RosterValues
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim().TrimStart('\'');
-        if (Registry.Rules.Digits.Only(t)) return t;   // nearly every cell: nothing to take out
+        if (Registry.Contracts.Digits.Only(t)) return t;   // nearly every cell: nothing to take out
         return t.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-') ? new string(t.Where(char.IsAsciiDigit).ToArray()) : t;
     }
 
@@ -116,12 +115,12 @@ public static class RosterValues
         var digits = Digits(text);
         if (digits is null) return (null, "Roster.CccdMissing", false);
         if (IsSpreadsheetError(digits)) return (null, "Roster.CellError", false);
-        var check = Registry.Rules.Cccd.Validate(digits, sex, dob);
+        var check = Registry.Contracts.Cccd.Validate(digits, sex, dob);
         if (check.IsValid) return (digits, null, false);
         if (digits.Length == 11)
         {
             var padded = "0" + digits;
-            if (Registry.Rules.Cccd.Validate(padded, sex, dob).IsValid) return (padded, null, true);
+            if (Registry.Contracts.Cccd.Validate(padded, sex, dob).IsValid) return (padded, null, true);
         }
         return (null, check.Error, false);
     }
@@ -132,7 +131,7 @@ public static class RosterValues
         if (IsSpreadsheetError(text.Trim())) return (null, "Roster.CellError");
         var digits = Digits(text);
         // A phone that lost its leading zero in Excel (9 digits) is recovered the same way.
-        if (digits is { Length: 9 } && Registry.Rules.Digits.Only(digits)) digits = "0" + digits;
+        if (digits is { Length: 9 } && Registry.Contracts.Digits.Only(digits)) digits = "0" + digits;
         return OtherIds.NormalizePhone(digits ?? text) is { } p ? (p, null) : (null, "Phone.Format");
     }
 }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using System.Globalization;
 using System.Text.Json;
 using Lachan.Features.Shared;
@@ -56,7 +57,7 @@ public static class RostersApi
     }
 
     /// <summary>Importing is writing workers: a role without that right is refused (403), as on the pages.</summary>
-    private static bool MayImport(Jurisdiction scope) => scope.Can(Area.Workers, Access.Write);
+    private static bool MayImport(Jurisdiction scope) => scope.Can(RegistryAreas.Workers, Access.Write);
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 

@@ -1,8 +1,15 @@
+using Lachan.Features.Registry.Contracts;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Modules;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
 namespace Lachan.Features.Rosters;
 
-public static class RostersModule
+/// <summary>Employer rosters: an enterprise's list of workers imported, previewed and committed to the registry.</summary>
+public sealed class RostersModule : IModule
 {
-    public static IServiceCollection AddRostersModule(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RosterPlanner>();
         services.AddScoped<RosterCommitter>();
@@ -10,12 +17,26 @@ public static class RostersModule
         services.AddScoped<RosterUpload>();
         services.AddSingleton<RosterJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<RosterJobs>());
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapRostersApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGroup("/api/v1").RequireAuthorization().MapRosterEndpoints();
-        return app;
-    }
+    public void MapApi(RouteGroupBuilder api) => api.MapRosterEndpoints();
+
+    public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeFolder("/Rosters", RegistryAreas.Workers.Write);
+
+    public IEnumerable<MenuEntry> Menu => [new(20, "/Rosters", "Employer rosters", RegistryAreas.Workers, Access.Write)];
+
+    public IEnumerable<Verb> Verbs =>
+    [
+        new("import", """
+              import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit] [--json]
+                                                        preview (and with --commit write) an employer roster
+            """,
+            async (services, args) =>
+            {
+                if (args is not ["roster", var file, .. var rest])
+                    throw new Infrastructure.Cli.CommandLineException("Usage: import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit] [--json]");
+                await DataModule.MigrateAsync(services.GetRequiredService<LachanDb>());
+                return await RosterCommand.RunAsync(services, file, rest);
+            }),
+    ];
 }

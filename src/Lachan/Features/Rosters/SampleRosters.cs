@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 

@@ -59,6 +59,7 @@ public static class AuthModule
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<LachanClaimsFactory>();
 
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AreaHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

@@ -1,7 +1,7 @@
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Demo;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Modules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,47 +10,30 @@ namespace Lachan.Infrastructure.Cli;
 /// <summary>Operator verbs of the same executable: `dotnet run --project src/Lachan -- &lt;verb&gt; …`.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "users", "import", "help"];
-
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>A first argument that is not an option (`--urls …`) or a setting (`Key=value`) names a command: a known
+    /// verb runs, anything else is an error with the list of verbs, never a silent start of the web server.</summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<LachanDb>();
+        var verbs = Kernel.Concat(app.Services.GetRequiredService<ModuleList>().Verbs).ToList();
+        if (args[0] is "help" or "--help")
+        {
+            PrintHelp(verbs);
+            return 0;
+        }
+        if (verbs.FirstOrDefault(v => v.Name == args[0]) is not { } verb)
+        {
+            Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: {string.Join(", ", verbs.Select(v => v.Name).Append("help"))}.");
+            PrintHelp(verbs);
+            return 2;
+        }
         try
         {
-            switch (args)
-            {
-                case ["migrate", ..]:
-                    await DataModule.MigrateAsync(db);
-                    Console.WriteLine("Database is up to date.");
-                    return 0;
-                case ["seed", .. var rest]:
-                    await DataModule.MigrateAsync(db);
-                    var workers = Option(rest, "--workers") is { } w ? int.Parse(w) : 20_000;
-                    var cases = Option(rest, "--cases") is { } c ? int.Parse(c) : 0;
-                    if (await db.Set<Enterprise>().AnyAsync() && !rest.Contains("--reset"))
-                    {
-                        Console.Error.WriteLine("The database already has data; add --reset to replace it with the demo province.");
-                        return 2;
-                    }
-                    var sw = System.Diagnostics.Stopwatch.StartNew();
-                    await DemoSeeder.SeedAsync(services, workers, reset: rest.Contains("--reset"), scaleCases: cases);
-                    await DemoAccounts.EnsureAsync(services);
-                    Console.WriteLine($"Seeded the demo province with {workers:N0} workers in {sw.Elapsed.TotalSeconds:F1} s.");
-                    return 0;
-                case ["import", "roster", var file, .. var rest]:
-                    await DataModule.MigrateAsync(db);
-                    return await Lachan.Features.Rosters.RosterCommand.RunAsync(services, file, rest);
-                case ["users", .. var rest]:
-                    await DataModule.MigrateAsync(db);
-                    return await UsersAsync(services, rest);
-                default:
-                    PrintHelp();
-                    return args is ["help", ..] ? 0 : 2;
-            }
+            return await verb.RunAsync(services, args[1..]);
         }
         catch (CommandLineException e)
         {
@@ -58,6 +41,26 @@ public static class CommandLine
             return 2;
         }
     }
+
+    private static readonly Verb[] Kernel =
+    [
+        new("migrate", "  migrate                                   apply database migrations", async (services, _) =>
+        {
+            await DataModule.MigrateAsync(services.GetRequiredService<LachanDb>());
+            Console.WriteLine("Database is up to date.");
+            return 0;
+        }),
+        new("users", """
+              users create <name> --role <role> [--scope <code>] [--password <p>]
+              users password <name> [--password <p>]   set a new password (printed) and clear lockout
+              users token <name>                        issue an API bearer token (printed once)
+              users list
+            """, async (services, args) =>
+        {
+            await DataModule.MigrateAsync(services.GetRequiredService<LachanDb>());
+            return await UsersAsync(services, args);
+        }),
+    ];
 
     private static async Task<int> UsersAsync(IServiceProvider services, string[] args)
     {
@@ -102,8 +105,7 @@ public static class CommandLine
                     Console.WriteLine($"{u.UserName,-16} {u.Role,-18} {u.ScopeCode}");
                 return 0;
             default:
-                PrintHelp();
-                return 2;
+                throw new CommandLineException("Usage: users create|password|token|list … (see help)");
         }
     }
 
@@ -122,20 +124,20 @@ public static class CommandLine
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static void PrintHelp() => Console.WriteLine("""
-        Lachan operator commands (dotnet run --project src/Lachan -- <verb>):
-          migrate                                   apply database migrations
-          seed [--workers N] [--cases N] [--reset]  load the invented demo province (default 20,000 workers; --cases adds
-                                                    that many invented cases with contacts and quarantine, for benchmarks)
-          users create <name> --role <role> [--scope <code>] [--password <p>]
-          users password <name> [--password <p>]   set a new password (printed) and clear lockout
-          users token <name>                        issue an API bearer token (printed once)
-          users list
-          import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit] [--json]
-                                                    preview (and with --commit write) an employer roster
-        Roles: Steering, IzBoard, Health, LabourFederation, LabourDepartment, District, Commune,
-               SocialInsurance, EnterpriseHr, Volunteer, Checkpoint
-        """);
+    private static void PrintHelp(IEnumerable<Verb> verbs)
+    {
+        Console.WriteLine("Lachan operator commands (dotnet run --project src/Lachan -- <verb>):");
+        foreach (var verb in verbs) Console.WriteLine(verb.Usage.TrimEnd());
+        Console.WriteLine("Roles: " + string.Join(", ", Enum.GetNames<Role>()));
+    }
+
+    /// <summary>A whole-number option, or a message naming it when it is not one.</summary>
+    public static int? IntOption(string[] args, string name) => Option(args, name) switch
+    {
+        null => null,
+        var text when int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        var text => throw new CommandLineException($"{name} must be a whole number, not '{text}'."),
+    };
 }
 
 public sealed class CommandLineException(string message) : Exception(message);

@@ -1,4 +1,3 @@
-using Lachan.Features.Registry.Contracts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -51,9 +50,10 @@ public static class DataModule
         if (!db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            // A database filled before statistics were kept: gather them once.
+            // A database filled before statistics were kept: gather them once (instant on an empty one; bulk loads
+            // gather their own).
             var hasStats = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(ct) > 0;
-            if (!hasStats && await db.Set<Worker>().AnyAsync(ct))
+            if (!hasStats)
                 await UpdateStatisticsAsync(db, ct);
         }
     }

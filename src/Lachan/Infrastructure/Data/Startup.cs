@@ -1,5 +1,4 @@
-using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Demo;
+using Lachan.Infrastructure.Modules;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -18,14 +17,14 @@ public static class Startup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
         await DataModule.MigrateAsync(db);
-        if (DemoEnabled(app.Configuration) && !await db.Set<Enterprise>().AnyAsync())
+        if (!DemoEnabled(app.Configuration) || scope.ServiceProvider.GetService<IDemoProvince>() is not { } demo) return;
+        if (!await demo.IsLoadedAsync(default))
         {
             var workers = app.Configuration.GetValue("Demo:Workers", 20_000);
             app.Logger.LogInformation("Empty database: loading the demo province with {Workers} workers…", workers);
-            await DemoSeeder.SeedAsync(scope.ServiceProvider, workers);
+            await demo.LoadAsync(workers, default);
         }
-        if (DemoEnabled(app.Configuration))
-            await DemoAccounts.EnsureAsync(scope.ServiceProvider);
+        await demo.EnsureAccountsAsync(default);
     }
 
     public static void PrintWelcomeWhenStarted(WebApplication app) =>
@@ -34,11 +33,12 @@ public static class Startup
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             Console.WriteLine();
             Console.WriteLine("Lá Chắn (Lachan) is running at: " + string.Join(", ", addresses));
-            if (DemoEnabled(app.Configuration))
+            using var scope = app.Services.CreateScope();
+            if (DemoEnabled(app.Configuration) && scope.ServiceProvider.GetService<IDemoProvince>() is { } demo)
             {
-                Console.WriteLine("Demo province (invented data). Accounts, all with password " + DemoAccounts.Password + ":");
-                foreach (var a in DemoAccounts.All)
-                    Console.WriteLine($"  {a.UserName,-12} {a.Description}");
+                Console.WriteLine("Demo province (invented data). Accounts, all with password " + demo.Password + ":");
+                foreach (var (userName, description) in demo.Accounts)
+                    Console.WriteLine($"  {userName,-12} {description}");
             }
             Console.WriteLine();
         });

@@ -16,7 +16,8 @@ public static class WebModule
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton(TimeProvider.System);
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Features.Shared.DateOnlyBinderProvider()));
         services.AddProblemDetails();
         // Enums as names ("Female", "Indefinite") in the API: readable, and stable if the numbering changes.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using System.Text;
 using Lachan.Features.Rosters;
 using Lachan.Tests.Rosters;
@@ -76,7 +77,7 @@ public sealed class RosterCsvReaderTests : IDisposable
         var tail = Encoding.UTF8.GetBytes(new string('x', pad) + ",0\r\nNguyễn Thị Ánh,024190001234\r\n");
         var path = Write("boundary.csv", [.. bytes, .. tail]);
 
-        Assert.Equal("utf-8", RosterFileReader.DetectEncoding(path).WebName);
+        Assert.Equal("utf-8", TabularFileReader.DetectEncoding(path).WebName);
         Assert.Equal("Nguyễn Thị Ánh", RosterFiles.ReadAll(path)[^1][0]);
     }
 

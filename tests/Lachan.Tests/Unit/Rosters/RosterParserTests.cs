@@ -1,6 +1,5 @@
 using System.Text;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Features.Rosters;
 
 namespace Lachan.Tests.Unit.Rosters;

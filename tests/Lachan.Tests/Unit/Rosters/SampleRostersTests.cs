@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Lachan.Features.Registry.Rules;
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Rosters;
 using Lachan.Tests.Rosters;
 using MiniExcelLibs;

@@ -26,15 +26,15 @@ public sealed class IndexModel(LachanDb db, Jurisdiction scope) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Audit, Access.Read)) return Forbid();
+        if (!scope.Can(AdminAreas.Audit, Access.Read)) return Forbid();
         var q = db.AuditEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(UserName)) q = q.Where(e => e.UserName == UserName.Trim());
         if (!string.IsNullOrWhiteSpace(Action)) q = q.Where(e => e.Action == Action.Trim());
         if (!string.IsNullOrWhiteSpace(EntityType)) q = q.Where(e => e.EntityType == EntityType.Trim());
         if (!string.IsNullOrWhiteSpace(EntityId)) q = q.Where(e => e.EntityId == EntityId.Trim());
-        if (Registry.Workers.EditModel.ParseDate(From, nameof(From), Errors) is DateOnly from)
+        if (Dates.Parse(From, nameof(From), Errors) is DateOnly from)
             q = q.Where(e => e.At >= from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        if (Registry.Workers.EditModel.ParseDate(To, nameof(To), Errors) is DateOnly to)
+        if (Dates.Parse(To, nameof(To), Errors) is DateOnly to)
             q = q.Where(e => e.At < to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         var (page, size) = Paging.Normalize(PageNumber, 50);
         var total = await q.CountAsync(ct);
@@ -44,7 +44,7 @@ public sealed class IndexModel(LachanDb db, Jurisdiction scope) : PageModel
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Audit, Access.Read)) return Forbid();
+        if (!scope.Can(AdminAreas.Audit, Access.Read)) return Forbid();
         Break = await AuditChain.VerifyAsync(db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable(), ct);
         Verified = true;
         return await OnGetAsync(ct);

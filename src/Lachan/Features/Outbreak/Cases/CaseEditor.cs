@@ -1,5 +1,4 @@
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -62,7 +61,7 @@ public sealed class CaseEditor(LachanDb db, CaseScope cases, Jurisdiction scope,
             if (string.IsNullOrWhiteSpace(f.FullName))
                 errors.TryAdd(nameof(f.FullName), "Case.NewPersonDetails"); // not registered: the person's identity is needed
             var person = new WorkerForm { Cccd = cccd, FullName = f.FullName, Sex = f.Sex, DateOfBirth = f.DateOfBirth, Phone = f.Phone, PermanentAddress = f.PermanentAddress };
-            foreach (var (field, problem) in WorkerEditor.Validate(person, creating: false)) errors.TryAdd(field, problem);
+            foreach (var (field, problem) in person.Validate(creating: false)) errors.TryAdd(field, problem);
             // registered but outside the user's jurisdiction: say so without showing whose number it is
             if (errors.Ok && await db.Set<Worker>().AnyAsync(w => w.Cccd == cccd, ct)) errors.TryAdd(nameof(f.Cccd), "Worker.CccdExists");
         }

@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -8,8 +9,8 @@ namespace Lachan.Features.Outbreak.Cases;
 /// and the worker's jurisdiction for which ones. A record outside either is simply not found.</summary>
 public sealed class CaseScope(LachanDb db, Jurisdiction scope)
 {
-    public bool CanRead => scope.Can(Area.Health, Access.Read);
-    public bool CanWrite => scope.Can(Area.Health, Access.Write);
+    public bool CanRead => scope.Can(OutbreakAreas.Health, Access.Read);
+    public bool CanWrite => scope.Can(OutbreakAreas.Health, Access.Write);
 
     public IQueryable<Worker> Workers() => CanRead ? scope.Workers(db.Set<Worker>()) : db.Set<Worker>().Where(_ => false);
 

@@ -1,5 +1,4 @@
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Demo;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +11,7 @@ namespace Lachan.Features.Outbreak.Cases;
 public static class DemoCases
 {
     private static readonly DateOnly FirstConfirmed = new(2021, 5, 13);
-    private const string NenhCommune = "07756";
+    private const string NenhCommune = DemoProvince.DemoCommuneCode;
     private const int Cases = 8, F1PerCase = 8, F2PerF1 = 3, CasesWithF2 = 2, RecoveredCases = 4, ReleasedTrees = 2;
 
     public static async Task<long> SeedAsync(LachanDb db, CancellationToken ct = default)

@@ -48,7 +48,7 @@ public sealed class DetailModel(CaseDetail detail, ContactSuggestions suggestion
     public async Task<IActionResult> OnPostOutcomeAsync(int id, CancellationToken ct)
     {
         if (!cases.CanWrite) return Forbid();
-        var on = EditModel.ParseDate(OutcomeOn, nameof(OutcomeOn), Errors);
+        var on = Dates.Parse(OutcomeOn, nameof(OutcomeOn), Errors);
         Errors.AddIf(Outcome is null, nameof(Outcome), "Field.Required");
         var result = Errors.Ok ? await editor.SetOutcomeAsync(id, Outcome!.Value, on, ct) : new SaveResult.Invalid(Errors);
         return await AfterAsync(id, result, ct);
@@ -63,7 +63,7 @@ public sealed class DetailModel(CaseDetail detail, ContactSuggestions suggestion
         var decision = new ContactDecision
         {
             WorkerId = d.WorkerId, Cccd = d.Cccd, SourceContactId = d.SourceContactId, Kind = d.Kind,
-            LastContactOn = EditModel.ParseDate(d.LastContactOn, nameof(d.LastContactOn), Errors), PlaceKind = d.PlaceKind, PlaceText = d.PlaceText,
+            LastContactOn = Dates.Parse(d.LastContactOn, nameof(d.LastContactOn), Errors), PlaceKind = d.PlaceKind, PlaceText = d.PlaceText,
         };
         var result = Errors.Ok ? await decide(decision, ct) : new SaveResult.Invalid(Errors);
         return await AfterAsync(id, result, ct);

@@ -16,7 +16,7 @@ public sealed class DueModel(DueList due, CaseScope cases, TimeProvider time) : 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!cases.CanRead) return Forbid();
-        var on = EditModel.ParseDate(Date, nameof(Date), Errors) ?? time.ProvinceToday();
+        var on = Dates.Parse(Date, nameof(Date), Errors) ?? time.ProvinceToday();
         List = await due.ForAsync(on, ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Infrastructure.Audit;

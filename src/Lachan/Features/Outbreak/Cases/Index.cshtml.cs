@@ -25,7 +25,7 @@ public sealed class IndexModel(CaseList list, CaseScope cases, LachanDb db, Juri
 
     private CaseListQuery Query => new()
     {
-        Outcome = Outcome, From = EditModel.ParseDate(From, nameof(From), Errors), To = EditModel.ParseDate(To, nameof(To), Errors),
+        Outcome = Outcome, From = Dates.Parse(From, nameof(From), Errors), To = Dates.Parse(To, nameof(To), Errors),
         EnterpriseId = EnterpriseId, PageNumber = PageNumber,
     };
 

@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure;
 
@@ -60,7 +61,7 @@ public sealed class Contact
 }
 
 /// <summary>Configurable durations (DOMAIN.md: rules are data with effective dates). EffectiveTo is the last day in force.</summary>
-public sealed class QuarantineRule : Rules.IDatedRule
+public sealed class QuarantineRule : IDatedRule
 {
     public int Id { get; set; }
     public RuleSubject Subject { get; set; }

@@ -43,10 +43,10 @@ public sealed class NewModel(CaseEditor editor, CaseScope cases, UiText text, Ti
         if (!cases.CanWrite) return Forbid();
         var form = new CaseForm
         {
-            Cccd = Form.Cccd, FullName = Form.FullName, Sex = Form.Sex, DateOfBirth = EditModel.ParseDate(Form.DateOfBirth, nameof(Form.DateOfBirth), Errors),
+            Cccd = Form.Cccd, FullName = Form.FullName, Sex = Form.Sex, DateOfBirth = Dates.Parse(Form.DateOfBirth, nameof(Form.DateOfBirth), Errors),
             Phone = Form.Phone, PermanentAddress = Form.PermanentAddress, Code = Form.Code,
-            ConfirmedOn = EditModel.ParseDate(Form.ConfirmedOn, nameof(Form.ConfirmedOn), Errors), TestKind = Form.TestKind,
-            TestDate = EditModel.ParseDate(Form.TestDate, nameof(Form.TestDate), Errors), TestPlace = Form.TestPlace, TreatmentPlace = Form.TreatmentPlace,
+            ConfirmedOn = Dates.Parse(Form.ConfirmedOn, nameof(Form.ConfirmedOn), Errors), TestKind = Form.TestKind,
+            TestDate = Dates.Parse(Form.TestDate, nameof(Form.TestDate), Errors), TestPlace = Form.TestPlace, TreatmentPlace = Form.TreatmentPlace,
         };
         if (!Errors.Ok)
         {

@@ -38,8 +38,8 @@ public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release,
         Order = order;
         var form = new ReleaseForm
         {
-            ReleasedOn = EditModel.ParseDate(Form.ReleasedOn, nameof(Form.ReleasedOn), Errors),
-            TestDate = EditModel.ParseDate(Form.TestDate, nameof(Form.TestDate), Errors), Result = Form.Result,
+            ReleasedOn = Dates.Parse(Form.ReleasedOn, nameof(Form.ReleasedOn), Errors),
+            TestDate = Dates.Parse(Form.TestDate, nameof(Form.TestDate), Errors), Result = Form.Result,
         };
         if (!Errors.Ok) return Page();
         switch (await release.ReleaseAsync(id, form, ct))

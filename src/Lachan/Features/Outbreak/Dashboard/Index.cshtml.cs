@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Infrastructure;
 using Lachan.Features.Outbreak.Zones;
 using Lachan.Infrastructure.Auth;
@@ -13,7 +14,7 @@ public sealed class IndexModel(OutbreakPicture picture, Jurisdiction scope, Time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Zones, Access.Read)) return Forbid();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return Forbid();
         Picture = await picture.LoadAsync(Date ?? time.ProvinceToday(), ct);
         return Page();
     }

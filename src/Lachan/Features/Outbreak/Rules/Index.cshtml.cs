@@ -60,7 +60,7 @@ public sealed class IndexModel(RuleVersions rules, UiText text, TimeProvider tim
         var form = new QuarantineRuleForm
         {
             Subject = q.Subject, Days = Number(q.Days, nameof(q.Days), "Rule.DaysRange", QuarantineErrors), TestDays = q.TestDays, DefaultPlace = q.DefaultPlace,
-            EffectiveFrom = EditModel.ParseDate(q.EffectiveFrom, nameof(q.EffectiveFrom), QuarantineErrors), Source = q.Source,
+            EffectiveFrom = Dates.Parse(q.EffectiveFrom, nameof(q.EffectiveFrom), QuarantineErrors), Source = q.Source,
         };
         return await AnswerAsync(await rules.AddQuarantineAsync(form, ct), QuarantineErrors, ct);
     }
@@ -71,7 +71,7 @@ public sealed class IndexModel(RuleVersions rules, UiText text, TimeProvider tim
         var form = new PoolRuleForm
         {
             MaxPoolSize = Number(Pool.MaxPoolSize, nameof(Pool.MaxPoolSize), "Rule.PoolSizeRange", PoolErrors),
-            EffectiveFrom = EditModel.ParseDate(Pool.EffectiveFrom, nameof(Pool.EffectiveFrom), PoolErrors), Source = Pool.Source,
+            EffectiveFrom = Dates.Parse(Pool.EffectiveFrom, nameof(Pool.EffectiveFrom), PoolErrors), Source = Pool.Source,
         };
         return await AnswerAsync(await rules.AddPoolAsync(form, ct), PoolErrors, ct);
     }
@@ -82,7 +82,7 @@ public sealed class IndexModel(RuleVersions rules, UiText text, TimeProvider tim
         var form = new ScreeningRuleForm
         {
             IntervalDays = Number(Screening.IntervalDays, nameof(Screening.IntervalDays), "Testing.IntervalRange", ScreeningErrors),
-            EffectiveFrom = EditModel.ParseDate(Screening.EffectiveFrom, nameof(Screening.EffectiveFrom), ScreeningErrors), Source = Screening.Source,
+            EffectiveFrom = Dates.Parse(Screening.EffectiveFrom, nameof(Screening.EffectiveFrom), ScreeningErrors), Source = Screening.Source,
         };
         return await AnswerAsync(await rules.AddScreeningAsync(form, ct), ScreeningErrors, ct);
     }

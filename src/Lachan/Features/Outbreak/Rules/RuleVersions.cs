@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Outbreak.Testing;
 using Lachan.Features.Registry.Workers;
@@ -10,13 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Outbreak.Rules;
 
-/// <summary>A rule with a period of force (EffectiveTo is its last day), so versions of it can follow one another.</summary>
-public interface IDatedRule
-{
-    int Id { get; }
-    DateOnly EffectiveFrom { get; }
-    DateOnly? EffectiveTo { get; set; }
-}
 
 public sealed record QuarantineRuleForm
 {
@@ -51,8 +45,8 @@ public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit
 {
     public const int MaxQuarantineDays = 60, MaxPoolSize = 50, MaxSourceLength = 200;
 
-    public bool CanRead => scope.Can(Area.Health, Access.Read);
-    public bool CanWrite => scope.Can(Area.Health, Access.Write);
+    public bool CanRead => scope.Can(OutbreakAreas.Health, Access.Read);
+    public bool CanWrite => scope.Can(OutbreakAreas.Health, Access.Write);
 
     public async Task<RuleSet> ListAsync(CancellationToken ct = default) => new(
         await db.Set<QuarantineRule>().AsNoTracking().OrderBy(r => r.Subject).ThenByDescending(r => r.EffectiveFrom).ToListAsync(ct),

@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,8 +25,8 @@ public sealed class ImportModel(LabImport import, TestingScope testing, UiText t
         {
             await using (var target = System.IO.File.Create(path)) await Upload.CopyToAsync(target, ct);
             IReadOnlyList<string?[]> rows;
-            try { rows = [.. RosterFileReader.Read(path).Take(LabImport.MaxRows + 2)]; }
-            catch (RosterFileException e) { FileError = e.Code; return Page(); }
+            try { rows = [.. TabularFileReader.Read(path).Take(LabImport.MaxRows + 2)]; }
+            catch (TabularFileException e) { FileError = e.Code; return Page(); }
             switch (await import.ImportAsync(rows, ct))
             {
                 case LabImportResult.Applied a:

@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure;
 
@@ -44,7 +45,7 @@ public sealed class SampleMember
 
 /// <summary>How many people one pooled tube may hold (DOMAIN.md: rules are data with effective dates). EffectiveTo is the
 /// last day in force.</summary>
-public sealed class PoolRule : Rules.IDatedRule
+public sealed class PoolRule : IDatedRule
 {
     public int Id { get; set; }
     public int MaxPoolSize { get; set; }
@@ -57,7 +58,7 @@ public sealed class PoolRule : Rules.IDatedRule
 
 /// <summary>How often a reopened enterprise's workers are screened by default (DOMAIN.md: rules are data with effective
 /// dates). A new schedule takes the interval in force on its first day unless the officer gives another, and keeps it.</summary>
-public sealed class ScreeningRule : Rules.IDatedRule
+public sealed class ScreeningRule : IDatedRule
 {
     public int Id { get; set; }
     public int IntervalDays { get; set; }

@@ -29,7 +29,7 @@ public sealed class NewModel(SampleEditor editor, TestingScope testing, UiText t
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!testing.CanWrite) return Forbid();
-        var on = EditModel.ParseDate(Form.CollectedOn, nameof(Form.CollectedOn), Errors);
+        var on = Dates.Parse(Form.CollectedOn, nameof(Form.CollectedOn), Errors);
         Errors.AddIf(on is null && string.IsNullOrWhiteSpace(Form.CollectedOn), nameof(Form.CollectedOn), "Field.Required");
         TimeOnly time = default;
         if (string.IsNullOrWhiteSpace(Form.CollectedTime)) Errors.TryAdd(nameof(Form.CollectedTime), "Field.Required");

@@ -32,7 +32,7 @@ public sealed class ResultModel(SampleList list, SampleEditor editor, TestingSco
         if (!testing.CanWrite) return Forbid();
         if (await list.FindAsync(id, ct) is not { } sample) return NotFound();
         Sample = sample;
-        var on = EditModel.ParseDate(Form.ResultOn, nameof(Form.ResultOn), Errors);
+        var on = Dates.Parse(Form.ResultOn, nameof(Form.ResultOn), Errors);
         switch (await editor.SetResultAsync(id, new ResultForm { Result = Form.Result, ResultOn = on }, ct))
         {
             case SaveResult.Saved when Errors.Ok:

@@ -49,7 +49,7 @@ public sealed class SchedulesModel(ScreeningSchedules schedules, TestingScope te
         var form = new ScheduleForm
         {
             EnterpriseId = Form.EnterpriseId, IntervalDays = interval,
-            From = EditModel.ParseDate(Form.From, nameof(Form.From), Errors), To = EditModel.ParseDate(Form.To, nameof(Form.To), Errors),
+            From = Dates.Parse(Form.From, nameof(Form.From), Errors), To = Dates.Parse(Form.To, nameof(Form.To), Errors),
         };
         // every wrong field at once: the handler's own checks run on what could be read
         var result = Errors.Ok ? await schedules.CreateAsync(form, ct) : new SaveResult.Invalid(ScreeningSchedules.Validate(await schedules.WithRuleIntervalAsync(form, ct)));

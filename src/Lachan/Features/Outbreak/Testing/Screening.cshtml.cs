@@ -17,7 +17,7 @@ public sealed class ScreeningModel(ScreeningSchedules schedules, TestingScope te
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!testing.CanRead) return Forbid();
-        var on = EditModel.ParseDate(Date, nameof(Date), Errors) ?? time.ProvinceToday();
+        var on = Dates.Parse(Date, nameof(Date), Errors) ?? time.ProvinceToday();
         List = await schedules.DueAsync(on, EnterpriseId, ct);
         return Page();
     }

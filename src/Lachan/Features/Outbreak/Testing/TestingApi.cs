@@ -34,8 +34,8 @@ public static class TestingApi
                 {
                     await using (var target = File.Create(path)) await file.CopyToAsync(target, ct);
                     IReadOnlyList<string?[]> rows;
-                    try { rows = [.. RosterFileReader.Read(path).Take(LabImport.MaxRows + 2)]; }
-                    catch (RosterFileException e) { return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text[e.Code]] }); }
+                    try { rows = [.. TabularFileReader.Read(path).Take(LabImport.MaxRows + 2)]; }
+                    catch (TabularFileException e) { return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text[e.Code]] }); }
                     return await import.ImportAsync(rows, ct) switch
                     {
                         LabImportResult.Applied a => Results.Ok(new { applied = a.Count }),

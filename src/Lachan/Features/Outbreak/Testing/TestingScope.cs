@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -8,8 +9,8 @@ namespace Lachan.Features.Outbreak.Testing;
 /// members' jurisdiction for which samples, the enterprise's for which schedules.</summary>
 public sealed class TestingScope(LachanDb db, Jurisdiction scope)
 {
-    public bool CanRead => scope.Can(Area.Health, Access.Read);
-    public bool CanWrite => scope.Can(Area.Health, Access.Write);
+    public bool CanRead => scope.Can(OutbreakAreas.Health, Access.Read);
+    public bool CanWrite => scope.Can(OutbreakAreas.Health, Access.Write);
 
     public IQueryable<Worker> Workers() => CanRead ? scope.Workers(db.Set<Worker>()) : db.Set<Worker>().Where(_ => false);
 

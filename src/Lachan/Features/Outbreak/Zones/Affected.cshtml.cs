@@ -1,3 +1,5 @@
+using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
@@ -19,7 +21,7 @@ public sealed class AffectedModel(AffectedWorkers affected, ZoneStatus status, J
 
     private AffectedQuery Query => new() { Date = Date, Zone = Zone, Order = Order, Page = PageNumber };
 
-    private bool Allowed => scope.Can(Area.Zones, Access.Read) && scope.Can(Area.Workers, Access.Read);
+    private bool Allowed => scope.Can(OutbreakAreas.Zones, Access.Read) && scope.Can(RegistryAreas.Workers, Access.Read);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using Lachan.Infrastructure;
 using System.Runtime.InteropServices;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;

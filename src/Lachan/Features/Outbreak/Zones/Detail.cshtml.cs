@@ -1,3 +1,5 @@
+using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -30,18 +32,18 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
     public ZoneStatusDetail Zone { get; private set; } = null!;
     public FieldErrors Errors { get; private set; } = new();
     public int? LiftErrorOrder { get; private set; }
-    public bool CanDeclare => scope.Can(Area.Zones, Access.Write);
-    public bool CanSeeAffected => scope.Can(Area.Workers, Access.Read);
+    public bool CanDeclare => scope.Can(OutbreakAreas.Zones, Access.Write);
+    public bool CanSeeAffected => scope.Can(RegistryAreas.Workers, Access.Read);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Zones, Access.Read)) return Forbid();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return Forbid();
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostOrderAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Zones, Access.Write)) return Forbid();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Write)) return Forbid();
         OrderScan? scan = null;
         if (Order.Scan is { Length: > 0 } file)
         {
@@ -63,7 +65,7 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
 
     public async Task<IActionResult> OnPostLiftAsync(int id, int orderId, DateOnly? liftedOn, CancellationToken ct)
     {
-        if (!scope.Can(Area.Zones, Access.Write)) return Forbid();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Write)) return Forbid();
         // The order must belong to this zone: the form cannot be pointed at another zone's order.
         if (!await db.Set<ZoneOrder>().AnyAsync(o => o.Id == orderId && o.ControlZoneId == id, ct)) return NotFound();
         LiftErrorOrder = orderId;
@@ -72,7 +74,7 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
 
     public async Task<IActionResult> OnGetScanAsync(int id, int orderId, CancellationToken ct)
     {
-        if (!scope.Can(Area.Zones, Access.Read)) return Forbid();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return Forbid();
         var scan = await db.Set<ZoneOrderScan>().AsNoTracking()
             .Where(s => s.ZoneOrderId == orderId && db.Set<ZoneOrder>().Any(o => o.Id == orderId && o.ControlZoneId == id)).FirstOrDefaultAsync(ct);
         return scan is null ? NotFound() : File(scan.Content, scan.ContentType, scan.FileName);

@@ -1,3 +1,5 @@
+using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Infrastructure;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -10,12 +12,12 @@ public sealed class IndexModel(ZoneStatus status, Jurisdiction scope, TimeProvid
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     public DateOnly Day { get; private set; }
     public IReadOnlyList<ZoneStatusRow> Zones { get; private set; } = [];
-    public bool CanDeclare => scope.Can(Area.Zones, Access.Write);
-    public bool CanSeeAffected => scope.Can(Area.Workers, Access.Read);
+    public bool CanDeclare => scope.Can(OutbreakAreas.Zones, Access.Write);
+    public bool CanSeeAffected => scope.Can(RegistryAreas.Workers, Access.Read);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Zones, Access.Read)) return Forbid();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return Forbid();
         Day = Date ?? time.ProvinceToday();
         Zones = await status.ListAsync(Day, ct);
         return Page();

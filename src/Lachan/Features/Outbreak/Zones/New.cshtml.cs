@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Registry.AdminUnits;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
@@ -32,7 +33,7 @@ public sealed class NewModel(ZoneOrders orders, LachanDb db, PlaceLookup places,
 
     public async Task<IActionResult> OnGetAsync(ControlZoneKind? kind, string? communeCode, CancellationToken ct)
     {
-        if (!scope.Can(Area.Zones, Access.Write)) return Forbid();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Write)) return Forbid();
         Form = new Input { Kind = kind, CommuneCode = communeCode };
         await LoadChoicesAsync(ct);
         return Page();
@@ -40,7 +41,7 @@ public sealed class NewModel(ZoneOrders orders, LachanDb db, PlaceLookup places,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Zones, Access.Write)) return Forbid();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Write)) return Forbid();
         var result = await orders.CreateZoneAsync(new ControlZoneForm
         {
             Kind = Form.Kind, Name = Form.Name, IndustrialZoneCode = Form.IndustrialZoneCode, CommuneCode = Form.CommuneCode,

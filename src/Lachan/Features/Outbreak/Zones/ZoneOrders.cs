@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -42,7 +43,7 @@ public sealed class ZoneOrders(LachanDb db, Jurisdiction scope, AuditLog audit, 
 
     public async Task<SaveResult> CreateZoneAsync(ControlZoneForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Zones, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Write)) return new SaveResult.NotFound();
         var errors = new FieldErrors();
         errors.AddIf(f.Kind is null || !Enum.IsDefined(f.Kind.Value), nameof(f.Kind), "Field.Required");
         errors.AddIf(f.Name is { Length: > 200 }, nameof(f.Name), "Field.TooLong");
@@ -106,7 +107,7 @@ public sealed class ZoneOrders(LachanDb db, Jurisdiction scope, AuditLog audit, 
 
     public async Task<SaveResult> AddOrderAsync(int zoneId, ZoneOrderForm f, OrderScan? scan, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Zones, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Write)) return new SaveResult.NotFound();
         var zone = await db.Set<ControlZone>().AsNoTracking().FirstOrDefaultAsync(z => z.Id == zoneId, ct);
         if (zone is null) return new SaveResult.NotFound();
         var errors = Validate(f);
@@ -141,7 +142,7 @@ public sealed class ZoneOrders(LachanDb db, Jurisdiction scope, AuditLog audit, 
     /// <summary>Ends an order from a day (back to normal); lifting on or before its first day cancels a planned order.</summary>
     public async Task<SaveResult> LiftAsync(int orderId, DateOnly? liftedOn, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Zones, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(OutbreakAreas.Zones, Access.Write)) return new SaveResult.NotFound();
         var order = await db.Set<ZoneOrder>().FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return new SaveResult.NotFound();
         var errors = new FieldErrors();

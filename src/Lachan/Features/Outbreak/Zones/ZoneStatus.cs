@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -16,7 +17,7 @@ public sealed record ZoneStatusDetail(ZoneStatusRow Zone, string Target, IReadOn
 /// so every role with Zones read sees every zone; who is affected is filtered by jurisdiction elsewhere.</summary>
 public sealed class ZoneStatus(LachanDb db, Jurisdiction scope)
 {
-    private IQueryable<ControlZone> Zones() => scope.Can(Area.Zones, Access.Read)
+    private IQueryable<ControlZone> Zones() => scope.Can(OutbreakAreas.Zones, Access.Read)
         ? db.Set<ControlZone>().WithOrders()
         : db.Set<ControlZone>().Where(_ => false);
 

@@ -61,7 +61,7 @@ public sealed class AdminUnitEditor(LachanDb db, Jurisdiction scope, AuditLog au
 
     public async Task<UnitSaveResult> CreateAsync(AdminUnitForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Places, Access.Write)) return new UnitSaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Places, Access.Write)) return new UnitSaveResult.NotFound();
         var errors = Validate(f);
         var code = f.Code?.Trim();
         if (errors.Ok && await db.Set<AdminUnit>().AnyAsync(u => u.Code == code, ct)) errors.TryAdd(nameof(f.Code), "AdminUnit.CodeExists");
@@ -76,7 +76,7 @@ public sealed class AdminUnitEditor(LachanDb db, Jurisdiction scope, AuditLog au
 
     public async Task<UnitSaveResult> UpdateAsync(string code, AdminUnitForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Places, Access.Write)) return new UnitSaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Places, Access.Write)) return new UnitSaveResult.NotFound();
         var unit = await db.Set<AdminUnit>().FirstOrDefaultAsync(u => u.Code == code, ct);
         if (unit is null) return new UnitSaveResult.NotFound();
         // Code and level are fixed: the form may repeat them, but not change them.

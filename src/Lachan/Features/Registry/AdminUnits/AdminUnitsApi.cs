@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,20 +13,20 @@ public static class AdminUnitsApi
         var g = api.MapGroup("/admin-units").WithTags("Administrative units");
 
         g.MapGet("/", async Task<Results<Ok<Paged<AdminUnitRow>>, ForbidHttpResult>> ([AsParameters] AdminUnitQuery query, AdminUnitList list, Jurisdiction scope, CancellationToken ct) =>
-                scope.Can(Area.Places, Access.Read) ? TypedResults.Ok(await list.RunAsync(query, ct)) : TypedResults.Forbid())
+                scope.Can(RegistryAreas.Places, Access.Read) ? TypedResults.Ok(await list.RunAsync(query, ct)) : TypedResults.Forbid())
             .WithSummary("Administrative units filtered by level (Province, District, Commune), parent code, name or code (q) and validity on a day (validOn=yyyy-MM-dd); paged. Units no longer valid have expired = true.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapGet("/{code}", async Task<Results<Ok<AdminUnitRow>, NotFound, ForbidHttpResult>> (string code, AdminUnitList list, Jurisdiction scope, CancellationToken ct) =>
             {
-                if (!scope.Can(Area.Places, Access.Read)) return TypedResults.Forbid();
+                if (!scope.Can(RegistryAreas.Places, Access.Read)) return TypedResults.Forbid();
                 return await list.FindAsync(code, ct) is { } u ? TypedResults.Ok(u) : TypedResults.NotFound();
             })
             .WithSummary("One administrative unit by its code.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPost("/", async (AdminUnitForm form, AdminUnitEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(Area.Places, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch
+                !scope.Can(RegistryAreas.Places, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch
                 {
                     UnitSaveResult.Saved s => Results.Created($"/api/v1/admin-units/{s.Code}", new { code = s.Code }),
                     UnitSaveResult.Invalid i => errors.Validation(i.Errors),
@@ -35,7 +36,7 @@ public static class AdminUnitsApi
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPut("/{code}", async (string code, AdminUnitForm form, AdminUnitEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(Area.Places, Access.Write) ? Results.Forbid() : await editor.UpdateAsync(code, form, ct) switch
+                !scope.Can(RegistryAreas.Places, Access.Write) ? Results.Forbid() : await editor.UpdateAsync(code, form, ct) switch
                 {
                     UnitSaveResult.Saved => Results.NoContent(),
                     UnitSaveResult.Invalid i => errors.Validation(i.Errors),

@@ -30,7 +30,7 @@ public sealed class EditModel(AdminUnitEditor editor, LachanDb db, Jurisdiction 
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
-        if (!scope.Can(Area.Places, Access.Write)) return Forbid();
+        if (!scope.Can(RegistryAreas.Places, Access.Write)) return Forbid();
         Code = code;
         if (code is not null)
         {
@@ -48,14 +48,14 @@ public sealed class EditModel(AdminUnitEditor editor, LachanDb db, Jurisdiction 
 
     public async Task<IActionResult> OnPostAsync(string? code, CancellationToken ct)
     {
-        if (!scope.Can(Area.Places, Access.Write)) return Forbid();
+        if (!scope.Can(RegistryAreas.Places, Access.Write)) return Forbid();
         Code = code;
         var errors = new FieldErrors();
         var form = new AdminUnitForm
         {
             Code = code ?? Form.Code, Name = Form.Name, Kind = Form.Kind, Level = Form.Level, ParentCode = Form.ParentCode,
-            ValidFrom = Workers.EditModel.ParseDate(Form.ValidFrom, nameof(Form.ValidFrom), errors),
-            ValidTo = Workers.EditModel.ParseDate(Form.ValidTo, nameof(Form.ValidTo), errors),
+            ValidFrom = Dates.Parse(Form.ValidFrom, nameof(Form.ValidFrom), errors),
+            ValidTo = Dates.Parse(Form.ValidTo, nameof(Form.ValidTo), errors),
         };
         // A mistyped date is reported together with the other fields' errors, not alone.
         foreach (var (field, error) in errors.Ok ? [] : AdminUnitEditor.Validate(form)) errors.TryAdd(field, error);

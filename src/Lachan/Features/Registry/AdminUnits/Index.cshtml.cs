@@ -20,13 +20,13 @@ public sealed class IndexModel(AdminUnitList list, Jurisdiction scope, AuditLog 
     public Paged<AdminUnitRow>? Result { get; private set; }
     public IReadOnlyList<AdminUnitNode> Tree { get; private set; } = [];
     public AdminUnitRow? ParentUnit { get; private set; }
-    public bool CanEdit => scope.Can(Area.Places, Access.Write);
+    public bool CanEdit => scope.Can(RegistryAreas.Places, Access.Write);
 
     private AdminUnitQuery Query => new() { Level = Level, Parent = Parent, Q = Q, Sort = Sort, Page = PageNumber };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Places, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Places, Access.Read)) return Forbid();
         if (Query.IsFiltered || Sort is not null || PageNumber is not null)
         {
             Result = await list.RunAsync(Query, ct);
@@ -39,7 +39,7 @@ public sealed class IndexModel(AdminUnitList list, Jurisdiction scope, AuditLog 
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (!scope.Can(Area.Places, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Places, Access.Read)) return Forbid();
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
         audit.Record("export", "AdminUnitList", null, after: new { fmt, Filter = new { Level, Parent, Q } });
         await db.SaveChangesAsync(ct);

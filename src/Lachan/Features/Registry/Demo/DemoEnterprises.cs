@@ -1,5 +1,4 @@
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Localization;
 
 namespace Lachan.Features.Registry.Demo;

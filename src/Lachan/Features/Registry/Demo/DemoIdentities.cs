@@ -1,5 +1,4 @@
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 
 namespace Lachan.Features.Registry.Demo;
 
@@ -63,9 +62,9 @@ internal sealed class DemoIdentities
     {
         while (true)
         {
-            var cccd = Rules.Cccd.Compose(province, sex, dateOfBirth.Year, rng.Next(1_000_000));
+            var cccd = Contracts.Cccd.Compose(province, sex, dateOfBirth.Year, rng.Next(1_000_000));
             if (!cccds.Add(long.Parse(cccd, System.Globalization.CultureInfo.InvariantCulture))) continue;
-            if (Rules.Cccd.Validate(cccd, sex, dateOfBirth).Error is { } error)   // self-check: the seed never holds an invalid CCCD
+            if (Contracts.Cccd.Validate(cccd, sex, dateOfBirth).Error is { } error)   // self-check: the seed never holds an invalid CCCD
                 throw new InvalidOperationException($"Generated CCCD {cccd} fails {error}.");
             return cccd;
         }

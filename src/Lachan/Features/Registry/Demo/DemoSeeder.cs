@@ -2,21 +2,13 @@ using System.Text.Json;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lachan.Features.Registry.Demo;
-
-/// <summary>Codes the demo accounts and tests rely on.</summary>
-public static class DemoProvince
-{
-    public const string ProvinceCode = "24";          // Bắc Giang (GSO code; CCCD uses 024)
-    public const string DemoDistrictCode = "222";      // Việt Yên
-    public const string DemoCommuneName = "Nếnh";       // thị trấn Nếnh, Việt Yên
-    public const string DemoEnterpriseZoneCode = "DT"; // KCN Đình Trám
-}
 
 /// <summary>Loads the invented demo province: Bắc Giang's places and zones as in May 2021, about 380 enterprises,
 /// 3,000 lodging houses and any number of workers with their histories. The same seed gives the same rows on every
@@ -89,11 +81,11 @@ public static class DemoSeeder
         }
         logger.LogDebug("Demo seed: rows written after {Seconds:F1} s; rebuilding indexes", clock.Elapsed.TotalSeconds);
         await bulk.CompleteAsync();
-        counts["zoneOrders"] = await Outbreak.Zones.DemoZoneOrders.AddAsync(db, DemoPlaces.C(DemoProvince.DemoDistrictCode + "/" + DemoProvince.DemoCommuneName).Code);
-        counts["demoCases"] = await Outbreak.Cases.DemoCases.SeedAsync(db);
-        counts["demoSamples"] = await Outbreak.Testing.DemoTesting.SeedAsync(db);
-        if (scaleCases > 0)
-            (counts["scaleCases"], counts["scaleContacts"], counts["scaleQuarantineOrders"]) = await Outbreak.Cases.ScaleCases.AddAsync(db, scaleCases);
+        // Every other module's part of the story, on the registry just written, in the same transaction.
+        var request = new DemoRequest(workers, scaleCases);
+        foreach (var part in services.GetServices<IDemoData>().OrderBy(d => d.Order))
+            foreach (var (name, count) in await part.SeedAsync(request, CancellationToken.None))
+                counts[name] = count;
 
         var summary = JsonSerializer.Serialize(counts);
         db.AuditEvents.Add(new AuditEvent

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lachan.Features.Registry.Enterprises;
 
 /// <summary>Facts, status history, current workers (first page) and, for those who may change it, the status form.</summary>
-public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor statuses, WorkerSearch workers, Outbreak.Zones.ZoneStatus zones,
+public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor statuses, WorkerSearch workers, IEnumerable<IEnterpriseSection> sections,
     Jurisdiction scope, UiText text) : PageModel
 {
     public const int WorkersShown = 20;
@@ -24,14 +24,14 @@ public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor
     [BindProperty] public StatusInput StatusForm { get; set; } = new();
     public EnterpriseDetailData Enterprise { get; private set; } = null!;
     public Paged<WorkerRow>? Workers { get; private set; }
-    /// <summary>When outbreak orders stopped the enterprise, with the order behind each period (derived from the orders).</summary>
-    public IReadOnlyList<Outbreak.Zones.ZonePeriod> StoppedByOrders { get; private set; } = [];
+    /// <summary>Other modules' blocks (e.g. when outbreak orders stopped the enterprise), as partial and model.</summary>
+    public IReadOnlyList<(string Partial, object Model)> Sections { get; private set; } = [];
     public FieldErrors Errors { get; private set; } = new();
-    public bool CanEdit => scope.Can(Area.Enterprises, Access.Write);
+    public bool CanEdit => scope.Can(RegistryAreas.Enterprises, Access.Write);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Enterprises, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Enterprises, Access.Read)) return Forbid();
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -42,7 +42,7 @@ public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor
         var form = new EnterpriseStatusForm
         {
             Status = StatusForm.Status, Reason = StatusForm.Reason,
-            From = Registry.Workers.EditModel.ParseDate(StatusForm.From, nameof(StatusForm.From), errors),
+            From = Dates.Parse(StatusForm.From, nameof(StatusForm.From), errors),
         };
         // A mistyped date is reported together with the other fields' errors, not alone.
         foreach (var (field, code) in errors.Ok ? [] : statuses.Validate(form)) errors.TryAdd(field, code);
@@ -65,12 +65,17 @@ public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor
         if (await details.LoadAsync(id, ct) is not { } enterprise) return false;
         Enterprise = enterprise;
         var f = enterprise.Facts;
-        StoppedByOrders = await zones.StoppedPeriodsAsync(new Enterprise
+        var entity = new Enterprise
         {
             Id = f.Id, TaxCode = f.TaxCode, Name = f.Name, NameSearch = "", IndustrialZoneId = f.ZoneId, CommuneCode = f.CommuneCode,
             DistrictCode = f.DistrictCode, ProvinceCode = f.ProvinceCode,
-        }, ct);
-        if (scope.Can(Area.Workers, Access.Read))
+        };
+        var shown = new List<(string, object)>();
+        foreach (var section in sections.OrderBy(s => s.Order))
+            if (await section.LoadAsync(entity, ct) is { } model)
+                shown.Add((section.PartialName, model));
+        Sections = shown;
+        if (scope.Can(RegistryAreas.Workers, Access.Read))
             Workers = await workers.RunAsync(new WorkerSearchQuery { EnterpriseId = id, PageSize = WorkersShown }, ct);
         return true;
     }

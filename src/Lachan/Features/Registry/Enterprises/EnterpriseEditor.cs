@@ -1,6 +1,5 @@
 using Lachan.Features.Registry.AdminUnits;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
@@ -47,7 +46,7 @@ public sealed class EnterpriseEditor(LachanDb db, Jurisdiction scope, AuditLog a
 
     public async Task<SaveResult> CreateAsync(EnterpriseForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Enterprises, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Enterprises, Access.Write)) return new SaveResult.NotFound();
         var enterprise = new Enterprise { TaxCode = "", Name = "", NameSearch = "", CommuneCode = "", DistrictCode = "", ProvinceCode = "" };
         var errors = await CheckAndApplyAsync(enterprise, f, ct);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
@@ -58,7 +57,7 @@ public sealed class EnterpriseEditor(LachanDb db, Jurisdiction scope, AuditLog a
 
     public async Task<SaveResult> UpdateAsync(int id, EnterpriseForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Enterprises, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Enterprises, Access.Write)) return new SaveResult.NotFound();
         var enterprise = await scope.Enterprises(db.Set<Enterprise>()).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (enterprise is null) return new SaveResult.NotFound();
         var before = Snapshot(enterprise);

@@ -39,7 +39,7 @@ public sealed class EnterpriseStatusEditor(LachanDb db, Jurisdiction scope, Audi
 
     public async Task<SaveResult> ChangeAsync(int id, EnterpriseStatusForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Enterprises, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Enterprises, Access.Write)) return new SaveResult.NotFound();
         var enterprise = await scope.Enterprises(db.Set<Enterprise>()).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (enterprise is null) return new SaveResult.NotFound();
         var errors = Validate(f);

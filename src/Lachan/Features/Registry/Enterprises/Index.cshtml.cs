@@ -19,13 +19,13 @@ public sealed class IndexModel(EnterpriseSearch search, Jurisdiction scope, Audi
 
     public Paged<EnterpriseRow> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<(int Id, string Name)> Zones { get; private set; } = [];
-    public bool CanCreate => scope.Can(Area.Enterprises, Access.Write);
+    public bool CanCreate => scope.Can(RegistryAreas.Enterprises, Access.Write);
 
     private EnterpriseSearchQuery Query => new() { Q = Q, ZoneId = ZoneId, Status = Status, Sort = Sort, Page = PageNumber };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Enterprises, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Enterprises, Access.Read)) return Forbid();
         Result = await search.RunAsync(Query, ct);
         Zones = (await scope.Zones(db.Set<IndustrialZone>().AsNoTracking()).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct))
             .Select(z => (z.Id, z.Name)).ToList();
@@ -34,7 +34,7 @@ public sealed class IndexModel(EnterpriseSearch search, Jurisdiction scope, Audi
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (!scope.Can(Area.Enterprises, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Enterprises, Access.Read)) return Forbid();
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
         audit.Record("export", "EnterpriseList", null, after: new { fmt, Filter = new { Q, ZoneId, Status } });
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -12,14 +13,14 @@ public sealed class DetailModel(LodgingDetail details, WorkerSearch workers, Jur
 
     public LodgingDetailData House { get; private set; } = null!;
     public Paged<WorkerRow>? Residents { get; private set; }
-    public bool CanEdit => scope.Can(Area.Lodging, Access.Write);
+    public bool CanEdit => scope.Can(RegistryAreas.Lodging, Access.Write);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Lodging, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
         if (await details.LoadAsync(id, ct) is not { } house) return NotFound();
         House = house;
-        if (scope.Can(Area.Workers, Access.Read))
+        if (scope.Can(RegistryAreas.Workers, Access.Read))
             Residents = await workers.RunAsync(new WorkerSearchQuery { LodgingHouseId = id, PageSize = ResidentsShown }, ct);
         return Page();
     }

@@ -33,7 +33,7 @@ public sealed class EditModel(LodgingEditor editor, PlaceLookup places, LachanDb
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Lodging, Access.Write)) return Forbid();
+        if (!scope.Can(RegistryAreas.Lodging, Access.Write)) return Forbid();
         Id = id;
         if (id is int existing)
         {
@@ -51,7 +51,7 @@ public sealed class EditModel(LodgingEditor editor, PlaceLookup places, LachanDb
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Lodging, Access.Write)) return Forbid();
+        if (!scope.Can(RegistryAreas.Lodging, Access.Write)) return Forbid();
         Id = id;
         var errors = new FieldErrors();
         var form = new LodgingForm

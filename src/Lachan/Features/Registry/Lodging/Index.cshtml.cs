@@ -18,14 +18,14 @@ public sealed class IndexModel(LodgingSearch search, LodgingEditor editor, Place
 
     public Paged<LodgingRow> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<UnitChoice> Communes { get; private set; } = [];
-    public bool CanCreate => scope.Can(Area.Lodging, Access.Write);
+    public bool CanCreate => scope.Can(RegistryAreas.Lodging, Access.Write);
 
     private LodgingSearchQuery Query => new() { Q = Q, CommuneCode = CommuneCode, Sort = Sort, Page = PageNumber };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // Enterprise HR has no access to lodging at all: refuse rather than show an empty list.
-        if (!scope.Can(Area.Lodging, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
         Result = await search.RunAsync(Query, ct);
         Communes = editor.Allowed(await places.ChoicesAsync(AdminLevel.Commune, ct));
         return Page();
@@ -33,7 +33,7 @@ public sealed class IndexModel(LodgingSearch search, LodgingEditor editor, Place
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (!scope.Can(Area.Lodging, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
         // The list carries landlords' names and phones: who took it is recorded.
         audit.Record("export", "LodgingList", null, after: new { fmt, Filter = new { Q, CommuneCode } });

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -13,20 +14,20 @@ public static class LodgingApi
         var g = api.MapGroup("/lodging-houses").WithTags("Lodging houses");
 
         g.MapGet("/", async Task<Results<Ok<Paged<LodgingRow>>, ForbidHttpResult>> ([AsParameters] LodgingSearchQuery query, LodgingSearch search, Jurisdiction scope, CancellationToken ct) =>
-                scope.Can(Area.Lodging, Access.Read) ? TypedResults.Ok(await search.RunAsync(query, ct)) : TypedResults.Forbid())
+                scope.Can(RegistryAreas.Lodging, Access.Read) ? TypedResults.Ok(await search.RunAsync(query, ct)) : TypedResults.Forbid())
             .WithSummary("Lodging houses by commune (communeCode) and by words of the name, address or landlord's name without diacritics (q); paged, with landlord and current residents. Sort: name, commune, capacity, residents (prefix - for descending).")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapGet("/{id:int}", async Task<Results<Ok<LodgingDetailData>, NotFound, ForbidHttpResult>> (int id, LodgingDetail details, Jurisdiction scope, CancellationToken ct) =>
             {
-                if (!scope.Can(Area.Lodging, Access.Read)) return TypedResults.Forbid();
+                if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return TypedResults.Forbid();
                 return await details.LoadAsync(id, ct) is { } l ? TypedResults.Ok(l) : TypedResults.NotFound();
             })
             .WithSummary("One lodging house with its landlord and number of current residents (list them with GET /api/v1/workers?lodgingHouseId=).")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPost("/", async (LodgingForm form, LodgingEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(Area.Lodging, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch
+                !scope.Can(RegistryAreas.Lodging, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch
                 {
                     SaveResult.Saved s => Results.Created($"/api/v1/lodging-houses/{s.Id}", new { id = s.Id }),
                     SaveResult.Invalid i => errors.Validation(i.Errors),
@@ -36,7 +37,7 @@ public static class LodgingApi
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPut("/{id:int}", async (int id, LodgingForm form, LodgingEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(Area.Lodging, Access.Write) ? Results.Forbid() : await editor.UpdateAsync(id, form, ct) switch
+                !scope.Can(RegistryAreas.Lodging, Access.Write) ? Results.Forbid() : await editor.UpdateAsync(id, form, ct) switch
                 {
                     SaveResult.Saved => Results.NoContent(),
                     SaveResult.Invalid i => errors.Validation(i.Errors),

@@ -1,6 +1,5 @@
 using Lachan.Features.Registry.AdminUnits;
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
@@ -53,7 +52,7 @@ public sealed class LodgingEditor(LachanDb db, Jurisdiction scope, AuditLog audi
 
     public async Task<SaveResult> CreateAsync(LodgingForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Lodging, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Lodging, Access.Write)) return new SaveResult.NotFound();
         var house = new LodgingHouse { Name = "", NameSearch = "", Address = "", CommuneCode = "", DistrictCode = "", ProvinceCode = "" };
         var errors = await CheckAndApplyAsync(house, f, ct);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
@@ -64,7 +63,7 @@ public sealed class LodgingEditor(LachanDb db, Jurisdiction scope, AuditLog audi
 
     public async Task<SaveResult> UpdateAsync(int id, LodgingForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Lodging, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Lodging, Access.Write)) return new SaveResult.NotFound();
         var house = await scope.LodgingHouses(db.Set<LodgingHouse>().Include(l => l.Landlord)).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (house is null) return new SaveResult.NotFound();
         var before = Snapshot(house);

@@ -37,7 +37,7 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Workers, Access.Write)) return Forbid();
+        if (!scope.Can(RegistryAreas.Workers, Access.Write)) return Forbid();
         Id = id;
         if (id is int existing)
         {
@@ -55,14 +55,14 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Workers, Access.Write)) return Forbid();
+        if (!scope.Can(RegistryAreas.Workers, Access.Write)) return Forbid();
         Id = id;
         var errors = new FieldErrors();
         var form = new WorkerForm
         {
-            Cccd = Form.Cccd, FullName = Form.FullName, Sex = Form.Sex, DateOfBirth = ParseDate(Form.DateOfBirth, nameof(Form.DateOfBirth), errors),
+            Cccd = Form.Cccd, FullName = Form.FullName, Sex = Form.Sex, DateOfBirth = Dates.Parse(Form.DateOfBirth, nameof(Form.DateOfBirth), errors),
             Phone = Form.Phone, Cmnd = Form.Cmnd, BhxhNumber = Form.BhxhNumber, PermanentAddress = Form.PermanentAddress,
-            EnterpriseId = Form.EnterpriseId, HiredOn = ParseDate(Form.HiredOn, nameof(Form.HiredOn), errors),
+            EnterpriseId = Form.EnterpriseId, HiredOn = Dates.Parse(Form.HiredOn, nameof(Form.HiredOn), errors),
             ContractType = Form.ContractType, Workshop = Form.Workshop, LodgingHouseId = Form.LodgingHouseId,
         };
         SaveResult result;
@@ -71,7 +71,7 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
         else
         {
             // Report every wrong field at once, not only the unreadable dates.
-            foreach (var (field, code) in WorkerEditor.Validate(form, creating: id is null)) errors.TryAdd(field, code);
+            foreach (var (field, code) in form.Validate(creating: id is null)) errors.TryAdd(field, code);
             result = new SaveResult.Invalid(errors);
         }
         switch (result)
@@ -93,15 +93,5 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
         if (Id is null)
             Enterprises = (await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).OrderBy(e => e.NameSearch)
                 .Select(e => new { e.Id, e.Name }).ToListAsync(ct)).Select(e => (e.Id, e.Name)).ToList();
-    }
-
-    /// <summary>dd/MM/yyyy as written in Vietnamese documents; ISO yyyy-MM-dd also accepted.</summary>
-    public static DateOnly? ParseDate(string? text, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            return d;
-        errors.TryAdd(field, "Date.Format");
-        return null;
     }
 }

@@ -31,19 +31,19 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
     public FieldErrors Errors { get; } = new();
     public IReadOnlyList<(int Id, string Name)> Zones { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
-    public bool CanCreate => scope.Can(Area.Workers, Access.Write);
+    public bool CanCreate => scope.Can(RegistryAreas.Workers, Access.Write);
 
     private WorkerSearchQuery Query => new()
     {
         Cccd = Cccd, Q = Q, Phone = Phone, EnterpriseId = EnterpriseId, LodgingHouseId = LodgingHouseId,
         ZoneId = ZoneId, CommuneCode = CommuneCode, Movement = Movement,
-        From = EditModel.ParseDate(From, nameof(From), Errors), To = EditModel.ParseDate(To, nameof(To), Errors),
+        From = Dates.Parse(From, nameof(From), Errors), To = Dates.Parse(To, nameof(To), Errors),
         Sort = Sort, Page = PageNumber,
     };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!scope.Can(Area.Workers, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Workers, Access.Read)) return Forbid();
         Result = await search.RunAsync(Query, ct);
         Zones = (await scope.Zones(db.Set<IndustrialZone>()).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct)).Select(z => (z.Id, z.Name)).ToList();
         Communes = (await db.Set<AdminUnit>().Where(u => u.Level == AdminLevel.Commune && db.Set<LodgingHouse>().Any(l => l.CommuneCode == u.Code))
@@ -55,7 +55,7 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
 
     public async Task<IActionResult> OnPostExportAsync(string? format, CancellationToken ct)
     {
-        if (!scope.Can(Area.Workers, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Workers, Access.Read)) return Forbid();
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
         audit.Record("export", "WorkerList", null, after: new { fmt, Filter = new { HasCccd = Cccd != null, HasName = Q != null, HasPhone = Phone != null, EnterpriseId, LodgingHouseId } });
         await db.SaveChangesAsync(ct);

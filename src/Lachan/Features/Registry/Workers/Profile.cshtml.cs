@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,11 +9,11 @@ public sealed class ProfileModel(WorkerProfile profiles, IEnumerable<IWorkerProf
 {
     public WorkerProfileData Profile { get; private set; } = null!;
     public IReadOnlyList<(string Partial, object Model)> Sections { get; private set; } = [];
-    public bool CanEdit => scope.Can(Area.Workers, Access.Write);
+    public bool CanEdit => scope.Can(RegistryAreas.Workers, Access.Write);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Workers, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Workers, Access.Read)) return Forbid();
         var profile = await profiles.LoadAsync(id, ct);
         if (profile is null) return NotFound();
         Profile = profile;

@@ -1,5 +1,4 @@
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
 using Lachan.Infrastructure.Audit;
@@ -10,67 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Registry.Workers;
 
-/// <summary>The fields a person types for a worker. Employment and lodging are given only when a worker is
-/// registered; later they change through movement (hire, leave, move), which keeps the history.</summary>
-public sealed record WorkerForm
-{
-    public string? Cccd { get; init; }
-    public string? FullName { get; init; }
-    public Sex? Sex { get; init; }
-    public DateOnly? DateOfBirth { get; init; }
-    public string? Phone { get; init; }
-    public string? Cmnd { get; init; }
-    public string? BhxhNumber { get; init; }
-    public string? PermanentAddress { get; init; }
-    public int? EnterpriseId { get; init; }
-    public DateOnly? HiredOn { get; init; }
-    public ContractType? ContractType { get; init; }
-    public string? Workshop { get; init; }
-    public int? LodgingHouseId { get; init; }
-}
-
-public abstract record SaveResult
-{
-    public sealed record Saved(int Id) : SaveResult;
-    public sealed record Invalid(FieldErrors Errors) : SaveResult;
-    public sealed record NotFound : SaveResult;
-}
-
 public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time)
 {
-    public static FieldErrors Validate(WorkerForm f, bool creating)
-    {
-        var errors = new FieldErrors();
-        errors.AddIf(string.IsNullOrWhiteSpace(f.FullName), nameof(f.FullName), "Field.Required");
-        errors.AddIf(f.FullName is { Length: > 100 }, nameof(f.FullName), "Field.TooLong");
-        errors.AddIf(f.Sex is null, nameof(f.Sex), "Field.Required");
-        errors.AddIf(f.DateOfBirth is null, nameof(f.DateOfBirth), "Field.Required");
-        if (f.DateOfBirth is DateOnly dob)
-            errors.AddIf(dob.Year < 1900 || dob > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-15), nameof(f.DateOfBirth), "Worker.DateOfBirthRange");
-        var cccd = Cccd.Validate(f.Cccd?.Trim(), f.Sex, f.DateOfBirth);
-        errors.AddIf(!cccd.IsValid, nameof(f.Cccd), cccd.Error!);
-        if (!string.IsNullOrWhiteSpace(f.Phone))
-            errors.AddIf(OtherIds.NormalizePhone(f.Phone) is null, nameof(f.Phone), "Phone.Format");
-        if (!string.IsNullOrWhiteSpace(f.Cmnd))
-            errors.AddIf(!OtherIds.Cmnd(f.Cmnd.Trim()).IsValid, nameof(f.Cmnd), "Cmnd.Format");
-        if (!string.IsNullOrWhiteSpace(f.BhxhNumber))
-            errors.AddIf(!OtherIds.Bhxh(f.BhxhNumber.Trim()).IsValid, nameof(f.BhxhNumber), "Bhxh.Format");
-        errors.AddIf(f.PermanentAddress is { Length: > 300 }, nameof(f.PermanentAddress), "Field.TooLong");
-        if (creating)
-        {
-            errors.AddIf(f.EnterpriseId is null, nameof(f.EnterpriseId), "Field.Required");
-            errors.AddIf(f.HiredOn is null, nameof(f.HiredOn), "Field.Required");
-            errors.AddIf(f.ContractType is null, nameof(f.ContractType), "Field.Required");
-            if (f.HiredOn is DateOnly hired && f.DateOfBirth is DateOnly born)
-                errors.AddIf(hired < born.AddYears(15), nameof(f.HiredOn), "Worker.HiredTooYoung");
-        }
-        return errors;
-    }
-
     public async Task<SaveResult> CreateAsync(WorkerForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Workers, Access.Write)) return new SaveResult.NotFound();
-        var errors = Validate(f, creating: true);
+        if (!scope.Can(RegistryAreas.Workers, Access.Write)) return new SaveResult.NotFound();
+        var errors = f.Validate(creating: true);
         // The enterprise and lodging must be ones the user may act on: HR can only hire into its own enterprise.
         if (f.EnterpriseId is int eid && !await scope.Enterprises(db.Set<Enterprise>()).AnyAsync(e => e.Id == eid, ct))
             errors.TryAdd(nameof(f.EnterpriseId), "Worker.EnterpriseOutOfScope");
@@ -106,10 +50,10 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
 
     public async Task<SaveResult> UpdateAsync(int id, WorkerForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Workers, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Workers, Access.Write)) return new SaveResult.NotFound();
         var worker = await scope.Workers(db.Set<Worker>()).FirstOrDefaultAsync(w => w.Id == id, ct);
         if (worker is null) return new SaveResult.NotFound();
-        var errors = Validate(f, creating: false);
+        var errors = f.Validate(creating: false);
         var cccd = f.Cccd?.Trim();
         if (errors.Ok && cccd != worker.Cccd && await db.Set<Worker>().AnyAsync(w => w.Cccd == cccd, ct))
             errors.TryAdd(nameof(f.Cccd), "Worker.CccdExists");

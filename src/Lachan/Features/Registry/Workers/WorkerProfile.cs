@@ -1,27 +1,10 @@
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Rules;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Registry.Workers;
-
-public sealed record WorkerIdentity(int Id, string Cccd, string? Cmnd, string? BhxhNumber, string FullName, Sex Sex,
-    DateOnly DateOfBirth, string? Phone, string HomeProvinceCode, string HomeProvinceName, string? PermanentAddress,
-    int? CurrentEnterpriseId, int? CurrentLodgingHouseId);
-
-public sealed record EmploymentRow(int EnterpriseId, string EnterpriseName, string TaxCode, DateOnly From, DateOnly? To,
-    ContractType ContractType, string? Workshop, int InsuredMonths);
-
-public sealed record ResidenceRow(int LodgingHouseId, string LodgingHouseName, string Address, DateOnly From, DateOnly? To, string? Room);
-
-public sealed record MovementRow(DateOnly Date, MovementKind Kind, string? Enterprise, string? PreviousEnterprise, string? LodgingHouse, string? PreviousLodgingHouse);
-
-/// <summary>Everything the registry knows about one person. Later modules (outbreak, relief, vaccination,
-/// support) add their own sections to the profile page through <see cref="IWorkerProfileSection"/>.</summary>
-public sealed record WorkerProfileData(WorkerIdentity Identity, IReadOnlyList<EmploymentRow> Employments,
-    IReadOnlyList<ResidenceRow> Residences, IReadOnlyList<MovementRow> Movements);
 
 public sealed class WorkerProfile(LachanDb db, Jurisdiction scope, AuditLog audit)
 {
@@ -56,13 +39,4 @@ public sealed class WorkerProfile(LachanDb db, Jurisdiction scope, AuditLog audi
         await audit.ViewedAsync("Worker", id, ct);
         return new WorkerProfileData(identity, employments, residences, movements);
     }
-}
-
-/// <summary>A block on the worker profile contributed by a module. The page renders <see cref="PartialName"/> with the
-/// model returned by <see cref="LoadAsync"/>; a section returns null to stay hidden (e.g. the user's role may not see it).</summary>
-public interface IWorkerProfileSection
-{
-    int Order { get; }
-    string PartialName { get; }
-    Task<object?> LoadAsync(WorkerProfileData profile, CancellationToken ct);
 }

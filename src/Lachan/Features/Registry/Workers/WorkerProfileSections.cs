@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 namespace Lachan.Features.Registry.Workers;
 
 /// <summary>The registry's own blocks of the worker profile; other modules register theirs the same way.</summary>

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,19 +13,19 @@ public static class WorkersApi
         var g = api.MapGroup("/workers").WithTags("Workers");
 
         g.MapGet("/", async ([AsParameters] WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, CancellationToken ct) =>
-                scope.Can(Area.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
+                scope.Can(RegistryAreas.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
             .WithSummary("Search workers by CCCD/CMND, name (with or without diacritics), phone, enterprise or lodging house; paged.")
             .Produces<Paged<WorkerRow>>();
 
         // The same search with the criteria in the body, for clients that keep personal data out of URLs.
         g.MapPost("/search", async (WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, CancellationToken ct) =>
-                scope.Can(Area.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
+                scope.Can(RegistryAreas.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
             .WithSummary("Search workers (criteria in the body).")
             .Produces<Paged<WorkerRow>>();
 
         g.MapGet("/{id:int}", async Task<Results<Ok<WorkerProfileData>, NotFound, ForbidHttpResult>> (int id, WorkerProfile profiles, Jurisdiction scope, CancellationToken ct) =>
             {
-                if (!scope.Can(Area.Workers, Access.Read)) return TypedResults.Forbid();
+                if (!scope.Can(RegistryAreas.Workers, Access.Read)) return TypedResults.Forbid();
                 return await profiles.LoadAsync(id, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
             })
             .WithSummary("One worker's profile: identity, employments, residences, movements. Audited as a view.");

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,12 +8,12 @@ namespace Lachan.Features.Registry.Zones;
 public sealed class DetailModel(ZoneDetail details, Jurisdiction scope) : PageModel
 {
     public ZoneDetailData Zone { get; private set; } = null!;
-    public bool CanEdit => scope.Can(Area.Places, Access.Write);
-    public bool CanSeeEnterprises => scope.Can(Area.Enterprises, Access.Read);
+    public bool CanEdit => scope.Can(RegistryAreas.Places, Access.Write);
+    public bool CanSeeEnterprises => scope.Can(RegistryAreas.Enterprises, Access.Read);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(Area.Places, Access.Read)) return Forbid();
+        if (!scope.Can(RegistryAreas.Places, Access.Read)) return Forbid();
         if (await details.LoadAsync(id, ct) is not { } zone) return NotFound();
         Zone = zone;
         return Page();

@@ -38,7 +38,7 @@ public sealed class ZoneEditor(LachanDb db, Jurisdiction scope, AuditLog audit)
 
     public async Task<SaveResult> CreateAsync(ZoneForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Places, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Places, Access.Write)) return new SaveResult.NotFound();
         var zone = new IndustrialZone { Code = "", Name = "", DistrictCode = "", ProvinceCode = "" };
         var errors = await CheckAndApplyAsync(zone, f, ct);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
@@ -49,7 +49,7 @@ public sealed class ZoneEditor(LachanDb db, Jurisdiction scope, AuditLog audit)
 
     public async Task<SaveResult> UpdateAsync(int id, ZoneForm f, CancellationToken ct = default)
     {
-        if (!scope.Can(Area.Places, Access.Write)) return new SaveResult.NotFound();
+        if (!scope.Can(RegistryAreas.Places, Access.Write)) return new SaveResult.NotFound();
         var zone = await scope.Zones(db.Set<IndustrialZone>()).FirstOrDefaultAsync(z => z.Id == id, ct);
         if (zone is null) return new SaveResult.NotFound();
         var before = Snapshot(zone);

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
@@ -13,20 +14,20 @@ public static class ZonesApi
         var g = api.MapGroup("/industrial-zones").WithTags("Industrial zones");
 
         g.MapGet("/", async Task<Results<Ok<Paged<ZoneRow>>, ForbidHttpResult>> ([AsParameters] ZoneListQuery query, ZoneList list, Jurisdiction scope, CancellationToken ct) =>
-                scope.Can(Area.Places, Access.Read) ? TypedResults.Ok(await list.RunAsync(query, ct)) : TypedResults.Forbid())
+                scope.Can(RegistryAreas.Places, Access.Read) ? TypedResults.Ok(await list.RunAsync(query, ct)) : TypedResults.Forbid())
             .WithSummary("Industrial zones with area, district, and the numbers of enterprises and current workers in the caller's jurisdiction; paged. Sort: name, code, area, enterprises, workers (prefix - for descending).")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapGet("/{id:int}", async Task<Results<Ok<ZoneDetailData>, NotFound, ForbidHttpResult>> (int id, ZoneDetail details, Jurisdiction scope, CancellationToken ct) =>
             {
-                if (!scope.Can(Area.Places, Access.Read)) return TypedResults.Forbid();
+                if (!scope.Can(RegistryAreas.Places, Access.Read)) return TypedResults.Forbid();
                 return await details.LoadAsync(id, ct) is { } z ? TypedResults.Ok(z) : TypedResults.NotFound();
             })
             .WithSummary("One industrial zone with its enterprises and their current worker counts.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPost("/", async (ZoneForm form, ZoneEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(Area.Places, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch
+                !scope.Can(RegistryAreas.Places, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch
                 {
                     SaveResult.Saved s => Results.Created($"/api/v1/industrial-zones/{s.Id}", new { id = s.Id }),
                     SaveResult.Invalid i => errors.Validation(i.Errors),
@@ -36,7 +37,7 @@ public static class ZonesApi
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapPut("/{id:int}", async (int id, ZoneForm form, ZoneEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(Area.Places, Access.Write) ? Results.Forbid() : await editor.UpdateAsync(id, form, ct) switch
+                !scope.Can(RegistryAreas.Places, Access.Write) ? Results.Forbid() : await editor.UpdateAsync(id, form, ct) switch
                 {
                     SaveResult.Saved => Results.NoContent(),
                     SaveResult.Invalid i => errors.Validation(i.Errors),

@@ -1,4 +1,4 @@
-namespace Lachan.Features.Registry.Rules;
+namespace Lachan.Features.Registry.Contracts;
 
 /// <summary>Province codes of birth registration used in CCCD numbers (Circular 07/2016/TT-BCA, Appendix 1).
 /// Issued numbers keep their code after the 2025 province mergers, so this list does not change with them.</summary>

@@ -1,6 +1,6 @@
 using Lachan.Features.Registry.Contracts;
 
-namespace Lachan.Features.Registry.Rules;
+namespace Lachan.Features.Registry.Contracts;
 
 /// <summary>The result of checking an identifier: null error means valid. Errors are localization keys.</summary>
 public readonly record struct Check(string? Error)

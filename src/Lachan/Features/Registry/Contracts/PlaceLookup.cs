@@ -3,7 +3,7 @@ using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lachan.Features.Registry.AdminUnits;
+namespace Lachan.Features.Registry.Contracts;
 
 /// <summary>A unit for a select box, with its parent and grandparent codes (for a commune: district and province).</summary>
 public sealed record UnitChoice(string Code, string Name, string Kind, string? ParentCode, string? ParentName, string? GrandparentCode, bool Expired);

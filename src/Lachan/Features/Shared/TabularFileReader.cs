@@ -1,21 +1,22 @@
+using Lachan.Features.Rosters;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
 
-namespace Lachan.Features.Rosters;
+namespace Lachan.Features.Shared;
 
 /// <summary>A file the reader refuses as a whole; the code is a localization key.</summary>
-public sealed class RosterFileException(string code, params object[] args) : Exception(code)
+public sealed class TabularFileException(string code, params object[] args) : Exception(code)
 {
     public string Code { get; } = code;
     public object[] Args { get; } = args;
 }
 
-/// <summary>Turns an uploaded xlsx or csv into rows of cell texts. It decides the format from the bytes, not the
+/// <summary>Turns an uploaded xlsx or csv (a roster, lab results, later dose lists and payment lists) into rows of cell texts. It decides the format from the bytes, not the
 /// name (a PDF renamed .xlsx is refused), refuses zip bombs before unpacking, and for CSV detects the encoding
 /// (UTF-8 with or without BOM, UTF-16, Windows-1258) and the separator (, ; or tab).</summary>
-public static class RosterFileReader
+public static class TabularFileReader
 {
     public const long MaxUnpackedBytes = 1L << 30;   // an xlsx that inflates past 1 GiB is refused
     public const int MaxCompressionRatio = 200;       // real sheets compress ~5–20×; bombs 1000×+
@@ -27,8 +28,8 @@ public static class RosterFileReader
         {
             FileKind.Xlsx => ReadXlsx(path),
             FileKind.Text => ReadCsv(path),
-            FileKind.Empty => throw new RosterFileException("Roster.EmptyFile"),
-            _ => throw new RosterFileException("Roster.NotASpreadsheet"),
+            FileKind.Empty => throw new TabularFileException("Roster.EmptyFile"),
+            _ => throw new TabularFileException("Roster.NotASpreadsheet"),
         };
     }
 
@@ -57,18 +58,18 @@ public static class RosterFileReader
         {
             using var zip = ZipFile.OpenRead(path);
             if (zip.GetEntry("[Content_Types].xml") is null || !zip.Entries.Any(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)))
-                throw new RosterFileException("Roster.NotASpreadsheet");
+                throw new TabularFileException("Roster.NotASpreadsheet");
             long total = 0;
             foreach (var e in zip.Entries)
             {
                 total += e.Length;
                 if (total > MaxUnpackedBytes || (e.CompressedLength > 0 && e.Length / e.CompressedLength > MaxCompressionRatio))
-                    throw new RosterFileException("Roster.ZipBomb");
+                    throw new TabularFileException("Roster.ZipBomb");
             }
         }
         catch (InvalidDataException)
         {
-            throw new RosterFileException("Roster.CorruptFile");
+            throw new TabularFileException("Roster.CorruptFile");
         }
         return ReadXlsxRows(path);
     }
@@ -88,12 +89,12 @@ public static class RosterFileReader
         try
         {
             rows = (bounded
-                ? MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX, startCell: "A1", endCell: RosterParser.Column(MaxColumns - 1) + MaxSheetRows)
+                ? MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX, startCell: "A1", endCell: Column(MaxColumns - 1) + MaxSheetRows)
                 : MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)).GetEnumerator();
         }
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException)
         {
-            throw new RosterFileException("Roster.CorruptFile");
+            throw new TabularFileException("Roster.CorruptFile");
         }
         using (rows)
         {
@@ -108,9 +109,9 @@ public static class RosterFileReader
                 }
                 catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or FormatException)
                 {
-                    throw new RosterFileException("Roster.CorruptFile");
+                    throw new TabularFileException("Roster.CorruptFile");
                 }
-                if (++count > MaxSheetRows) throw new RosterFileException("Roster.CorruptFile");
+                if (++count > MaxSheetRows) throw new TabularFileException("Roster.CorruptFile");
                 yield return row.Values.Select(CellText).ToArray();
             }
         }
@@ -134,7 +135,7 @@ public static class RosterFileReader
                     var last = range[(range.IndexOf(':', StringComparison.Ordinal) + 1)..];
                     var letters = last.TakeWhile(char.IsAsciiLetter).Count();
                     var column = last[..letters].Aggregate(0L, (n, c) => Math.Min(n * 26 + char.ToUpperInvariant(c) - 'A' + 1, int.MaxValue));
-                    if (long.TryParse(last[letters..], out var row) && row > MaxSheetRows) throw new RosterFileException("Roster.CorruptFile");
+                    if (long.TryParse(last[letters..], out var row) && row > MaxSheetRows) throw new TabularFileException("Roster.CorruptFile");
                     if (column > MaxColumns) return true;
                 }
             }
@@ -224,7 +225,7 @@ public static class RosterFileReader
         foreach (var line in lines)
         {
             if (inQuotes) field.Append('\n');
-            if ((length += line.Length) > MaxRecordChars) throw new RosterFileException("Roster.CorruptFile");
+            if ((length += line.Length) > MaxRecordChars) throw new TabularFileException("Roster.CorruptFile");
             for (var i = 0; i < line.Length; i++)
             {
                 var c = line[i];
@@ -259,4 +260,12 @@ public static class RosterFileReader
 
     /// <summary>One record's fields (no line breaks inside quotes).</summary>
     public static string?[] Split(string record, char separator) => CsvRecords([record], separator).Single();
+
+    /// <summary>The spreadsheet's letter for a 0-based column: 0 → A, 26 → AA.</summary>
+    public static string Column(int index)
+    {
+        var s = "";
+        for (index++; index > 0; index = (index - 1) / 26) s = (char)('A' + (index - 1) % 26) + s;
+        return s;
+    }
 }

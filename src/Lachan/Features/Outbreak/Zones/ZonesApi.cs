@@ -1,3 +1,5 @@
+using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -6,41 +8,37 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lachan.Features.Outbreak.Zones;
 
-public static class ZoneControlModule
+public static class ZonesApi
 {
-    public static IServiceCollection AddZoneControlModule(this IServiceCollection services) =>
-        services.AddScoped<ZoneOrders>().AddScoped<ZoneStatus>().AddScoped<AffectedWorkers>().AddScoped<Dashboard.OutbreakPicture>();
-
-    public static IEndpointRouteBuilder MapZoneControlApi(this IEndpointRouteBuilder app)
+    public static void MapZoneEndpoints(this RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
         var zones = api.MapGroup("/control-zones").WithTags("Outbreak zones");
 
         zones.MapGet("/", async Task<Results<Ok<IReadOnlyList<ZoneStatusRow>>, ForbidHttpResult>> (DateOnly? date, ZoneStatus status, Jurisdiction scope, TimeProvider time, CancellationToken ct) =>
-                scope.Can(Area.Zones, Access.Read) ? TypedResults.Ok(await status.ListAsync(date ?? time.ProvinceToday(), ct)) : TypedResults.Forbid())
+                scope.Can(OutbreakAreas.Zones, Access.Read) ? TypedResults.Ok(await status.ListAsync(date ?? time.ProvinceToday(), ct)) : TypedResults.Forbid())
             .WithSummary("Zones (IZ, commune, lodging cluster, enterprise site) with their level on the date (default today) and the order that sets it.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         zones.MapGet("/{id:int}", async Task<Results<Ok<ZoneStatusDetail>, NotFound, ForbidHttpResult>> (int id, DateOnly? date, ZoneStatus status, Jurisdiction scope, TimeProvider time, CancellationToken ct) =>
             {
-                if (!scope.Can(Area.Zones, Access.Read)) return TypedResults.Forbid();
+                if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return TypedResults.Forbid();
                 return await status.LoadAsync(id, date ?? time.ProvinceToday(), ct) is { } z ? TypedResults.Ok(z) : TypedResults.NotFound();
             })
             .WithSummary("One zone: its status timeline (periods with the order behind each) and its orders with exemptions.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         zones.MapPost("/", async (ControlZoneForm form, ZoneOrders orders, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(Area.Zones, Access.Write) ? Results.Forbid() : Saved(await orders.CreateZoneAsync(form, ct), errors, id => $"/api/v1/control-zones/{id}"))
+                !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : Saved(await orders.CreateZoneAsync(form, ct), errors, id => $"/api/v1/control-zones/{id}"))
             .WithSummary("Define a zone: kind industrialZone (industrialZoneCode), commune (communeCode), enterpriseSite (enterpriseTaxCode) or lodgingCluster (lodgingHouseIds, name).")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
 
         zones.MapPost("/{id:int}/orders", async (int id, ZoneOrderForm form, ZoneOrders orders, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(Area.Zones, Access.Write) ? Results.Forbid() : Saved(await orders.AddOrderAsync(id, form, null, ct), errors, orderId => $"/api/v1/control-zones/{id}"))
+                !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : Saved(await orders.AddOrderAsync(id, form, null, ct), errors, orderId => $"/api/v1/control-zones/{id}"))
             .WithSummary("Issue an order on a zone: level (lockdown, medicalIsolation, socialDistancing, normal), decision number and date, issuing authority, effective from/to, exempt enterprises' tax codes. A future effectiveFrom plans it.")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/zone-orders/{id:int}/lift", async (int id, LiftForm form, ZoneOrders orders, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(Area.Zones, Access.Write) ? Results.Forbid() : await orders.LiftAsync(id, form.LiftedOn, ct) switch
+                !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : await orders.LiftAsync(id, form.LiftedOn, ct) switch
                 {
                     SaveResult.Saved => Results.NoContent(),
                     SaveResult.Invalid i => errors.Validation(i.Errors),
@@ -52,18 +50,15 @@ public static class ZoneControlModule
 
         api.MapGet("/affected", async Task<Results<Ok<AffectedResult>, NotFound, ForbidHttpResult>> ([AsParameters] AffectedQuery query, AffectedWorkers affected, Jurisdiction scope, CancellationToken ct) =>
             {
-                if (!scope.Can(Area.Zones, Access.Read) || !scope.Can(Area.Workers, Access.Read)) return TypedResults.Forbid();
+                if (!scope.Can(OutbreakAreas.Zones, Access.Read) || !scope.Can(RegistryAreas.Workers, Access.Read)) return TypedResults.Forbid();
                 return await affected.RunAsync(query, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
             })
             .WithTags("Outbreak zones")
             .WithSummary("Who is affected on a date (default today), province-wide or for one zone or order: workers employed at stopped enterprises or residing in locked lodging houses (the caller's jurisdiction), stopped enterprises, and counts by IZ, enterprise, commune and home province. Workers are paged.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
     }
 
     public sealed record LiftForm(DateOnly? LiftedOn);
-
-    public static DateOnly Today(TimeProvider time) => time.ProvinceToday();
 
     private static IResult Saved(SaveResult result, ApiErrors errors, Func<int, string> location) => result switch
     {

@@ -1,0 +1,55 @@
+using Lachan.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Lachan.Infrastructure.Modules;
+
+/// <summary>A feature module: everything it adds to the application, declared in one class and added with one line of
+/// Program.cs (ADR-0016). Its EF configurations are found in the assembly; its demo data (<see cref="IDemoData"/>)
+/// and profile sections are services it registers. Other modules use only its <c>Contracts</c> namespace.</summary>
+public interface IModule
+{
+    /// <summary>The areas whose access the module decides (its rows of the access matrix); each gets a Read and a
+    /// Write policy.</summary>
+    IEnumerable<Area> Areas => [];
+
+    void AddServices(IServiceCollection services, IConfiguration configuration);
+
+    /// <summary>Endpoints under /api/v1; the group already requires an authenticated caller.</summary>
+    void MapApi(RouteGroupBuilder api) { }
+
+    /// <summary>Who may open the module's pages, per folder or page (policies from <see cref="Areas"/>).</summary>
+    void AuthorizePages(PageConventionCollection pages) { }
+
+    IEnumerable<MenuEntry> Menu => [];
+
+    IEnumerable<Verb> Verbs => [];
+}
+
+/// <summary>A link in the main menu, shown to those who have <paramref name="Needed"/> on <paramref name="Area"/>.
+/// <paramref name="Text"/> is a localization key.</summary>
+public sealed record MenuEntry(int Order, string Href, string Text, Area Area, Access Needed = Access.Read, string? TestId = null);
+
+/// <summary>An operator command of the executable (`dotnet run --project src/Lachan -- &lt;name&gt; …`).</summary>
+public sealed record Verb(string Name, string Usage, Func<IServiceProvider, string[], Task<int>> RunAsync);
+
+/// <summary>Data a module adds to the invented demo province, in <see cref="Order"/> after the registry's, inside the
+/// demo's one transaction. Returns counts of what it wrote, for the seed's audit event.</summary>
+public interface IDemoData
+{
+    int Order { get; }
+    Task<IReadOnlyDictionary<string, long>> SeedAsync(DemoRequest request, CancellationToken ct);
+}
+
+/// <summary>How big a demo to make: workers, and extra invented cases for measuring.</summary>
+public sealed record DemoRequest(int Workers, int Cases);
+
+/// <summary>The invented demo province, if a module provides one (the registry does): loaded on first start of a demo
+/// deployment, with one account per role.</summary>
+public interface IDemoProvince
+{
+    string Password { get; }
+    IReadOnlyList<(string UserName, string Description)> Accounts { get; }
+    Task<bool> IsLoadedAsync(CancellationToken ct);
+    Task LoadAsync(int workers, CancellationToken ct);
+    Task EnsureAccountsAsync(CancellationToken ct);
+}
