@@ -87,12 +87,38 @@ public static class CommandLine
                 Check(await users.AddPasswordAsync(user, password));
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
-                Console.WriteLine($"New password for {name}: {password}");
+                // a new password ends the sessions and tokens someone may have obtained with the old one
+                var revoked = await services.GetRequiredService<Accounts>().RevokeAllAsync(user);
+                Console.WriteLine($"New password for {name}: {password} (sessions ended, {revoked} token(s) revoked)");
+                return 0;
+            }
+            case ["revoke", var name, ..]:
+            {
+                var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
+                var revoked = await services.GetRequiredService<Accounts>().RevokeAllAsync(user);
+                Console.WriteLine($"Ended every session of {name} and revoked {revoked} token(s).");
+                return 0;
+            }
+            case ["lock", var name, ..]:
+            {
+                var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
+                await services.GetRequiredService<Accounts>().LockAsync(user);
+                Console.WriteLine($"Locked {name}: sessions ended, tokens revoked; `users password {name}` unlocks it.");
+                return 0;
+            }
+            case ["tokens", var name, ..]:
+            {
+                var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
+                Console.WriteLine($"{"id",6}  {"created (UTC)",-16}  {"last used (UTC)",-16}  revoked (UTC)");
+                foreach (var t in await services.GetRequiredService<Accounts>().TokensAsync(user))
+                    Console.WriteLine($"{t.Id,6}  {Utc(t.CreatedAt),-16}  {Utc(t.LastUsedAt),-16}  {Utc(t.RevokedAt)}");
                 return 0;
             }
             case ["token", var name, ..]:
             {
                 var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
+                if (Accounts.IsDisabled(user.LockoutEnd))
+                    throw new CommandLineException($"{name} is locked; `users password {name}` unlocks it.");
                 Console.WriteLine(await ApiTokens.IssueAsync(db, user, time));
                 return 0;
             }
@@ -105,6 +131,8 @@ public static class CommandLine
                 return 2;
         }
     }
+
+    private static string Utc(DateTime? at) => at?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 
     private static void Check(IdentityResult result)
     {
@@ -127,8 +155,11 @@ public static class CommandLine
           seed [--workers N] [--cases N] [--reset]  load the invented demo province (default 20,000 workers; --cases adds
                                                     that many invented cases with contacts and quarantine, for benchmarks)
           users create <name> --role <role> [--scope <code>] [--password <p>]
-          users password <name> [--password <p>]   set a new password (printed) and clear lockout
+          users password <name> [--password <p>]   set a new password (printed), clear a lockout, end sessions, revoke tokens
           users token <name>                        issue an API bearer token (printed once)
+          users tokens <name>                       list the account's tokens (id, created, last used, revoked; never the token)
+          users revoke <name>                       end every session of the account and revoke all its tokens
+          users lock <name>                         lock the account (sessions and tokens too) until `users password`
           users list
           import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit] [--json]
                                                     preview (and with --commit write) an employer roster
