@@ -58,8 +58,10 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> UsersAsync(IServiceProvider services, string[] args)
+    /// <summary>The `users` verbs; internal with a writer of its own so that tests can run them.</summary>
+    internal static async Task<int> UsersAsync(IServiceProvider services, string[] args, TextWriter? output = null)
     {
+        var o = output ?? Console.Out;
         var users = services.GetRequiredService<UserManager<LachanUser>>();
         var db = services.GetRequiredService<LachanDb>();
         var time = services.GetRequiredService<TimeProvider>();
@@ -76,7 +78,7 @@ public static class CommandLine
                 var password = Option(rest, "--password") ?? GeneratePassword();
                 var user = new LachanUser { UserName = name, Role = role, ScopeCode = scopeCode, DisplayName = Option(rest, "--display-name") };
                 Check(await users.CreateAsync(user, password));
-                Console.WriteLine($"Created {name} ({role}{(scopeCode is null ? "" : ", " + scopeCode)}). Password: {password}");
+                o.WriteLine($"Created {name} ({role}{(scopeCode is null ? "" : ", " + scopeCode)}). Password: {password}");
                 return 0;
             }
             case ["password", var name, .. var rest]:
@@ -89,29 +91,29 @@ public static class CommandLine
                 await users.ResetAccessFailedCountAsync(user);
                 // a new password ends the sessions and tokens someone may have obtained with the old one
                 var revoked = await services.GetRequiredService<Accounts>().RevokeAllAsync(user);
-                Console.WriteLine($"New password for {name}: {password} (sessions ended, {revoked} token(s) revoked)");
+                o.WriteLine($"New password for {name}: {password} (sessions ended, {revoked} token(s) revoked)");
                 return 0;
             }
             case ["revoke", var name, ..]:
             {
                 var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
                 var revoked = await services.GetRequiredService<Accounts>().RevokeAllAsync(user);
-                Console.WriteLine($"Ended every session of {name} and revoked {revoked} token(s).");
+                o.WriteLine($"Ended every session of {name} and revoked {revoked} token(s).");
                 return 0;
             }
             case ["lock", var name, ..]:
             {
                 var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
                 await services.GetRequiredService<Accounts>().LockAsync(user);
-                Console.WriteLine($"Locked {name}: sessions ended, tokens revoked; `users password {name}` unlocks it.");
+                o.WriteLine($"Locked {name}: sessions ended, tokens revoked; `users password {name}` unlocks it.");
                 return 0;
             }
             case ["tokens", var name, ..]:
             {
                 var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
-                Console.WriteLine($"{"id",6}  {"created (UTC)",-16}  {"last used (UTC)",-16}  revoked (UTC)");
+                o.WriteLine($"{"id",6}  {"created (UTC)",-16}  {"last used (UTC)",-16}  revoked (UTC)");
                 foreach (var t in await services.GetRequiredService<Accounts>().TokensAsync(user))
-                    Console.WriteLine($"{t.Id,6}  {Utc(t.CreatedAt),-16}  {Utc(t.LastUsedAt),-16}  {Utc(t.RevokedAt)}");
+                    o.WriteLine($"{t.Id,6}  {Utc(t.CreatedAt),-16}  {Utc(t.LastUsedAt),-16}  {Utc(t.RevokedAt)}");
                 return 0;
             }
             case ["token", var name, ..]:
@@ -119,12 +121,12 @@ public static class CommandLine
                 var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
                 if (Accounts.IsDisabled(user.LockoutEnd))
                     throw new CommandLineException($"{name} is locked; `users password {name}` unlocks it.");
-                Console.WriteLine(await ApiTokens.IssueAsync(db, user, time));
+                o.WriteLine(await ApiTokens.IssueAsync(db, user, time));
                 return 0;
             }
             case ["list", ..]:
                 foreach (var u in await db.Users.OrderBy(u => u.UserName).ToListAsync())
-                    Console.WriteLine($"{u.UserName,-16} {u.Role,-18} {u.ScopeCode}");
+                    o.WriteLine($"{u.UserName,-16} {u.Role,-18} {u.ScopeCode}");
                 return 0;
             default:
                 PrintHelp();
