@@ -68,6 +68,7 @@ internal sealed class AppProcess(string projectDir, BenchOptions options)
         info.Environment["ConnectionStrings__Lachan"] = ConnectionString ?? throw new InvalidOperationException("No database chosen.");
         info.Environment["Demo__Enabled"] = "true";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Diagnostics__ServerTiming"] = "true"; // the server-side latency comes from this header
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         return info;
     }

@@ -7,4 +7,7 @@ public static class ProvinceClock
     private static readonly TimeSpan Offset = TimeSpan.FromHours(7);
 
     public static DateOnly ProvinceToday(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Offset).DateTime);
+
+    /// <summary>A stored UTC instant (Kind may be Unspecified after a round trip) as the province's wall-clock time.</summary>
+    public static DateTime ToProvinceTime(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Unspecified) + Offset;
 }

@@ -53,11 +53,11 @@ public sealed class WorkerFlowTests(BrowserFixture browser)
             await page.GotoAsync($"/Admin/Audit?EntityType=Worker&EntityId={worker.Id}&Action=update");
             var row = page.GetByTestId("audit-table").Locator("tbody tr").First;
             await Expect(row).ToContainTextAsync("admin");
-            await Expect(row).ToContainTextAsync("update");
+            await Expect(row).ToContainTextAsync("sửa"); // the action "update", named in the user's language
             await Expect(row).ToContainTextAsync(storedPhone);
             // the profile views were audited too
             await page.GotoAsync($"/Admin/Audit?EntityType=Worker&EntityId={worker.Id}&Action=view");
-            await Expect(page.GetByTestId("audit-table").Locator("tbody tr").First).ToContainTextAsync("view");
+            await Expect(page.GetByTestId("audit-table").Locator("tbody tr").First).ToContainTextAsync("xem");
             // and the chain verifies
             await page.GetByTestId("verify-chain").ClickAsync();
             await Expect(page.GetByTestId("chain-ok")).ToBeVisibleAsync();

@@ -74,6 +74,9 @@ public sealed class LachanApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", Seed == Seed.DemoProvince ? "true" : "false");
         builder.UseSetting("Demo:Workers", DemoWorkers.ToString());
         builder.UseSetting("Imports:Folder", ImportsFolder);
+        // Every test logs in from the same address: the login rate limits are tested by LoginLimitTests, which lower these.
+        builder.UseSetting("Login:RateLimit:PerClient", "100000");
+        builder.UseSetting("Login:RateLimit:PerAccount", "100000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Error)

@@ -117,4 +117,43 @@ public sealed class AuditTamperTests
             Assert.Null(await VerifyAsync(second));
         }
     }
+
+    [Theory, BothProviders]
+    public async Task Deleting_the_newest_events_is_reported_against_the_anchored_head(DatabaseProvider provider)
+    {
+        var (app, _) = await AppWithLoginsAsync(provider);
+        await using var _ = app;
+        var admin = await app.AdminAsync();
+        var client = await app.LoggedInClientAsync(admin.UserName!);
+
+        // a verification anchors the head (five events: four logins and the administrator's)
+        var verified = await VerifyOnPageAsync(client);
+        Assert.Contains("data-testid=\"chain-ok\"", verified);
+        var anchor = await app.WithDbAsync(db => AuditAnchors.LatestAsync(db));
+        Assert.Equal(5, anchor?.Count);
+        Assert.Matches($"data-testid=\"latest-anchor\">[^<]*#{anchor!.HeadId}[^<]*5 sự kiện", verified);
+
+        // someone deletes the two newest events: what is left still links up
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEvents" WHERE "Id" > {anchor.HeadId - 2}"""));
+        Assert.Null(await VerifyAsync(app));
+
+        // but it no longer reaches the anchored head
+        var broken = await app.WithDbAsync(async db => await AuditChain.VerifyAsync(db.AuditEvents.OrderBy(e => e.Id).AsAsyncEnumerable(), await AuditAnchors.LatestAsync(db)));
+        Assert.Equal((anchor.HeadId, "Audit.Truncated", 3L), (broken?.EventId, broken?.Reason, broken?.Position));
+        // new events and the anchoring timer do not paper over it
+        await app.NewClient().PostLoginAsync("nobody", "Wrong@pass1");
+        var again = await app.WithDbAsync(db => AuditAnchors.RecordAsync(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        Assert.Equal(anchor.Id, again?.Id);
+        var page = await VerifyOnPageAsync(client);
+        var alert = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"chain-broken\">([^<]*)<").Groups[1].Value;
+        Assert.Contains($"#{anchor.HeadId}", alert);
+        Assert.Contains("các bản ghi mới nhất đã bị xóa", alert);
+    }
+
+    private static async Task<string> VerifyOnPageAsync(HttpClient client)
+    {
+        var token = Http.AntiforgeryToken(await client.GetStringAsync("/Admin/Audit"));
+        return await (await client.PostAsync("/Admin/Audit?handler=Verify", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).PageAsync();
+    }
 }

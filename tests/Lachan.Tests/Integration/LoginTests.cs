@@ -66,7 +66,8 @@ public sealed class LoginTests(EmptyApps apps) : IClassFixture<EmptyApps>
 
         Assert.Equal(HttpStatusCode.OK, correct.StatusCode);
         Assert.Null(correct.Cookie("lachan.auth"));
-        Assert.Contains("Tài khoản tạm khóa", await correct.PageAsync());
+        // the same answer as for a wrong password: an attacker does not learn that the guessing locked the account
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await correct.PageAsync());
         Assert.DoesNotContain($"<span class=\"user\">{user.UserName}</span>", await client.GetStringAsync("/"));
         var actions = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.UserName == user.UserName).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal(["login-failed", "login-failed", "login-failed", "login-failed", "login-locked", "login-locked"], actions);
@@ -124,5 +125,38 @@ public sealed class LoginTests(EmptyApps apps) : IClassFixture<EmptyApps>
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain($"<span class=\"user\">{user.UserName}</span>", await client.GetStringAsync("/"));
+    }
+
+    [Theory, BothProviders]
+    public async Task An_unknown_account_a_wrong_password_and_a_locked_account_get_the_same_answer(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("same");
+        var locked = await app.NewUserAsync("same");
+        for (var i = 0; i < 5; i++) await app.NewClient().PostLoginAsync(locked.UserName!, $"Wrong@pass{i}");
+
+        var unknown = await app.NewClient().PostLoginAsync("no-such-" + user.UserName, "Wrong@pass1");
+        var wrong = await app.NewClient().PostLoginAsync(user.UserName!, "Wrong@pass1");
+        var lockedOut = await app.NewClient().PostLoginAsync(locked.UserName!);
+
+        var answers = new[] { unknown, wrong, lockedOut };
+        Assert.All(answers, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var alerts = await Task.WhenAll(answers.Select(async r =>
+            System.Text.RegularExpressions.Regex.Match(await r.PageAsync(), "role=\"alert\">([^<]*)<").Groups[1].Value));
+        Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", alerts[0]);
+        Assert.All(alerts, a => Assert.Equal(alerts[0], a));
+    }
+
+    [Theory, BothProviders]
+    public async Task An_attacker_locking_the_password_login_does_not_stop_the_accounts_api_tokens(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("tok");
+        var api = await app.ApiClientAsync(user.UserName!);
+        for (var i = 0; i < 6; i++) await app.NewClient().PostLoginAsync(user.UserName!, $"Wrong@pass{i}");
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount == 0 && u.LockoutEnd != null).SingleAsync()),
+            "the password login is locked");
+
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/workers")).StatusCode);
     }
 }

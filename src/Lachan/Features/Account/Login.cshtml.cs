@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Lachan.Features.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<LachanUser> signIn, AuditLog audit) : PageModel
+[EnableRateLimiting(LoginThrottle.Policy)]
+public sealed class LoginModel(SignInManager<LachanUser> signIn, AuditLog audit, LoginThrottle throttle) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -24,12 +26,21 @@ public sealed class LoginModel(SignInManager<LachanUser> signIn, AuditLog audit)
             Error = "Login.Missing";
             return Page();
         }
+        if (!throttle.TryAttempt(UserName))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
+            Error = "Error.TooMany";
+            return Page();
+        }
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         audit.Record(result.Succeeded ? "login" : result.IsLockedOut ? "login-locked" : "login-failed", "Account", null, userName: UserName.Trim());
         await HttpContext.RequestServices.GetRequiredService<Lachan.Infrastructure.Data.LachanDb>().SaveChangesAsync();
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        Error = result.IsLockedOut ? "Login.LockedOut" : "Login.Invalid";
+        // One message for an unknown name, a wrong password and a locked account: the answer must not tell an
+        // attacker which names exist or that the guessing has locked one.
+        Error = "Login.Invalid";
         return Page();
     }
 }

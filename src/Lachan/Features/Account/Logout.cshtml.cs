@@ -11,8 +11,12 @@ public sealed class LogoutModel(SignInManager<LachanUser> signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
+    /// <summary>Ends the session on the server too: a new security stamp makes every copy of the cookie invalid
+    /// (and the account's sessions in other browsers; its API tokens are not affected).</summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return Redirect("/Account/Login");
     }

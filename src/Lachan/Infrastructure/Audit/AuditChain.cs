@@ -20,11 +20,15 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
-    /// <summary>Walks the chain in id order; returns the first event whose link or content does not verify, or null.</summary>
-    public static async Task<ChainBreak?> VerifyAsync(IAsyncEnumerable<AuditEvent> eventsInIdOrder, CancellationToken ct = default)
+    /// <summary>Walks the chain in id order; returns the first event whose link or content does not verify, or null.
+    /// With an anchor, the chain must also pass through the anchored head at the anchored count: otherwise its newest
+    /// rows were deleted (or the chain was rewritten), reported as Audit.Truncated at the anchored head.</summary>
+    public static async Task<ChainBreak?> VerifyAsync(IAsyncEnumerable<AuditEvent> eventsInIdOrder, AuditAnchor? anchor = null,
+        CancellationToken ct = default)
     {
         var previous = "";
         long count = 0;
+        var reachedAnchor = anchor is null;
         await foreach (var e in eventsInIdOrder.WithCancellation(ct))
         {
             count++;
@@ -32,9 +36,15 @@ public static class AuditChain
                 return new ChainBreak(e.Id, "Audit.BrokenLink", count);
             if (ComputeHash(e) != e.Hash)
                 return new ChainBreak(e.Id, "Audit.AlteredRow", count);
+            if (anchor is not null && e.Id >= anchor.HeadId && !reachedAnchor)
+            {
+                if (e.Id != anchor.HeadId || e.Hash != anchor.HeadHash || count != anchor.Count)
+                    return new ChainBreak(anchor.HeadId, "Audit.Truncated", count);
+                reachedAnchor = true;
+            }
             previous = e.Hash;
         }
-        return null;
+        return reachedAnchor ? null : new ChainBreak(anchor!.HeadId, "Audit.Truncated", count);
     }
 }
 

@@ -14,16 +14,21 @@ public static class AuthModule
         services.AddMemoryCache();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Jurisdiction>();
+        services.AddScoped<Accounts>();
         services.AddScoped<Lachan.Infrastructure.Audit.AuditLog>();
+        services.AddHostedService<Lachan.Infrastructure.Audit.AuditAnchorTimer>();
 
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = PagesOrApi;
                 o.DefaultChallengeScheme = PagesOrApi;
             })
+            // The API accepts bearer tokens only: a cookie sent to /api is ignored, so another site cannot make a
+            // logged-in browser call the API (no page of ours calls /api; pages post forms with antiforgery tokens).
             // A request with a bearer token is an API client; anything else is a person with a cookie.
             .AddPolicyScheme(PagesOrApi, PagesOrApi, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ctx.Request.Path.StartsWithSegments("/api")
+                || ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokens.Scheme : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokens.Scheme, null)
             .AddIdentityCookies();
@@ -36,6 +41,10 @@ public static class AuthModule
             o.Cookie.Name = "lachan.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS (directly or, with forwarded headers, through the proxy).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Identity checks the security stamp every 30 minutes; we check it on every request.
+            o.Events.OnValidatePrincipal = Accounts.ValidateCookieAsync;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             // An API caller gets a status code, never a redirect to a login page.

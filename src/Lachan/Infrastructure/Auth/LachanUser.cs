@@ -18,5 +18,7 @@ public sealed class ApiToken
     public int UserId { get; set; }
     public required string TokenHash { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Written at most once a minute (see ApiTokenHandler).</summary>
+    public DateTime? LastUsedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
 }

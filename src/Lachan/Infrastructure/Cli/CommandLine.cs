@@ -52,8 +52,11 @@ public static class CommandLine
         }),
         new("users", """
               users create <name> --role <role> [--scope <code>] [--password <p>]
-              users password <name> [--password <p>]   set a new password (printed) and clear lockout
+              users password <name> [--password <p>]   set a new password (printed), clear a lockout, end sessions, revoke tokens
               users token <name>                        issue an API bearer token (printed once)
+              users tokens <name>                       list the account's tokens (id, created, last used, revoked; never the token)
+              users revoke <name>                       end every session of the account and revoke all its tokens
+              users lock <name>                         lock the account (sessions and tokens too) until `users password`
               users list
             """, async (services, args) =>
         {
@@ -62,8 +65,10 @@ public static class CommandLine
         }),
     ];
 
-    private static async Task<int> UsersAsync(IServiceProvider services, string[] args)
+    /// <summary>The `users` verbs; internal with a writer of its own so that tests can run them.</summary>
+    internal static async Task<int> UsersAsync(IServiceProvider services, string[] args, TextWriter? output = null)
     {
+        var o = output ?? Console.Out;
         var users = services.GetRequiredService<UserManager<LachanUser>>();
         var db = services.GetRequiredService<LachanDb>();
         var time = services.GetRequiredService<TimeProvider>();
@@ -80,7 +85,7 @@ public static class CommandLine
                 var password = Option(rest, "--password") ?? GeneratePassword();
                 var user = new LachanUser { UserName = name, Role = role, ScopeCode = scopeCode, DisplayName = Option(rest, "--display-name") };
                 Check(await users.CreateAsync(user, password));
-                Console.WriteLine($"Created {name} ({role}{(scopeCode is null ? "" : ", " + scopeCode)}). Password: {password}");
+                o.WriteLine($"Created {name} ({role}{(scopeCode is null ? "" : ", " + scopeCode)}). Password: {password}");
                 return 0;
             }
             case ["password", var name, .. var rest]:
@@ -91,23 +96,51 @@ public static class CommandLine
                 Check(await users.AddPasswordAsync(user, password));
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
-                Console.WriteLine($"New password for {name}: {password}");
+                // a new password ends the sessions and tokens someone may have obtained with the old one
+                var revoked = await services.GetRequiredService<Accounts>().RevokeAllAsync(user);
+                o.WriteLine($"New password for {name}: {password} (sessions ended, {revoked} token(s) revoked)");
+                return 0;
+            }
+            case ["revoke", var name, ..]:
+            {
+                var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
+                var revoked = await services.GetRequiredService<Accounts>().RevokeAllAsync(user);
+                o.WriteLine($"Ended every session of {name} and revoked {revoked} token(s).");
+                return 0;
+            }
+            case ["lock", var name, ..]:
+            {
+                var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
+                await services.GetRequiredService<Accounts>().LockAsync(user);
+                o.WriteLine($"Locked {name}: sessions ended, tokens revoked; `users password {name}` unlocks it.");
+                return 0;
+            }
+            case ["tokens", var name, ..]:
+            {
+                var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
+                o.WriteLine($"{"id",6}  {"created (UTC)",-16}  {"last used (UTC)",-16}  revoked (UTC)");
+                foreach (var t in await services.GetRequiredService<Accounts>().TokensAsync(user))
+                    o.WriteLine($"{t.Id,6}  {Utc(t.CreatedAt),-16}  {Utc(t.LastUsedAt),-16}  {Utc(t.RevokedAt)}");
                 return 0;
             }
             case ["token", var name, ..]:
             {
                 var user = await users.FindByNameAsync(name) ?? throw new CommandLineException($"No user '{name}'.");
-                Console.WriteLine(await ApiTokens.IssueAsync(db, user, time));
+                if (Accounts.IsDisabled(user.LockoutEnd))
+                    throw new CommandLineException($"{name} is locked; `users password {name}` unlocks it.");
+                o.WriteLine(await ApiTokens.IssueAsync(db, user, time));
                 return 0;
             }
             case ["list", ..]:
                 foreach (var u in await db.Users.OrderBy(u => u.UserName).ToListAsync())
-                    Console.WriteLine($"{u.UserName,-16} {u.Role,-18} {u.ScopeCode}");
+                    o.WriteLine($"{u.UserName,-16} {u.Role,-18} {u.ScopeCode}");
                 return 0;
             default:
-                throw new CommandLineException("Usage: users create|password|token|list … (see help)");
+                throw new CommandLineException("Usage: users create|password|token|tokens|revoke|lock|list … (see help)");
         }
     }
+
+    private static string Utc(DateTime? at) => at?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 
     private static void Check(IdentityResult result)
     {

@@ -53,5 +53,11 @@ public sealed class UiText
 
     public static string Date(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
     public static string Date(DateTime d) => d.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A stored UTC instant in province time, labelled: "25/05/2021 14:03 (giờ Việt Nam)".</summary>
+    public string ProvinceTime(DateTime utc) => Date(ProvinceClock.ToProvinceTime(utc)) + " " + this["ProvinceTime.Label"];
+
+    /// <summary>The text of a key when there is one, else the fallback (for names built from data, such as audit actions).</summary>
+    public string Or(string key, string fallback) => _vi.ContainsKey(key) || _en.ContainsKey(key) ? this[key] : fallback;
+
     public static string Money(long vnd) => vnd.ToString("#,0", Vietnamese) + " ₫";
 }

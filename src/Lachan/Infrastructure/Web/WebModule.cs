@@ -1,5 +1,7 @@
 using Lachan.Infrastructure.Localization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 using System.Threading.RateLimiting;
 
 namespace Lachan.Infrastructure.Web;
@@ -19,6 +21,7 @@ public static class WebModule
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Features.Shared.DateOnlyBinderProvider()));
         services.AddProblemDetails();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // Enums as names ("Female", "Indefinite") in the API: readable, and stable if the numbering changes.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
@@ -29,6 +32,9 @@ public static class WebModule
             // Vietnamese unless the user chose otherwise (cookie); the browser's language is not asked.
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        services.AddSingleton<Features.Account.LoginThrottle>();
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(Features.Account.LoginThrottle.AddPolicy);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ConfigureForwardedHeaders);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -39,8 +45,21 @@ public static class WebModule
         return services;
     }
 
+    /// <summary>Behind a TLS-terminating reverse proxy: the client's address and scheme come from X-Forwarded-For and
+    /// X-Forwarded-Proto, believed only from the proxies listed in ReverseProxy:KnownProxies (addresses) and
+    /// ReverseProxy:KnownNetworks (CIDR); loopback is always trusted.</summary>
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions o, IConfiguration config)
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        foreach (var ip in config.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            o.KnownProxies.Add(System.Net.IPAddress.Parse(ip));
+        foreach (var net in config.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [])
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(net));
+    }
+
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         // The API answers every error with an RFC 7807 problem document; people get the error page.
         app.UseWhen(ctx => IsApi(ctx), api => { api.UseExceptionHandler(); api.UseStatusCodePages(); });
         app.UseWhen(ctx => !IsApi(ctx), pages =>
@@ -48,8 +67,11 @@ public static class WebModule
             if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/Error");
             pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
-        app.Use(ServerTiming);
-        app.Use(SecurityHeaders);
+        // The benchmark turns Diagnostics:ServerTiming on; elsewhere timings are not handed to every visitor.
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Diagnostics:ServerTiming"))
+            app.Use(ServerTiming);
+        var hsts = !app.Environment.IsDevelopment();
+        app.Use((ctx, next) => SecurityHeaders(ctx, next, hsts));
         app.UseStaticFiles();
         app.UseApiReferenceUi();
         app.UseRequestLocalization();
@@ -63,7 +85,8 @@ public static class WebModule
 
     public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
 
-    /// <summary>`Server-Timing: app;dur=ms` on every response: the benchmark reads server-side latency from it.</summary>
+    /// <summary>`Server-Timing: app;dur=ms` on every response: the benchmark reads server-side latency from it.
+    /// Only in development or with Diagnostics:ServerTiming=true, since it helps an attacker time lookups.</summary>
     private static Task ServerTiming(HttpContext ctx, Func<Task> next)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -76,14 +99,17 @@ public static class WebModule
         return next();
     }
 
-    private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
+    private static Task SecurityHeaders(HttpContext ctx, Func<Task> next, bool hsts)
     {
         var h = ctx.Response.Headers;
+        // HTTPS only from now on, for a year (not in development: it would stick to localhost in the browser).
+        if (hsts && ctx.Request.IsHttps)
+            h.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         h.XContentTypeOptions = "nosniff";
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "no-referrer";
         h["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=()";
-        h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'";
+        h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
         return next();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Admin.Audit;
 
 /// <summary>The audit trail with filters, and a check of the hash chain that names the first broken event.</summary>
-public sealed class IndexModel(LachanDb db, Jurisdiction scope) : PageModel
+public sealed class IndexModel(LachanDb db, Jurisdiction scope, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
@@ -22,6 +22,8 @@ public sealed class IndexModel(LachanDb db, Jurisdiction scope) : PageModel
     public Paged<AuditEvent> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public bool Verified { get; private set; }
     public ChainBreak? Break { get; private set; }
+    /// <summary>The latest anchor of the chain's head (see AuditAnchor).</summary>
+    public AuditAnchor? Anchor { get; private set; }
     public FieldErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -39,13 +41,18 @@ public sealed class IndexModel(LachanDb db, Jurisdiction scope) : PageModel
         var (page, size) = Paging.Normalize(PageNumber, 50);
         var total = await q.CountAsync(ct);
         Result = new Paged<AuditEvent>(await q.OrderByDescending(e => e.Id).PageOf(page, size).ToListAsync(ct), total, page, size);
+        Anchor ??= await AuditAnchors.LatestAsync(db, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
         if (!scope.Can(AdminAreas.Audit, Access.Read)) return Forbid();
-        Break = await AuditChain.VerifyAsync(db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable(), ct);
+        // against the latest anchor, so that deleting the newest events is found; a sound chain is then anchored anew
+        Break = await AuditChain.VerifyAsync(db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable(),
+            await AuditAnchors.LatestAsync(db, ct), ct);
+        if (Break is null)
+            Anchor = await AuditAnchors.RecordAsync(db, time, logger, ct);
         Verified = true;
         return await OnGetAsync(ct);
     }

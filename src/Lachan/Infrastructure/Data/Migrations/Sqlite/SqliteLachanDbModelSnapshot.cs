@@ -1073,6 +1073,31 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RosterMappings");
                 });
 
+            modelBuilder.Entity("Lachan.Infrastructure.Audit.AuditAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditAnchors", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Infrastructure.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1133,6 +1158,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
