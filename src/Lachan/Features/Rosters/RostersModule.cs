@@ -6,6 +6,8 @@ public static class RostersModule
     {
         services.AddScoped<RosterPlanner>();
         services.AddScoped<RosterCommitter>();
+        services.AddSingleton<RosterLeavers>();
+        services.AddScoped<RosterCommitStart>();
         services.AddScoped<RosterImports>();
         services.AddScoped<RosterUpload>();
         services.AddSingleton<RosterJobs>();

@@ -130,7 +130,7 @@ public static class CommandLine
           users password <name> [--password <p>]   set a new password (printed) and clear lockout
           users token <name>                        issue an API bearer token (printed once)
           users list
-          import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit] [--json]
+          import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit [--confirm-leavers N]] [--json]
                                                     preview (and with --commit write) an employer roster
         Roles: Steering, IzBoard, Health, LabourFederation, LabourDepartment, District, Commune,
                SocialInsurance, EnterpriseHr, Volunteer, Checkpoint
