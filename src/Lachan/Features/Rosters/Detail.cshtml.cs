@@ -24,7 +24,7 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
     public bool Running => Import.Status is ImportStatus.Uploaded or ImportStatus.Previewing or ImportStatus.Committing;
 
     /// <summary>What the user must confirm before committing (the number of leavers), or null.</summary>
-    public RosterCommitRefusedException? Confirmation { get; private set; }
+    public LeaversToConfirm? Confirmation { get; private set; }
     /// <summary>Set when a commit was refused for want of that confirmation.</summary>
     public bool ConfirmationMissing { get; private set; }
 

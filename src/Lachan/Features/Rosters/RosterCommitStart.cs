@@ -13,20 +13,19 @@ public sealed class RosterCommitStart(LachanDb db, RosterJobs jobs, RosterLeaver
     {
         public sealed record Queued : Result;
         public sealed record NotReady : Result;
-        /// <summary>The message key and its arguments (the number of leavers, their share in percent).</summary>
-        public sealed record NeedsConfirmation(string Code, object[] Args) : Result;
+        public sealed record NeedsConfirmation(LeaversToConfirm Ask) : Result;
     }
 
     /// <summary>What the preview asks the user to confirm before committing, or null when nothing.</summary>
-    public RosterCommitRefusedException? ConfirmationFor(RosterPreview preview) =>
-        leavers.NeedConfirmation(preview) ? RosterLeavers.Refusal(preview.Left, RosterLeavers.Workforce(preview.Left, preview.Updated + preview.Unchanged)) : null;
+    public LeaversToConfirm? ConfirmationFor(RosterPreview preview) => leavers.Ask(preview);
 
     public async Task<Result> StartAsync(RosterImport import, int? confirmedLeavers, CancellationToken ct)
     {
-        if (import.Status != ImportStatus.Previewed || import.PreviewJson is null) return new Result.NotReady();
-        var preview = JsonSerializer.Deserialize<RosterPreview>(import.PreviewJson, RosterImports.Json)!;
-        if (!leavers.Allows(preview, confirmedLeavers) && ConfirmationFor(preview) is { } ask)
-            return new Result.NeedsConfirmation(ask.Code, ask.Args);
+        if (import.Status != ImportStatus.Previewed) return new Result.NotReady();
+        // (without a stored preview the committer's own check against the plan it writes still applies)
+        var preview = import.PreviewJson is null ? null : JsonSerializer.Deserialize<RosterPreview>(import.PreviewJson, RosterImports.Json);
+        if (preview is not null && leavers.Ask(preview) is { } ask && confirmedLeavers != ask.Leavers)
+            return new Result.NeedsConfirmation(ask);
         import.Status = ImportStatus.Committing;
         import.CommittedBy = user.Name;
         import.ConfirmedLeavers = confirmedLeavers;

@@ -32,9 +32,8 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
     /// line) comes through here, and a registry that changed since the preview is checked again.</summary>
     public async Task<RosterOutcome> CommitAsync(RosterPlan plan, string fileHash, CommitRequest request, IProgress<int>? progress, CancellationToken ct)
     {
-        var workforce = RosterLeavers.Workforce(plan.Leaving.Count, plan.Count(PlanKind.Update) + plan.Count(PlanKind.Unchanged));
-        if (!leavers.Allows(plan.Leaving.Count, workforce, request.ConfirmedLeavers))
-            throw RosterLeavers.Refusal(plan.Leaving.Count, workforce);
+        if (leavers.Ask(plan) is { } ask && request.ConfirmedLeavers != ask.Leavers)
+            throw new RosterCommitRefusedException(LeaversToConfirm.Code, ask.Args);
         var gate = db.IsPostgres ? null : SqliteImportGate;
         if (gate is not null) await gate.WaitAsync(ct);
         try
@@ -50,8 +49,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
             ct.ThrowIfCancellationRequested();
             await tx.CommitAsync(CancellationToken.None);
             progress?.Report(100);
-            var skipped = Skipped(plan);
-            return outcome with { Changed = await ChangedAsync(plan, CancellationToken.None), Skipped = skipped.Count, SkippedRows = [.. skipped.Take(SkippedListed)] };
+            return outcome with { Changed = await ChangedAsync(plan, CancellationToken.None), Skipped = SkippedCount(plan), SkippedRows = SkippedRows(plan) };
         }
         finally
         {
@@ -177,11 +175,16 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
     public const int ChangedListed = 200;
     public const int SkippedListed = 200;
 
-    /// <summary>The row numbers not written, in file order: rows with errors, and new people the planner could not add.</summary>
-    private static List<int> Skipped(RosterPlan plan) =>
+    /// <summary>Rows not written: every data row is written, merged into an identical earlier one, refused for its
+    /// errors, or a new person the planner could not add. Exact, though the parser keeps only the first errors.</summary>
+    private static int SkippedCount(RosterPlan plan) =>
+        plan.Parsed.DataRows - plan.Parsed.Rows.Count - plan.Parsed.DuplicatesMerged + plan.Warnings.Count(w => w.Code == RosterPlanner.NotAdded);
+
+    /// <summary>The first skipped rows' numbers, in file order.</summary>
+    private static List<int> SkippedRows(RosterPlan plan) =>
         [.. plan.Parsed.Errors.Select(e => e.RowNumber)
             .Concat(plan.Warnings.Where(w => w.Code == RosterPlanner.NotAdded).Select(w => w.RowNumber))
-            .Distinct().Order()];
+            .Distinct().Order().Take(SkippedListed)];
 
     private async Task<IReadOnlyList<ChangedWorker>> ChangedAsync(RosterPlan plan, CancellationToken ct)
     {

@@ -55,8 +55,8 @@ public static class RostersApi
                     RosterCommitStart.Result.Queued => Results.Accepted($"/api/v1/rosters/{id}"),
                     // nothing written: the message states the number to send back as confirmLeavers
                     RosterCommitStart.Result.NeedsConfirmation c => Results.ValidationProblem(
-                        new Dictionary<string, string[]> { ["confirmLeavers"] = [text[c.Code, c.Args]] },
-                        extensions: new Dictionary<string, object?> { ["codes"] = new Dictionary<string, string> { ["confirmLeavers"] = c.Code }, ["leavers"] = c.Args[0] }),
+                        new Dictionary<string, string[]> { ["confirmLeavers"] = [text[LeaversToConfirm.Code, c.Ask.Args]] },
+                        extensions: new Dictionary<string, object?> { ["codes"] = new Dictionary<string, string> { ["confirmLeavers"] = LeaversToConfirm.Code }, ["leavers"] = c.Ask.Leavers }),
                     _ => Results.Problem(statusCode: 409, title: "Roster.NotReady"),
                 };
             })
