@@ -11,7 +11,7 @@ namespace Lachan.Features.Rosters;
 
 /// <summary>One import: progress while a job runs, then the preview (counts, samples, errors, column mapping to adjust)
 /// and the commit, then the outcome with the full report.</summary>
-public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImports imports, LachanDb db, AuditLog audit, Jurisdiction scope) : PageModel
+public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImports imports, RosterCommitStart start, LachanDb db, AuditLog audit, Jurisdiction scope) : PageModel
 {
     /// <summary>A role that may not write workers is refused every handler (403), as on the upload page.</summary>
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
@@ -24,12 +24,20 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
     public string EnterpriseName { get; private set; } = "";
     public bool Running => Import.Status is ImportStatus.Uploaded or ImportStatus.Previewing or ImportStatus.Committing;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>What the user must confirm before committing (the number of leavers), or null.</summary>
+    public LeaversToConfirm? Confirmation { get; private set; }
+    /// <summary>Set when a commit was refused for want of that confirmation.</summary>
+    public bool ConfirmationMissing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await upload.FindAsync(id, ct) is { } import ? await ShowAsync(import, ct) : NotFound();
+
+    private async Task<IActionResult> ShowAsync(RosterImport import, CancellationToken ct)
     {
-        if (await upload.FindAsync(id, ct) is not { } import) return NotFound();
         Import = import;
         State = RostersApi.State(import, jobs);
         EnterpriseName = await db.Set<Enterprise>().Where(e => e.Id == import.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
+        if (import.Status == ImportStatus.Previewed && State.Preview is { } p) Confirmation = start.ConfirmationFor(p);
         return Page();
     }
 
@@ -38,14 +46,15 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
             ? new JsonResult(new { status = i.Status.ToString(), progress = jobs.ProgressOf(id), running = i.Status is ImportStatus.Uploaded or ImportStatus.Previewing or ImportStatus.Committing })
             : NotFound();
 
-    public async Task<IActionResult> OnPostCommitAsync(Guid id, CancellationToken ct)
+    /// <summary>Commits; the form's confirmLeavers checkbox carries the number of leavers it states.</summary>
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, int? confirmLeavers, CancellationToken ct)
     {
         if (await upload.FindAsync(id, ct) is not { } i) return NotFound();
-        if (i.Status == ImportStatus.Previewed)
+        if (await start.StartAsync(i, confirmLeavers, ct) is RosterCommitStart.Result.NeedsConfirmation)
         {
-            i.Status = ImportStatus.Committing;
-            await db.SaveChangesAsync(ct);
-            jobs.Enqueue(id, RosterJobKind.Commit);
+            // nothing written: the page again, with the confirmation asked for
+            ConfirmationMissing = true;
+            return await ShowAsync(i, ct);
         }
         return Redirect($"/Rosters/{id}");
     }

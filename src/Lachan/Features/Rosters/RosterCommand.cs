@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Rosters;
 
-/// <summary>`import roster &lt;file&gt; --enterprise &lt;tax code&gt; [--as-of dd/MM/yyyy] [--commit] [--json]`.
-/// Without --commit it only previews.</summary>
+/// <summary>`import roster &lt;file&gt; --enterprise &lt;tax code&gt; [--as-of dd/MM/yyyy] [--commit [--confirm-leavers N]] [--json]`.
+/// Without --commit it only previews. A roster that takes more than a set share of the workforce off the payroll
+/// commits only with --confirm-leavers and their number (RosterLeavers); without it nothing is written.</summary>
 public static class RosterCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string file, string[] options)
@@ -27,18 +28,33 @@ public static class RosterCommand
             : DateOnly.TryParseExact(asOfText, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
             : throw new CommandLineException("--as-of must be dd/MM/yyyy.");
         if (!File.Exists(file)) throw new CommandLineException($"No file {file}.");
+        var confirmText = CommandLine.Option(options, "--confirm-leavers");
+        int? confirmed = confirmText is null ? null
+            : int.TryParse(confirmText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new CommandLineException("--confirm-leavers must be the number of leavers the preview states.");
 
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var prepared = await imports.PrepareAsync(file, enterpriseId, asOf, null, CancellationToken.None);
         var p = prepared.Preview;
         var prepareSeconds = sw.Elapsed.TotalSeconds;
         RosterOutcome? outcome = null;
+        RosterCommitRefusedException? refusal = null;
         if (prepared.Plan is { } plan && options.Contains("--commit") && !p.ChangesNothing)
         {
             var progress = new Progress<int>(pct => { if (!json) Console.Error.Write($"\r{pct,3}%"); });
-            outcome = await imports.CommitAsync(plan, await RosterImports.HashAsync(file, CancellationToken.None), progress, CancellationToken.None);
+            // The operator's account on this machine stands for the user in the audit trail.
+            var request = new CommitRequest("cli:" + Environment.UserName, confirmed);
+            try
+            {
+                outcome = await imports.CommitAsync(plan, await RosterImports.HashAsync(file, CancellationToken.None), request, progress, CancellationToken.None);
+            }
+            catch (RosterCommitRefusedException e)
+            {
+                refusal = e;
+            }
             if (!json) Console.Error.WriteLine();
         }
+        var refusalText = refusal is null ? null : text[refusal.Code, refusal.Args] + " (--confirm-leavers " + refusal.Args[0] + ")";
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new
@@ -47,6 +63,9 @@ public static class RosterCommand
                 p.Rows, p.Valid, p.Errors, p.Created, p.Updated, p.Unchanged, p.Hired, p.Left, p.Moved, p.Transfers,
                 p.RecoveredLeadingZeros, p.DuplicatesInFile, p.ChangesNothing,
                 committed = outcome is not null,
+                commitRefused = refusalText,
+                skipped = outcome?.Skipped,
+                skippedRows = outcome?.SkippedRows,
                 errorList = p.ErrorList.Select(e => new { row = e.RowNumber, column = e.Column, message = text[e.Code], value = e.Value }),
                 seconds = Math.Round(sw.Elapsed.TotalSeconds, 2),
                 // Read, parse and plan (the preview), then the commit: the benchmark reports where the time goes.
@@ -62,8 +81,10 @@ public static class RosterCommand
                 $"recovered leading zeros {p.RecoveredLeadingZeros}, duplicates in file {p.DuplicatesInFile} ({sw.Elapsed.TotalSeconds:F1} s)");
             foreach (var e in p.ErrorList.Take(50))
                 Console.WriteLine($"  row {e.RowNumber}{(e.Column is null ? "" : ", " + e.Column)}: {text[e.Code]}{(e.Value is null ? "" : " [" + e.Value + "]")}");
-            Console.WriteLine(outcome is not null ? "Committed." : p.ChangesNothing ? text["Roster.NoChange"] : "Preview only: add --commit to write.");
+            if (outcome is { Skipped: > 0 })
+                Console.WriteLine(text["Roster.SkippedRows", outcome.Skipped, outcome.SkippedRowsText()]);
+            Console.WriteLine(outcome is not null ? "Committed." : refusalText ?? (p.ChangesNothing ? text["Roster.NoChange"] : "Preview only: add --commit to write."));
         }
-        return p.Refused is null ? 0 : 1;
+        return p.Refused is null && refusal is null ? 0 : 1;
     }
 }

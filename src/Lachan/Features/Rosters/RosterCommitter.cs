@@ -12,16 +12,28 @@ public sealed record RosterOutcome(int Created, int Updated, int Hired, int Left
 {
     /// <summary>The first created or changed workers, for links on the result page.</summary>
     public IReadOnlyList<ChangedWorker> Changed { get; init; } = [];
+    /// <summary>Rows not written because of their errors (or a new person without a birth date): how many, and the
+    /// first <see cref="RosterCommitter.SkippedListed"/> row numbers, for the final message.</summary>
+    public int Skipped { get; init; }
+    public IReadOnlyList<int> SkippedRows { get; init; } = [];
+
+    /// <summary>"4, 17, 230" (and "…" when more were skipped than listed), for "rows {1}" of Roster.SkippedRows.</summary>
+    public string SkippedRowsText() => string.Join(", ", SkippedRows) + (Skipped > SkippedRows.Count ? ", …" : "");
 }
 
 /// <summary>Writes a roster plan in one transaction: new workers, employments, residences and movements through
 /// the bulk writer, changes through <see cref="Statements"/>. A cancellation or any error rolls everything back.</summary>
-public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration config, ILogger<RosterCommitter> log)
+public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers leavers, IConfiguration config, ILogger<RosterCommitter> log)
 {
     private static readonly SemaphoreSlim SqliteImportGate = new(1, 1);
 
-    public async Task<RosterOutcome> CommitAsync(RosterPlan plan, string fileHash, IProgress<int>? progress, CancellationToken ct)
+    /// <summary>Refused (<see cref="RosterCommitRefusedException"/>, nothing written) when the plan takes more than the set share
+    /// of the workforce off the payroll and the request does not confirm that number: every path (page, API, command
+    /// line) comes through here, and a registry that changed since the preview is checked again.</summary>
+    public async Task<RosterOutcome> CommitAsync(RosterPlan plan, string fileHash, CommitRequest request, IProgress<int>? progress, CancellationToken ct)
     {
+        if (leavers.Ask(plan) is { } ask && request.ConfirmedLeavers != ask.Leavers)
+            throw new RosterCommitRefusedException(LeaversToConfirm.Code, ask.Args);
         var gate = db.IsPostgres ? null : SqliteImportGate;
         if (gate is not null) await gate.WaitAsync(ct);
         try
@@ -31,12 +43,13 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
             if (db.IsPostgres) // one import at a time may take keys
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270522)", ct);
             var outcome = await WriteAsync(plan, progress, ct);
-            audit.Record("import", "Roster", plan.EnterpriseId, after: new { fileHash, asOf = UiText.Date(plan.AsOf), outcome });
+            // The job that writes has no user of its own: the event names who asked for the commit.
+            audit.Record("import", "Roster", plan.EnterpriseId, after: new { fileHash, asOf = UiText.Date(plan.AsOf), outcome }, userName: request.UserName);
             await db.SaveChangesAsync(ct);
             ct.ThrowIfCancellationRequested();
             await tx.CommitAsync(CancellationToken.None);
             progress?.Report(100);
-            return outcome with { Changed = await ChangedAsync(plan, CancellationToken.None) };
+            return outcome with { Changed = await ChangedAsync(plan, CancellationToken.None), Skipped = SkippedCount(plan), SkippedRows = SkippedRows(plan) };
         }
         finally
         {
@@ -95,7 +108,8 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
         progress?.Report(85);
         await sql.SetCurrentAsync(current, ct);
         var updated = plan.Rows.Where(p => p.Kind == PlanKind.Update).ToList();
-        await sql.UpdateFieldsAsync(updated, ct);
+        // A re-hired worker's stated fields are applied too, as the preview shows them.
+        await sql.UpdateFieldsAsync([.. updated, .. plan.Rows.Where(p => p.Kind == PlanKind.Rehire && p.Changes.Count > 0)], ct);
         progress?.Report(95);
 
         return new RosterOutcome(newWorkers, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,
@@ -147,13 +161,30 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
             if (p.Kind is PlanKind.New or PlanKind.Rehire)
                 yield return new MovementEvent { Id = ++ids.Movement, WorkerId = worker, Date = p.Row.HiredOn ?? plan.AsOf, Kind = MovementKind.Hired, EnterpriseId = e };
             if (p.MovesLodging && p.Kind != PlanKind.Transfer)
-                yield return new MovementEvent { Id = ++ids.Movement, WorkerId = worker, Date = plan.AsOf, Kind = MovementKind.MovedLodging, LodgingHouseId = p.LodgingHouseId };
+                // as Worker.MoveLodging writes it: from the house of the residence it ends (the worker's current one)
+                yield return new MovementEvent
+                {
+                    Id = ++ids.Movement, WorkerId = worker, Date = plan.AsOf, Kind = MovementKind.MovedLodging,
+                    LodgingHouseId = p.LodgingHouseId, PreviousLodgingHouseId = p.CurrentLodgingHouseId,
+                };
         }
         foreach (var l in plan.Leaving)
             yield return new MovementEvent { Id = ++ids.Movement, WorkerId = l.WorkerId, Date = plan.AsOf, Kind = MovementKind.Left, PreviousEnterpriseId = e };
     }
 
     public const int ChangedListed = 200;
+    public const int SkippedListed = 200;
+
+    /// <summary>Rows not written: every data row is written, merged into an identical earlier one, refused for its
+    /// errors, or a new person the planner could not add. Exact, though the parser keeps only the first errors.</summary>
+    private static int SkippedCount(RosterPlan plan) =>
+        plan.Parsed.DataRows - plan.Parsed.Rows.Count - plan.Parsed.DuplicatesMerged + plan.Warnings.Count(w => w.Code == RosterPlanner.NotAdded);
+
+    /// <summary>The first skipped rows' numbers, in file order.</summary>
+    private static List<int> SkippedRows(RosterPlan plan) =>
+        [.. plan.Parsed.Errors.Select(e => e.RowNumber)
+            .Concat(plan.Warnings.Where(w => w.Code == RosterPlanner.NotAdded).Select(w => w.RowNumber))
+            .Distinct().Order().Take(SkippedListed)];
 
     private async Task<IReadOnlyList<ChangedWorker>> ChangedAsync(RosterPlan plan, CancellationToken ct)
     {

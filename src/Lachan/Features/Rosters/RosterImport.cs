@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Lachan.Features.Rosters;
 
 public enum ImportStatus { Uploaded, Previewing, Previewed, Refused, Committing, Committed, NoChange, Failed, Cancelled }
@@ -14,8 +16,13 @@ public sealed class RosterImport
     public required string StoredPath { get; set; }
     public long SizeBytes { get; set; }
     public ImportStatus Status { get; set; }
-    public int Progress { get; set; }
     public required string CreatedBy { get; set; }
+    /// <summary>Who asked for the commit: the job writes it for them, and the audit trail names them.</summary>
+    [MaxLength(100)]
+    public string? CommittedBy { get; set; }
+    /// <summary>The number of leavers the user confirmed when the roster takes more than a set share off the payroll
+    /// (RosterLeavers); the commit is refused unless it still matches.</summary>
+    public int? ConfirmedLeavers { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
     /// <summary>Header text → field the user confirmed for this file (null: as detected).</summary>

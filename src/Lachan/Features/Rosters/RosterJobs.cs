@@ -52,7 +52,8 @@ public sealed class RosterJobs(IServiceScopeFactory scopes, ILogger<RosterJobs> 
             {
                 log.LogError(e, "Roster job {Id} ({Kind}) failed", id, kind);
                 await SetStatusAsync(id, e is OperationCanceledException ? ImportStatus.Cancelled : ImportStatus.Failed,
-                    e is OperationCanceledException ? null : "Roster.JobFailed");
+                    // the page and the API checked the confirmation against the preview: a refusal here means the registry changed since
+                    e switch { OperationCanceledException => null, RosterCommitRefusedException => "Roster.LeaversChanged", _ => "Roster.JobFailed" });
             }
             finally
             {
@@ -90,7 +91,8 @@ public sealed class RosterJobs(IServiceScopeFactory scopes, ILogger<RosterJobs> 
             else
             {
                 var report = new Progress<int>(p => progress[id] = 5 + p * 95 / 100);
-                var outcome = await imports.CommitAsync(prepared.Plan, import.FileHash, report, ct);
+                var outcome = await imports.CommitAsync(prepared.Plan, import.FileHash,
+                    new CommitRequest(import.CommittedBy ?? import.CreatedBy, import.ConfirmedLeavers), report, ct);
                 import.OutcomeJson = JsonSerializer.Serialize(outcome, RosterImports.Json);
                 import.Status = ImportStatus.Committed;
             }

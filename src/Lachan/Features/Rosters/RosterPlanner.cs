@@ -11,7 +11,11 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>What committing one row would do to the registry.</summary>
 public sealed record PlannedRow(RosterRow Row, PlanKind Kind, int? WorkerId, IReadOnlyList<FieldChange> Changes,
-    int? LodgingHouseId, bool MovesLodging, int? FromEnterpriseId);
+    int? LodgingHouseId, bool MovesLodging, int? FromEnterpriseId)
+{
+    /// <summary>The registry's current lodging house of a known worker: a move's previous house.</summary>
+    public int? CurrentLodgingHouseId { get; init; }
+}
 
 public sealed record LeavingWorker(int WorkerId, string Cccd, string FullName);
 
@@ -33,6 +37,9 @@ public sealed class RosterPlanner(LachanDb db)
         string? Phone, string? PermanentAddress, int? CurrentEnterpriseId, int? CurrentLodgingHouseId);
 
     private const int HashJoinFrom = 5_000;
+
+    /// <summary>The warning of a row that is not written: a new person without a birth date.</summary>
+    public const string NotAdded = "Roster.NewNeedsBirthDate";
 
     public async Task<RosterPlan> PlanAsync(int enterpriseId, DateOnly asOf, ParsedRoster parsed, CancellationToken ct = default)
     {
@@ -62,7 +69,7 @@ public sealed class RosterPlanner(LachanDb db)
             {
                 if (row.DateOfBirth is null)
                 {
-                    warnings.Add(new RowError(row.RowNumber, null, "Roster.NewNeedsBirthDate"));
+                    warnings.Add(new RowError(row.RowNumber, null, NotAdded));
                     continue;
                 }
                 rows.Add(new PlannedRow(row, PlanKind.New, null, [], lodgingId, lodgingId is not null, null));
@@ -73,7 +80,8 @@ public sealed class RosterPlanner(LachanDb db)
             var kind = k.CurrentEnterpriseId == enterpriseId ? (changes.Count > 0 ? PlanKind.Update : PlanKind.Unchanged)
                 : k.CurrentEnterpriseId is null ? PlanKind.Rehire
                 : PlanKind.Transfer;
-            rows.Add(new PlannedRow(row, kind, k.Id, changes, lodgingId, moves, k.CurrentEnterpriseId == enterpriseId ? null : k.CurrentEnterpriseId));
+            rows.Add(new PlannedRow(row, kind, k.Id, changes, lodgingId, moves, k.CurrentEnterpriseId == enterpriseId ? null : k.CurrentEnterpriseId)
+                { CurrentLodgingHouseId = k.CurrentLodgingHouseId });
         }
 
         var inFile = parsed.Rows.Select(r => r.Cccd).Concat(parsed.RefusedCccds).ToHashSet();

@@ -11,6 +11,9 @@ namespace Lachan.Features.Rosters;
 /// is ready; POST …/commit; GET again for progress and outcome. The same jobs as the page.</summary>
 public static class RostersApi
 {
+    /// <summary>The optional body of a commit: the number of leavers the user confirms.</summary>
+    public sealed record CommitBody(int? ConfirmLeavers);
+
     public sealed record ImportState(Guid Id, string Status, int? Progress, string? Error, RosterPreview? Preview, RosterOutcome? Outcome);
 
     public static void MapRosterEndpoints(this RouteGroupBuilder api)
@@ -43,17 +46,23 @@ public static class RostersApi
             .WithSummary("An import's status, progress, preview and outcome.")
             .Produces<ImportState>();
 
-        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, RosterUpload upload, RosterJobs jobs, Lachan.Infrastructure.Data.LachanDb db, Jurisdiction scope, CancellationToken ct) =>
+        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, CommitBody? body, RosterUpload upload, RosterCommitStart start, Jurisdiction scope,
+                Lachan.Infrastructure.Localization.UiText text, CancellationToken ct) =>
             {
                 if (!MayImport(scope)) return Results.Forbid();
                 if (await upload.FindAsync(id, ct) is not { } i) return Results.NotFound();
-                if (i.Status != ImportStatus.Previewed) return Results.Problem(statusCode: 409, title: "Roster.NotReady");
-                i.Status = ImportStatus.Committing;
-                await db.SaveChangesAsync(ct);
-                jobs.Enqueue(id, RosterJobKind.Commit);
-                return Results.Accepted($"/api/v1/rosters/{id}");
+                return await start.StartAsync(i, body?.ConfirmLeavers, ct) switch
+                {
+                    RosterCommitStart.Result.Queued => Results.Accepted($"/api/v1/rosters/{id}"),
+                    // nothing written: the message states the number to send back as confirmLeavers
+                    RosterCommitStart.Result.NeedsConfirmation c => Results.ValidationProblem(
+                        new Dictionary<string, string[]> { ["confirmLeavers"] = [text[LeaversToConfirm.Code, c.Ask.Args]] },
+                        extensions: new Dictionary<string, object?> { ["codes"] = new Dictionary<string, string> { ["confirmLeavers"] = LeaversToConfirm.Code }, ["leavers"] = c.Ask.Leavers }),
+                    _ => Results.Problem(statusCode: 409, title: "Roster.NotReady"),
+                };
             })
-            .WithSummary("Commit a previewed import (all-or-nothing, in the background).");
+            .WithSummary("Commit a previewed import (all-or-nothing, in the background). When more than a set share of the "
+                + "workforce would be recorded as having left, the body must confirm their number: {\"confirmLeavers\": 353}.");
     }
 
     /// <summary>Importing is writing workers: a role without that right is refused (403), as on the pages.</summary>

@@ -13,6 +13,8 @@ public sealed class RostersModule : IModule
     {
         services.AddScoped<RosterPlanner>();
         services.AddScoped<RosterCommitter>();
+        services.AddSingleton<RosterLeavers>();
+        services.AddScoped<RosterCommitStart>();
         services.AddScoped<RosterImports>();
         services.AddScoped<RosterUpload>();
         services.AddSingleton<RosterJobs>();
@@ -28,13 +30,13 @@ public sealed class RostersModule : IModule
     public IEnumerable<Verb> Verbs =>
     [
         new("import", """
-              import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit] [--json]
+              import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit [--confirm-leavers N]] [--json]
                                                         preview (and with --commit write) an employer roster
             """,
             async (services, args) =>
             {
                 if (args is not ["roster", var file, .. var rest])
-                    throw new Infrastructure.Cli.CommandLineException("Usage: import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit] [--json]");
+                    throw new Infrastructure.Cli.CommandLineException("Usage: import roster <file> --enterprise <tax code> [--as-of dd/MM/yyyy] [--commit [--confirm-leavers N]] [--json]");
                 await DataModule.MigrateAsync(services.GetRequiredService<LachanDb>());
                 return await RosterCommand.RunAsync(services, file, rest);
             }),

@@ -186,18 +186,24 @@ public static class TabularFileReader
         while (e.MoveNext()) yield return e.Current;
     }
 
+    /// <summary>How much of a file without a byte-order mark is checked for UTF-8.</summary>
+    public const int EncodingProbeBytes = 1 << 20;
+
     public static Encoding DetectEncoding(string path)
     {
-        var bytes = new byte[Math.Min(1 << 20, new FileInfo(path).Length)];
+        var length = new FileInfo(path).Length;
+        var bytes = new byte[Math.Min(EncodingProbeBytes, length)];
         using (var f = File.OpenRead(path)) f.ReadExactly(bytes);
         if (bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return new UTF8Encoding(false);
         if (bytes.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE })) return Encoding.Unicode;
         if (bytes.AsSpan().StartsWith(new byte[] { 0xFE, 0xFF })) return Encoding.BigEndianUnicode;
         try
         {
-            // A cut in the middle of a multi-byte character at the 1 MiB boundary is not an encoding error.
-            var probe = bytes.Length == 1 << 20 ? bytes.AsSpan(0, bytes.Length - 4) : bytes.AsSpan();
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(probe);
+            // The probe may end inside a letter (2 to 4 bytes in UTF-8): a decoder that is not flushed keeps such an
+            // incomplete tail for bytes it is never given, so only a real error counts, wherever the probe stops.
+            // The file's own end is flushed: a file that ends mid-letter is not UTF-8.
+            var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+            _ = decoder.GetCharCount(bytes, flush: bytes.Length == length);
             return new UTF8Encoding(false);
         }
         catch (DecoderFallbackException)

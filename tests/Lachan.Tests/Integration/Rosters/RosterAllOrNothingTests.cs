@@ -88,7 +88,7 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var committer = scope.ServiceProvider.GetRequiredService<RosterCommitter>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => committer.CommitAsync(plan, "cancelled-at-50", progress, cts.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => committer.CommitAsync(plan, "cancelled-at-50", new CommitRequest("test", plan.Leaving.Count), progress, cts.Token));
         }
         // it really was half-way: the workers had been written (50 %) when it was cancelled, and it never finished
         Assert.Contains(50, progress.Seen);
@@ -98,7 +98,7 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
         // and the same plan commits afterwards: the cancelled attempt left nothing in the way (no lock, no key taken)
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var outcome = await scope.ServiceProvider.GetRequiredService<RosterCommitter>().CommitAsync(plan, "after-cancel", null, CancellationToken.None);
+            var outcome = await scope.ServiceProvider.GetRequiredService<RosterCommitter>().CommitAsync(plan, "after-cancel", new CommitRequest("test", plan.Leaving.Count), null, CancellationToken.None);
             Assert.Equal((2_000, 2, 2_001), (outcome.Created, outcome.Left, outcome.Hired));
         }
         Assert.Equal(before.Workers + 2_000, (await TableCounts.OfAsync(app)).Workers);
@@ -132,7 +132,7 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var committer = scope.ServiceProvider.GetRequiredService<RosterCommitter>();
-            await Assert.ThrowsAnyAsync<DbException>(() => committer.CommitAsync(plan, "conflict", progress, CancellationToken.None));
+            await Assert.ThrowsAnyAsync<DbException>(() => committer.CommitAsync(plan, "conflict", new CommitRequest("test", plan.Leaving.Count), progress, CancellationToken.None));
         }
         Assert.Contains(20, progress.Seen); // the leavers' employments had been closed in the transaction
         await NoTraceAsync(app, w, plan, before);

@@ -146,4 +146,26 @@ public sealed class RosterCliTests : IDisposable
         Assert.Equal(2, unknown.Code);
         Assert.Contains("0000000000", unknown.Err);
     }
+
+    [Theory, BothProviders]
+    public async Task Import_roster_commit_of_a_mass_layoff_needs_confirm_leavers_with_the_number(DatabaseProvider provider)
+    {
+        await using var app = await LachanApp.StartAsync(provider, Seed.Empty);
+        var (w, file) = await RosterLeaversTests.MassLayoffAsync(app, _dir.Root);
+        string[] args = ["import", "roster", file, "--enterprise", w.Own.TaxCode, "--as-of", RosterWorld.AsOfText, "--commit"];
+        var before = await TableCounts.OfAsync(app);
+
+        var refused = await RunAsync(app.Database, args);
+        Assert.True(refused.Code == 1, $"exit {refused.Code}\n{refused.Out}\n{refused.Err}");
+        Assert.Contains("13 người sẽ được ghi là đã nghỉ việc (93%", refused.Out);
+        Assert.Contains("--confirm-leavers 13", refused.Out);
+        var wrong = await RunAsync(app.Database, [.. args, "--confirm-leavers", "12"]);
+        Assert.Equal(1, wrong.Code);
+        Assert.Equal(before, await TableCounts.OfAsync(app));
+
+        var committed = OneJsonObject(await RunAsync(app.Database, [.. args, "--confirm-leavers", "13", "--json"]));
+        Assert.True(committed.GetProperty("committed").GetBoolean());
+        Assert.Equal(13, committed.GetProperty("left").GetInt32());
+        Assert.Equal(before.Audits + 1, (await TableCounts.OfAsync(app)).Audits);
+    }
 }

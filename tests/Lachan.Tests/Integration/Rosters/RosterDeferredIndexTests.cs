@@ -73,7 +73,7 @@ public sealed class RosterDeferredIndexTests(DeferringApps apps) : IClassFixture
         var probe = new SchemaAtHalfWay(scope.ServiceProvider.GetRequiredService<LachanDb>(), cancel);
         try
         {
-            await scope.ServiceProvider.GetRequiredService<RosterImports>().CommitAsync(plan, hash, probe, cancel?.Token ?? CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<RosterImports>().CommitAsync(plan, hash, new CommitRequest("test", plan.Leaving.Count), probe, cancel?.Token ?? CancellationToken.None);
             return (probe, null);
         }
         catch (Exception e)

@@ -116,11 +116,18 @@ public sealed class RosterImportFlowTests(EmptyApps apps) : IClassFixture<EmptyA
             Movements = before.Movements + 7, Audits = before.Audits + 1,
         }, after);
         Assert.Equal(1, await ImportAuditsAsync(app, w.Own.Id));
+        // the job wrote it, in the name of the HR user who asked for the commit (not "anonymous")
+        Assert.Equal(w.Hr, await app.WithDbAsync(db => db.AuditEvents
+            .Where(a => a.Action == "import" && a.EntityType == "Roster" && a.EntityId == w.Own.Id.ToString()).Select(a => a.UserName).SingleAsync()));
+        // the rows with errors were not written, and the outcome names them
+        Assert.Equal(2, outcome.Count("skipped"));
+        Assert.Equal([13, 14], outcome.GetProperty("skippedRows").EnumerateArray().Select(r => r.GetInt32()));
         await RegistrySaysAsync(app, w, s);
 
         // the result page links each created or changed worker and offers the report
         page = await hr.GetPageAsync($"/Rosters/{id}");
         Assert.Contains("Đã ghi: 3 người mới, 1 cập nhật, 4 vào làm, 2 nghỉ việc, 1 chuyển nhà trọ; 1 người", TestIdText(page, "outcome"));
+        Assert.Equal("2 dòng có lỗi không được ghi: dòng 13, 14.", TestIdText(page, "skipped-rows"));
         var newId = await app.WithDbAsync(db => db.Set<Worker>().Where(x => x.Cccd == s.New1.Cccd).Select(x => x.Id).SingleAsync());
         Assert.Contains($"href=\"/Registry/Workers/{newId}\"", page);
 

@@ -65,20 +65,46 @@ public sealed class RosterCsvReaderTests : IDisposable
         Assert.Equal(Expected, RosterFiles.ReadAll(path));
     }
 
-    [Fact]
-    public void Utf8Character_CutByTheOneMebibyteEncodingProbe_IsStillUtf8()
+    /// <summary>A letter of 2, 3 or 4 bytes at every position from 8 bytes before the end of the encoding probe to 1
+    /// after it, so that every cut through it (and the old fixed margin of 4 bytes) is tried.</summary>
+    public static TheoryData<string, int> ProbeCuts()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var letter in new[] { "ư", "ễ", "𠀧" })
+            for (var start = -8; start <= 1; start++) data.Add(letter, start);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ProbeCuts))]
+    public void Utf8WithoutBom_IsUtf8_WhereverTheEncodingProbeCutsALetter(string letter, int startFromProbeEnd)
     {
         var sb = new StringBuilder("Họ tên,Số CCCD\r\n");
         const string filler = "Nguyen Van A,024190001234\r\n";
-        while (sb.Length + filler.Length < (1 << 20) - 40) sb.Append(filler);
-        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        // pad with ASCII so that "ễ" (3 bytes) starts one byte before the 1 MiB boundary
-        var pad = (1 << 20) - 1 - bytes.Length - ",0\r\nNguy".Length;
-        var tail = Encoding.UTF8.GetBytes(new string('x', pad) + ",0\r\nNguyễn Thị Ánh,024190001234\r\n");
-        var path = Write("boundary.csv", [.. bytes, .. tail]);
+        while (sb.Length + filler.Length < TabularFileReader.EncodingProbeBytes - 200) sb.Append(filler);
+        var head = Encoding.UTF8.GetBytes(sb.ToString());
+        // an ASCII row long enough that the letter of the next row starts where asked
+        var start = TabularFileReader.EncodingProbeBytes + startFromProbeEnd;
+        var pad = Encoding.UTF8.GetBytes(new string('x', start - head.Length - ",0\r\nNguy".Length) + ",0\r\n");
+        var name = "Nguy" + letter + "n Thị Ánh";
+        var tail = Encoding.UTF8.GetBytes(name + ",024190001234\r\nTran Van B,027085000777\r\n");
+        byte[] bytes = [.. head, .. pad, .. tail];
+        Assert.Equal(Encoding.UTF8.GetBytes(letter)[0], bytes[start]);
+        var path = Write("cut.csv", bytes);
 
         Assert.Equal("utf-8", TabularFileReader.DetectEncoding(path).WebName);
-        Assert.Equal("Nguyễn Thị Ánh", RosterFiles.ReadAll(path)[^1][0]);
+        var rows = RosterFiles.ReadAll(path);
+        Assert.Equal(new string?[] { "Họ tên", "Số CCCD" }, rows[0]);
+        Assert.Equal(new string?[] { name, "024190001234" }, rows[^2]);
+    }
+
+    [Fact]
+    public void Utf8File_EndingInsideALetter_IsNotUtf8()
+    {
+        // only a probe that stops short of the file's end may end mid-letter
+        var path = Write("cut-short.csv", [.. Encoding.UTF8.GetBytes("Họ tên,Số CCCD\r\nNguy"), 0xE1, 0xBB]);
+
+        Assert.Equal(1258, TabularFileReader.DetectEncoding(path).CodePage);
     }
 
     [Theory]

@@ -1035,6 +1035,13 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date");
 
+                    b.Property<string>("CommittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ConfirmedLeavers")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1071,9 +1078,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("PreviewJson")
                         .HasColumnType("text");
-
-                    b.Property<int>("Progress")
-                        .HasColumnType("integer");
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");

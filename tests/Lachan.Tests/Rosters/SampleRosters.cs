@@ -73,7 +73,7 @@ public sealed class SampleRoster(IReadOnlyList<object?[]> titleRows, IReadOnlyLi
 }
 
 /// <summary>Deterministic (seeded) generator of realistic, messy employer rosters, and writers for xlsx and csv. Used by
-/// the tests, the benchmark and the "download a sample roster" button. Every valid CCCD agrees with the row's sex and
+/// the tests and the benchmark only (compiled into both, never into the app). Every valid CCCD agrees with the row's sex and
 /// birth year (Cccd.Compose) and is unique in the file.</summary>
 public static partial class SampleRosters
 {

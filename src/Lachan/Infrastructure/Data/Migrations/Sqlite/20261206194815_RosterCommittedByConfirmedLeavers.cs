@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Lachan.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RosterCommittedByConfirmedLeavers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Progress",
+                table: "RosterImports");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CommittedBy",
+                table: "RosterImports",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ConfirmedLeavers",
+                table: "RosterImports",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CommittedBy",
+                table: "RosterImports");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmedLeavers",
+                table: "RosterImports");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Progress",
+                table: "RosterImports",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+    }
+}
