@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lachan.Features.Registry.Model;
 
 namespace Lachan.Infrastructure.Auth;
@@ -53,6 +54,43 @@ public sealed class Jurisdiction(CurrentUser user)
         Auth.Role.District => q.Where(w => w.CurrentLodgingHouse!.DistrictCode == Scope),
         _ => q.Where(_ => false),
     };
+
+    /// <summary>The workers of the jurisdiction on a day, for views "on date D": employed on the day at an enterprise of
+    /// the zone or the enterprise itself, residing on the day in a house of the commune or district. A roster committed
+    /// today must not change who was in a zone in 2021; the current-registry pages keep <see cref="Workers"/>.</summary>
+    public IQueryable<Worker> WorkersOn(IQueryable<Worker> q, DateOnly day) => OfWorkersOn(q, w => w, _ => day);
+
+    /// <summary>Records of a worker on a day of their own (a case on its confirmation date), kept when the worker was
+    /// in the jurisdiction on that day (<see cref="WorkersOn"/>). One set-based predicate, no row read to decide.</summary>
+    public IQueryable<T> OfWorkersOn<T>(IQueryable<T> q, Expression<Func<T, Worker?>> worker, Expression<Func<T, DateOnly>> day)
+    {
+        var held = HeldOn();
+        var row = worker.Parameters[0];
+        var body = new Replace(held.Parameters[0], worker.Body).Visit(held.Body);
+        body = new Replace(held.Parameters[1], new Replace(day.Parameters[0], row).Visit(day.Body)).Visit(body);
+        return q.Where(Expression.Lambda<Func<T, bool>>(body, row));
+    }
+
+    /// <summary>Whether a worker is in the jurisdiction on a day (periods end the day before their To, as everywhere).</summary>
+    private Expression<Func<Worker, DateOnly, bool>> HeldOn() => Role switch
+    {
+        null => (w, d) => false,
+        _ when !Can(Area.Workers, Access.Read) => (w, d) => false,
+        _ when Province => (w, d) => w.ProvinceCode == Scope,
+        Auth.Role.IzBoard when AllZones => (w, d) =>
+            w.Employments.Any(e => e.From <= d && (e.To == null || e.To > d) && e.Enterprise!.IndustrialZoneId != null),
+        Auth.Role.IzBoard => (w, d) =>
+            w.Employments.Any(e => e.From <= d && (e.To == null || e.To > d) && e.Enterprise!.IndustrialZone!.Code == Scope),
+        Auth.Role.EnterpriseHr => (w, d) => w.Employments.Any(e => e.From <= d && (e.To == null || e.To > d) && e.Enterprise!.TaxCode == Scope),
+        Auth.Role.Commune => (w, d) => w.Residences.Any(r => r.From <= d && (r.To == null || r.To > d) && r.LodgingHouse!.CommuneCode == Scope),
+        Auth.Role.District => (w, d) => w.Residences.Any(r => r.From <= d && (r.To == null || r.To > d) && r.LodgingHouse!.DistrictCode == Scope),
+        _ => (w, d) => false,
+    };
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 
     public IQueryable<Enterprise> Enterprises(IQueryable<Enterprise> q) => Role switch
     {
