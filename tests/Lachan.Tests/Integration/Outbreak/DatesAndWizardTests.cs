@@ -52,6 +52,11 @@ public sealed partial class DatesAndWizardTests(EmptyApps apps) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(url + "?date=2021-05-25")).StatusCode);
         }
 
+        var health = (await app.NewUserAsync("dates-yte", Role.Health, TestRegistry.OwnProvince)).UserName!;
+        var cases = await (await app.ApiClientAsync(health)).GetAsync("/api/v1/cases?from=2021-05-01&to=31-31-2021");
+        Assert.Equal(HttpStatusCode.BadRequest, cases.StatusCode);
+        Assert.Equal("Date.Invalid", JsonDocument.Parse(await cases.Content.ReadAsStringAsync()).RootElement.GetProperty("codes").GetProperty("to").GetString());
+
         // in English too
         using var english = app.NewClient();
         english.DefaultRequestHeaders.Authorization = api.DefaultRequestHeaders.Authorization;
