@@ -6,7 +6,7 @@ namespace Lachan.Features.Shared;
 public sealed class ApiErrors(UiText text)
 {
     public IResult Validation(FieldErrors errors) => Results.ValidationProblem(
-        errors.ToDictionary(e => Camel(e.Key), e => new[] { text[e.Value] }),
+        errors.ToDictionary(e => Camel(e.Key), e => new[] { errors.Text(text, e.Key) }),
         extensions: new Dictionary<string, object?> { ["codes"] = errors.ToDictionary(e => Camel(e.Key), e => e.Value) });
 
     private static string Camel(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];

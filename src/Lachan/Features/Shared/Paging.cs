@@ -17,13 +17,31 @@ public static class Paging
     public static IQueryable<T> PageOf<T>(this IQueryable<T> q, int page, int size) => q.Skip((page - 1) * size).Take(size);
 }
 
-/// <summary>Field errors keyed by field name; each value is a localization key.</summary>
+/// <summary>Field errors keyed by field name; each value is a localization key, with the values of its placeholders when
+/// the message names something (a case code, a number of days).</summary>
 public sealed class FieldErrors : Dictionary<string, string>
 {
+    private readonly Dictionary<string, object?[]> _args = [];
+
     public bool Ok => Count == 0;
 
     public void AddIf(bool condition, string field, string code)
     {
         if (condition) TryAdd(field, code);
     }
+
+    public void Add(string field, string code, params object?[] args)
+    {
+        if (TryAdd(field, code)) _args[field] = args;
+    }
+
+    /// <summary>Adds the other's errors (with their placeholders) to fields that have none yet.</summary>
+    public void AddAll(FieldErrors other)
+    {
+        foreach (var (field, code) in other) Add(field, code, other._args.GetValueOrDefault(field) ?? []);
+    }
+
+    /// <summary>The message for the field in the user's language.</summary>
+    public string Text(Infrastructure.Localization.UiText text, string field) =>
+        _args.TryGetValue(field, out var args) && args.Length > 0 ? text[this[field], args] : text[this[field]];
 }

@@ -24,6 +24,8 @@ public static class WebModule
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // Enums as names ("Female", "Indefinite") in the API: readable, and stable if the numbering changes.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Numbers are numbers: the web defaults read "12" as 12, which makes OpenAPI type every id `integer | string`.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         services.AddOpenApi("v1");
         services.Configure<RequestLocalizationOptions>(o =>
         {

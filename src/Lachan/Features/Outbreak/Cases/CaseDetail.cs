@@ -28,9 +28,13 @@ public sealed class CaseDetail(LachanDb db, CaseScope cases, AuditLog audit)
     {
         var head = await cases.Cases().AsNoTracking().Where(c => c.Id == id)
             .Select(c => new CaseData(c.Id, c.Code, c.WorkerId, c.Worker!.FullName, c.Worker.Cccd, c.ConfirmedOn, c.TestKind, c.TestDate,
-                c.TestPlace, c.TreatmentPlace, c.Outcome, c.OutcomeOn, c.Worker.CurrentEnterpriseId,
-                c.Worker.CurrentEnterprise != null ? c.Worker.CurrentEnterprise.Name : null, c.Worker.CurrentLodgingHouseId,
-                c.Worker.CurrentLodgingHouse != null ? c.Worker.CurrentLodgingHouse.Name : null, new List<ContactRow>()))
+                c.TestPlace, c.TreatmentPlace, c.Outcome, c.OutcomeOn,
+                // where the worker worked and lived on the confirmation date: the case's clusters, whatever happened since
+                c.Worker.Employments.Where(e => e.From <= c.ConfirmedOn && (e.To == null || e.To > c.ConfirmedOn)).OrderByDescending(e => e.From).Select(e => (int?)e.EnterpriseId).FirstOrDefault(),
+                c.Worker.Employments.Where(e => e.From <= c.ConfirmedOn && (e.To == null || e.To > c.ConfirmedOn)).OrderByDescending(e => e.From).Select(e => e.Enterprise!.Name).FirstOrDefault(),
+                c.Worker.Residences.Where(r => r.From <= c.ConfirmedOn && (r.To == null || r.To > c.ConfirmedOn)).OrderByDescending(r => r.From).Select(r => (int?)r.LodgingHouseId).FirstOrDefault(),
+                c.Worker.Residences.Where(r => r.From <= c.ConfirmedOn && (r.To == null || r.To > c.ConfirmedOn)).OrderByDescending(r => r.From).Select(r => r.LodgingHouse!.Name).FirstOrDefault(),
+                new List<ContactRow>()))
             .FirstOrDefaultAsync(ct);
         if (head is null) return null;
 

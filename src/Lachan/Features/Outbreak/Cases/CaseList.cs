@@ -19,7 +19,8 @@ public sealed record CaseRow(int Id, string Code, int WorkerId, string FullName,
 public sealed record CaseExportRow(string Code, string FullName, string Cccd, DateOnly ConfirmedOn, string TestKind, DateOnly TestDate, string? TestPlace,
     string? TreatmentPlace, CaseOutcome Outcome, DateOnly? OutcomeOn, string? Enterprise);
 
-/// <summary>Cases by outcome, confirmation date range and the worker's current enterprise; newest first.</summary>
+/// <summary>Cases by outcome, confirmation date range and the enterprise the worker was employed at on the confirmation
+/// date (not today's: a later roster must not move a 2021 case); newest first.</summary>
 public sealed class CaseList(CaseScope cases)
 {
     public async Task<Paged<CaseRow>> RunAsync(CaseListQuery q, CancellationToken ct = default)
@@ -29,7 +30,7 @@ public sealed class CaseList(CaseScope cases)
         var total = await query.CountAsync(ct);
         var items = await Newest(query).PageOf(page, size)
             .Select(c => new CaseRow(c.Id, c.Code, c.WorkerId, c.Worker!.FullName, c.Worker.Cccd, c.ConfirmedOn, c.Outcome,
-                c.Worker.CurrentEnterprise != null ? c.Worker.CurrentEnterprise.Name : null, c.TreatmentPlace))
+                c.Worker.Employments.Where(e => e.From <= c.ConfirmedOn && (e.To == null || e.To > c.ConfirmedOn)).OrderByDescending(e => e.From).Select(e => e.Enterprise!.Name).FirstOrDefault(), c.TreatmentPlace))
             .ToListAsync(ct);
         return new Paged<CaseRow>(items, total, page, size);
     }
@@ -38,7 +39,7 @@ public sealed class CaseList(CaseScope cases)
     public async Task<IReadOnlyList<CaseExportRow>> ExportAsync(CaseListQuery q, CancellationToken ct = default) =>
         await Newest(Filter(q))
             .Select(c => new CaseExportRow(c.Code, c.Worker!.FullName, c.Worker.Cccd, c.ConfirmedOn, c.TestKind, c.TestDate, c.TestPlace, c.TreatmentPlace,
-                c.Outcome, c.OutcomeOn, c.Worker.CurrentEnterprise != null ? c.Worker.CurrentEnterprise.Name : null))
+                c.Outcome, c.OutcomeOn, c.Worker.Employments.Where(e => e.From <= c.ConfirmedOn && (e.To == null || e.To > c.ConfirmedOn)).OrderByDescending(e => e.From).Select(e => e.Enterprise!.Name).FirstOrDefault()))
             .ToListAsync(ct);
 
     private IQueryable<Case> Filter(CaseListQuery q)
@@ -47,7 +48,7 @@ public sealed class CaseList(CaseScope cases)
         if (q.Outcome is { } o) query = query.Where(c => c.Outcome == o);
         if (q.From is { } from) query = query.Where(c => c.ConfirmedOn >= from);
         if (q.To is { } to) query = query.Where(c => c.ConfirmedOn <= to);
-        if (q.EnterpriseId is int eid) query = query.Where(c => c.Worker!.CurrentEnterpriseId == eid);
+        if (q.EnterpriseId is int eid) query = query.Where(c => c.Worker!.Employments.Any(e => e.EnterpriseId == eid && e.From <= c.ConfirmedOn && (e.To == null || e.To > c.ConfirmedOn)));
         return query;
     }
 

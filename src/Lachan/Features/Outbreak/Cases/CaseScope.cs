@@ -14,11 +14,11 @@ public sealed class CaseScope(LachanDb db, Jurisdiction scope)
 
     public IQueryable<Worker> Workers() => CanRead ? scope.Workers(db.Set<Worker>()) : db.Set<Worker>().Where(_ => false);
 
-    public IQueryable<Case> Cases()
-    {
-        var workers = Workers();
-        return db.Set<Case>().Where(c => workers.Any(w => w.Id == c.WorkerId));
-    }
+    /// <summary>Cases of workers who were in the jurisdiction on the confirmation date: a case belongs to the zone, enterprise
+    /// or commune where the worker was then, whatever their employer or lodging today.</summary>
+    public IQueryable<Case> Cases() => CanRead
+        ? scope.OfWorkersOn(db.Set<Case>(), c => c.Worker, c => c.ConfirmedOn)
+        : db.Set<Case>().Where(_ => false);
 
     /// <summary>Contacts of cases the user may see (the contact's own worker is filtered by the caller where shown).</summary>
     public IQueryable<Contact> Contacts()

@@ -14,10 +14,20 @@ public static class CasesApi
     {
         var g = api.MapGroup("/").WithTags("Cases");
 
-        g.MapGet("/cases", async ([AsParameters] CaseListQuery query, CaseList list, CaseScope cases, CancellationToken ct) =>
-                cases.CanRead ? Results.Ok(await list.RunAsync(query, ct)) : Results.Forbid())
-            .WithSummary("Cases (F0) by outcome, confirmation date range (from, to) and enterprise; paged.")
-            .Produces<Paged<CaseRow>>();
+        // the dates as text, parsed here: a bad one is a validation problem naming the field, not a bare 400
+        g.MapGet("/cases", async (CaseOutcome? outcome, string? from, string? to, int? enterpriseId, int? pageNumber, int? pageSize,
+                CaseList list, CaseScope cases, ApiErrors errors, CancellationToken ct) =>
+            {
+                if (!cases.CanRead) return Results.Forbid();
+                if (!QueryDate.TryParse(from, out var fromDay)) return errors.Validation(QueryDate.Error("From", from));
+                if (!QueryDate.TryParse(to, out var toDay)) return errors.Validation(QueryDate.Error("To", to));
+                return Results.Ok(await list.RunAsync(new CaseListQuery
+                {
+                    Outcome = outcome, From = fromDay, To = toDay, EnterpriseId = enterpriseId, PageNumber = pageNumber, PageSize = pageSize,
+                }, ct));
+            })
+            .WithSummary("Cases (F0) by outcome, confirmation date range (from, to: yyyy-MM-dd) and enterprise; paged.")
+            .Produces<Paged<CaseRow>>().ProducesValidationProblem();
 
         g.MapPost("/cases", async (CaseForm form, CaseEditor editor, CaseScope cases, ApiErrors errors, CancellationToken ct) =>
                 !cases.CanWrite ? Results.Forbid() : await editor.RegisterAsync(form, ct) switch

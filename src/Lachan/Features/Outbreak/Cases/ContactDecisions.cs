@@ -34,6 +34,11 @@ public sealed class ContactDecisions(LachanDb db, CaseScope cases, CurrentUser u
         errors.AddIf(d.LastContactOn > today, nameof(d.LastContactOn), "Case.DateInFuture");
         errors.AddIf(d.PlaceText is { Length: > 200 }, nameof(d.PlaceText), "Field.TooLong");
         if (target.Existing is { State: ContactState.Confirmed }) errors.TryAdd(nameof(d.WorkerId), "Contact.AlreadyLinked");
+        // Refused, not warned: an F0 under treatment is isolated where treated; a contact link would order a quarantine on
+        // top of the treatment, which the due lists would then chase. Once the case is closed, linking is allowed again.
+        if (errors.Ok && await cases.Cases().Where(c => c.WorkerId == target.WorkerId && c.Outcome == CaseOutcome.Active)
+                .OrderByDescending(c => c.ConfirmedOn).Select(c => c.Code).FirstOrDefaultAsync(ct) is { } activeCase)
+            errors.Add(d.WorkerId is null ? nameof(d.Cccd) : nameof(d.WorkerId), "Contact.UnderTreatment", activeCase);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
 
         var start = d.LastContactOn ?? today;

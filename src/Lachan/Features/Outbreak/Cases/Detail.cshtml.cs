@@ -77,7 +77,7 @@ public sealed class DetailModel(CaseDetail detail, ContactSuggestions suggestion
                 TempData["Message"] = text["Saved."];
                 return Redirect($"/Outbreak/Cases/{id}" + (Source is int s ? $"?source={s}" : ""));
             case SaveResult.Invalid invalid:
-                foreach (var (field, code) in invalid.Errors) Errors.TryAdd(field, code);
+                Errors.AddAll(invalid.Errors);
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             default:
                 return NotFound();

@@ -31,7 +31,7 @@ public sealed class DueList(LachanDb db, Jurisdiction scope)
         // Only the orders that can be due: those at or past their planned end, and those started on a day from which some
         // rule's test day falls on this date. At 20,000 cases that reads the ~5,000 due of ~25,000 not released.
         var testStarts = rules.Values.SelectMany(days => days).Distinct().Select(day => on.AddDays(1 - day)).ToList();
-        var workers = scope.Workers(db.Set<Worker>());
+        var workers = scope.WorkersOn(db.Set<Worker>(), on);   // the jurisdiction on the date shown, as every dated view
         var open = await db.Set<QuarantineOrder>().AsNoTracking()
             .Where(o => o.ReleasedOn == null && o.StartOn <= on && (o.PlannedEndOn <= on || testStarts.Contains(o.StartOn)) && workers.Any(w => w.Id == o.WorkerId))
             .Select(o => new { o.Id, o.WorkerId, o.Worker!.FullName, o.Worker.Cccd, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn, o.QuarantineRuleId })

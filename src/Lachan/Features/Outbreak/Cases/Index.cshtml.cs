@@ -33,7 +33,9 @@ public sealed class IndexModel(CaseList list, CaseScope cases, LachanDb db, Juri
     {
         if (!cases.CanRead) return Forbid();
         Result = await list.RunAsync(Query, ct);
-        Enterprises = (await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).Where(e => db.Set<Case>().Any(c => c.Worker!.CurrentEnterpriseId == e.Id))
+        var visible = cases.Cases();   // enterprises that employed a case's worker on the confirmation date, as the list filters
+        Enterprises = (await scope.Enterprises(db.Set<Enterprise>().AsNoTracking())
+            .Where(e => db.Set<Employment>().Any(j => j.EnterpriseId == e.Id && visible.Any(c => c.WorkerId == j.WorkerId && j.From <= c.ConfirmedOn && (j.To == null || j.To > c.ConfirmedOn))))
             .OrderBy(e => e.NameSearch).Select(e => new { e.Id, e.Name }).ToListAsync(ct)).Select(e => (e.Id, e.Name)).ToList();
         return Page();
     }

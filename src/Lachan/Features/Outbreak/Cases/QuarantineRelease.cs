@@ -13,10 +13,16 @@ public sealed record ReleaseForm
     public DateOnly? ReleasedOn { get; init; }
     public DateOnly? TestDate { get; init; }
     public string? Result { get; init; }
+    /// <summary>The officer confirms a release date long after the planned end (<see cref="QuarantineRelease.LateAfterDays"/>).</summary>
+    public bool ConfirmLate { get; init; }
 }
 
 public sealed class QuarantineRelease(LachanDb db, CaseScope cases, AuditLog audit)
 {
+    /// <summary>A release more than this many days after the planned end is most likely a mistyped date (a month or a
+    /// year off); a real late release (waiting for a negative test) is confirmed by the officer. A week covers a retest.</summary>
+    public const int LateAfterDays = 7;
+
     public async Task<SaveResult> ReleaseAsync(int orderId, ReleaseForm f, CancellationToken ct = default)
     {
         if (!cases.CanWrite) return new SaveResult.NotFound();
@@ -27,6 +33,8 @@ public sealed class QuarantineRelease(LachanDb db, CaseScope cases, AuditLog aud
         errors.AddIf(f.TestDate is null, nameof(f.TestDate), "Field.Required");
         errors.AddIf(string.IsNullOrWhiteSpace(f.Result), nameof(f.Result), "Field.Required");
         errors.AddIf(f.Result is { Length: > 200 }, nameof(f.Result), "Field.TooLong");
+        if (errors.Ok && !f.ConfirmLate && f.ReleasedOn!.Value.DayNumber - order.PlannedEndOn.DayNumber > LateAfterDays)
+            errors.Add(nameof(f.ReleasedOn), "Quarantine.ReleaseLate", f.ReleasedOn.Value.DayNumber - order.PlannedEndOn.DayNumber, LateAfterDays);
         if (!errors.Ok) return new SaveResult.Invalid(errors);
         try { order.Release(f.ReleasedOn!.Value, f.TestDate!.Value, f.Result!); }
         catch (DomainException e)

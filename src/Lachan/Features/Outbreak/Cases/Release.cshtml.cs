@@ -15,6 +15,7 @@ public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release,
         public string? ReleasedOn { get; set; }
         public string? TestDate { get; set; }
         public string? Result { get; set; }
+        public bool ConfirmLate { get; set; }
     }
 
     [BindProperty] public Input Form { get; set; } = new();
@@ -39,7 +40,7 @@ public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release,
         var form = new ReleaseForm
         {
             ReleasedOn = Dates.Parse(Form.ReleasedOn, nameof(Form.ReleasedOn), Errors),
-            TestDate = Dates.Parse(Form.TestDate, nameof(Form.TestDate), Errors), Result = Form.Result,
+            TestDate = Dates.Parse(Form.TestDate, nameof(Form.TestDate), Errors), Result = Form.Result, ConfirmLate = Form.ConfirmLate,
         };
         if (!Errors.Ok) return Page();
         switch (await release.ReleaseAsync(id, form, ct))
@@ -48,7 +49,7 @@ public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release,
                 TempData["Message"] = text["Saved."];
                 return Redirect("/Outbreak/Cases/Quarantine");
             case SaveResult.Invalid invalid:
-                foreach (var (field, code) in invalid.Errors) Errors.TryAdd(field, code);
+                Errors.AddAll(invalid.Errors);
                 return Page();
             default:
                 return NotFound();

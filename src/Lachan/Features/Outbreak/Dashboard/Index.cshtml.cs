@@ -10,6 +10,8 @@ namespace Lachan.Features.Outbreak.Dashboard;
 public sealed class IndexModel(OutbreakPicture picture, Jurisdiction scope, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    /// <summary>A ?Date= that is not a date: shown as an error (the view is today's), not silently replaced.</summary>
+    public string? RejectedDate => Lachan.Features.Shared.QueryDate.Rejected(ModelState, nameof(Date));
     public OutbreakPictureData Picture { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

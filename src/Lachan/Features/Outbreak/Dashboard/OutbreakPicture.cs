@@ -26,7 +26,12 @@ public sealed class OutbreakPicture(ZoneStatus zones, AffectedWorkers affected, 
 
         var from = day.AddDays(1 - Days);
         var cases = await health.Cases().Where(c => c.ConfirmedOn >= from && c.ConfirmedOn <= day)
-            .Select(c => new { c.ConfirmedOn, Zone = c.Worker!.CurrentEnterprise!.IndustrialZone!.Name })
+            .Select(c => new
+            {
+                c.ConfirmedOn,   // the zone of the employer on the confirmation date, not today's
+                Zone = c.Worker!.Employments.Where(e => e.From <= c.ConfirmedOn && (e.To == null || e.To > c.ConfirmedOn)).OrderByDescending(e => e.From)
+                    .Select(e => e.Enterprise!.IndustrialZone!.Name).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var zoneNames = cases.Select(c => c.Zone ?? OutsideZones).Distinct().Order(StringComparer.Ordinal).ToList();
         var perDay = Enumerable.Range(0, Days).Select(i => from.AddDays(i)).Select(d =>

@@ -80,7 +80,7 @@ public sealed class ScreeningSchedules(LachanDb db, TestingScope testing, AuditL
         var rows = new List<ScreeningRow>();
         foreach (var s in schedules)
         {
-            var workers = testing.Workers();
+            var workers = testing.WorkersOn(day);
             var employed = await (
                 from e in db.Set<Employment>()
                 where e.EnterpriseId == s.EnterpriseId && e.From <= day && (e.To == null || day <= e.To)

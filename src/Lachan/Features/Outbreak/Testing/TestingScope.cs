@@ -14,6 +14,9 @@ public sealed class TestingScope(LachanDb db, Jurisdiction scope)
 
     public IQueryable<Worker> Workers() => CanRead ? scope.Workers(db.Set<Worker>()) : db.Set<Worker>().Where(_ => false);
 
+    /// <summary>The workers of the jurisdiction on a day, for the dated screening list.</summary>
+    public IQueryable<Worker> WorkersOn(DateOnly day) => CanRead ? scope.WorkersOn(db.Set<Worker>(), day) : db.Set<Worker>().Where(_ => false);
+
     public IQueryable<Enterprise> Enterprises() => CanRead ? scope.Enterprises(db.Set<Enterprise>()) : db.Set<Enterprise>().Where(_ => false);
 
     /// <summary>A sample is seen when one of its members is (a pool is taken at one site, so in practice all are).</summary>

@@ -12,6 +12,8 @@ namespace Lachan.Features.Outbreak.Zones;
 public sealed class AffectedModel(AffectedWorkers affected, ZoneStatus status, Jurisdiction scope, AuditLog audit, LachanDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    /// <summary>A ?Date= that is not a date: shown as an error (the view is today's), not silently replaced.</summary>
+    public string? RejectedDate => Lachan.Features.Shared.QueryDate.Rejected(ModelState, nameof(Date));
     [BindProperty(SupportsGet = true)] public int? Zone { get; set; }
     [BindProperty(SupportsGet = true)] public int? Order { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }

@@ -34,7 +34,7 @@ public sealed record AffectedResult(DateOnly Date, string? ZoneName, string? Ord
 
 /// <summary>Computes who is affected from the orders in force on the day: workers employed at an enterprise that an
 /// order stops, and workers residing in a lodging house inside a locked zone. Workers are those of the caller's
-/// jurisdiction. The orders and places are few and evaluated in memory (<see cref="ZoneTimeline"/>). The counts are
+/// jurisdiction on the day (employed or residing there then, not today). The orders and places are few and evaluated in memory (<see cref="ZoneTimeline"/>). The counts are
 /// tallied while two indexed scans are read (employments of the stopped enterprises, residences in the locked houses),
 /// in two halves at once, without keeping a row per worker; names are read only for the page shown, which the database
 /// sorts and cuts. Measured at 300,000 workers in docs/performance.md.</summary>
@@ -187,7 +187,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     private List<PlainReader.Scan> ScansOf(Situation s, int fromId, int toId, Tally tally)
     {
         var (day, stoppedIds, lockedHouses) = (s.Day, s.StoppedIds, s.LockedHouses);
-        var workers = scope.Workers(db.Set<Worker>().AsNoTracking()).Where(w => w.Id >= fromId && w.Id < toId);
+        var workers = scope.WorkersOn(db.Set<Worker>().AsNoTracking(), day).Where(w => w.Id >= fromId && w.Id < toId);
         var (locked, stopped) = (lockedHouses.ToHashSet(), stoppedIds.ToHashSet());
         static int? IntOrNull(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 
@@ -227,7 +227,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     private async Task<List<AffectedWorker>> NamedAsync(Situation s, PlaceNames names, Func<IQueryable<Worker>, IQueryable<Worker>> cut, CancellationToken ct)
     {
         var (day, stoppedIds, lockedHouses) = (s.Day, s.StoppedIds, s.LockedHouses);
-        var affected = scope.Workers(db.Set<Worker>().AsNoTracking()).Where(w =>
+        var affected = scope.WorkersOn(db.Set<Worker>().AsNoTracking(), day).Where(w =>
             w.Employments.Any(e => stoppedIds.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day))
             || w.Residences.Any(r => lockedHouses.Contains(r.LodgingHouseId) && r.From <= day && (r.To == null || r.To > day)));
         var people = await cut(affected.OrderBy(w => w.NameSearch).ThenBy(w => w.Id)).Select(w => new

@@ -29,6 +29,8 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
 
     [BindProperty] public OrderInput Order { get; set; } = new();
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    /// <summary>A ?Date= that is not a date: shown as an error (the view is today's), not silently replaced.</summary>
+    public string? RejectedDate => Lachan.Features.Shared.QueryDate.Rejected(ModelState, nameof(Date));
     public ZoneStatusDetail Zone { get; private set; } = null!;
     public FieldErrors Errors { get; private set; } = new();
     public int? LiftErrorOrder { get; private set; }

@@ -10,6 +10,8 @@ namespace Lachan.Features.Outbreak.Zones;
 public sealed class IndexModel(ZoneStatus status, Jurisdiction scope, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    /// <summary>A ?Date= that is not a date: shown as an error (the view is today's), not silently replaced.</summary>
+    public string? RejectedDate => Lachan.Features.Shared.QueryDate.Rejected(ModelState, nameof(Date));
     public DateOnly Day { get; private set; }
     public IReadOnlyList<ZoneStatusRow> Zones { get; private set; } = [];
     public bool CanDeclare => scope.Can(OutbreakAreas.Zones, Access.Write);

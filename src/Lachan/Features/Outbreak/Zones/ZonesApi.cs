@@ -14,18 +14,22 @@ public static class ZonesApi
     {
         var zones = api.MapGroup("/control-zones").WithTags("Outbreak zones");
 
-        zones.MapGet("/", async Task<Results<Ok<IReadOnlyList<ZoneStatusRow>>, ForbidHttpResult>> (DateOnly? date, ZoneStatus status, Jurisdiction scope, TimeProvider time, CancellationToken ct) =>
-                scope.Can(OutbreakAreas.Zones, Access.Read) ? TypedResults.Ok(await status.ListAsync(date ?? time.ProvinceToday(), ct)) : TypedResults.Forbid())
-            .WithSummary("Zones (IZ, commune, lodging cluster, enterprise site) with their level on the date (default today) and the order that sets it.")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        // Dates are taken as text and parsed here: a bad one is a validation problem naming the field, not a bare 400.
+        zones.MapGet("/", async (string? date, ZoneStatus status, Jurisdiction scope, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
+                !scope.Can(OutbreakAreas.Zones, Access.Read) ? Results.Forbid()
+                : !QueryDate.TryParse(date, out var day) ? errors.Validation(QueryDate.Error("Date", date))
+                : Results.Ok(await status.ListAsync(day ?? time.ProvinceToday(), ct)))
+            .WithSummary("Zones (IZ, commune, lodging cluster, enterprise site) with their level on the date (yyyy-MM-dd, default today) and the order that sets it.")
+            .Produces<IReadOnlyList<ZoneStatusRow>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
-        zones.MapGet("/{id:int}", async Task<Results<Ok<ZoneStatusDetail>, NotFound, ForbidHttpResult>> (int id, DateOnly? date, ZoneStatus status, Jurisdiction scope, TimeProvider time, CancellationToken ct) =>
+        zones.MapGet("/{id:int}", async (int id, string? date, ZoneStatus status, Jurisdiction scope, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
             {
-                if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return TypedResults.Forbid();
-                return await status.LoadAsync(id, date ?? time.ProvinceToday(), ct) is { } z ? TypedResults.Ok(z) : TypedResults.NotFound();
+                if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return Results.Forbid();
+                if (!QueryDate.TryParse(date, out var day)) return errors.Validation(QueryDate.Error("Date", date));
+                return await status.LoadAsync(id, day ?? time.ProvinceToday(), ct) is { } z ? Results.Ok(z) : Results.NotFound();
             })
             .WithSummary("One zone: its status timeline (periods with the order behind each) and its orders with exemptions.")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<ZoneStatusDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         zones.MapPost("/", async (ControlZoneForm form, ZoneOrders orders, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
                 !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : Saved(await orders.CreateZoneAsync(form, ct), errors, id => $"/api/v1/control-zones/{id}"))
@@ -48,14 +52,16 @@ public static class ZonesApi
             .WithSummary("Lift an order from a day (the zone is normal from then on); lifting on or before its first day cancels a planned order.")
             .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/affected", async Task<Results<Ok<AffectedResult>, NotFound, ForbidHttpResult>> ([AsParameters] AffectedQuery query, AffectedWorkers affected, Jurisdiction scope, CancellationToken ct) =>
+        api.MapGet("/affected", async (string? date, int? zone, int? order, int? page, int? pageSize, AffectedWorkers affected, Jurisdiction scope, ApiErrors errors, CancellationToken ct) =>
             {
-                if (!scope.Can(OutbreakAreas.Zones, Access.Read) || !scope.Can(RegistryAreas.Workers, Access.Read)) return TypedResults.Forbid();
-                return await affected.RunAsync(query, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+                if (!scope.Can(OutbreakAreas.Zones, Access.Read) || !scope.Can(RegistryAreas.Workers, Access.Read)) return Results.Forbid();
+                if (!QueryDate.TryParse(date, out var day)) return errors.Validation(QueryDate.Error("Date", date));
+                var query = new AffectedQuery { Date = day, Zone = zone, Order = order, Page = page, PageSize = pageSize };
+                return await affected.RunAsync(query, ct) is { } r ? Results.Ok(r) : Results.NotFound();
             })
             .WithTags("Outbreak zones")
-            .WithSummary("Who is affected on a date (default today), province-wide or for one zone or order: workers employed at stopped enterprises or residing in locked lodging houses (the caller's jurisdiction), stopped enterprises, and counts by IZ, enterprise, commune and home province. Workers are paged.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Who is affected on a date (default today), province-wide or for one zone or order: workers employed at stopped enterprises or residing in locked lodging houses (the caller's jurisdiction), stopped enterprises, and counts by IZ, enterprise, commune and home province. Workers are paged. date=yyyy-MM-dd.")
+            .Produces<AffectedResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public sealed record LiftForm(DateOnly? LiftedOn);

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Lachan.Features.Shared;
+
+/// <summary>The date of a dated view in a query string (?Date=… from a calendar input or a link). A date that is not one
+/// is said so, on the page or as a 400 problem naming the field, never silently taken as today.</summary>
+public static class QueryDate
+{
+    public const string Invalid = "Date.Invalid";
+
+    /// <summary>What the user wrote for the field when it did not bind as a date; null when absent or valid.</summary>
+    public static string? Rejected(ModelStateDictionary state, string field) =>
+        state.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
+
+    /// <summary>The API's parse: yyyy-MM-dd (and what the framework accepted before, invariant culture); null text is no date.</summary>
+    public static bool TryParse(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!DateOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+        date = d;
+        return true;
+    }
+
+    /// <summary>The field error for a rejected date, naming what was written.</summary>
+    public static FieldErrors Error(string field, string? text)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, Invalid, text ?? "");
+        return errors;
+    }
+}
