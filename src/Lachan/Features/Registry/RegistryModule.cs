@@ -1,6 +1,7 @@
 using Lachan.Features.Registry.AdminUnits;
 using Lachan.Features.Registry.Enterprises;
 using Lachan.Features.Registry.Lodging;
+using Lachan.Features.Registry.Transfers;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Registry.Zones;
 using Lachan.Features.Shared;
@@ -32,6 +33,8 @@ public static class RegistryModule
         services.AddScoped<ZoneList>();
         services.AddScoped<ZoneDetail>();
         services.AddScoped<ZoneEditor>();
+        services.AddScoped<TransferReview>();
+        services.AddScoped<LodgingChoices>();
         return services;
     }
 
@@ -43,6 +46,7 @@ public static class RegistryModule
         api.MapEnterprisesApi();
         api.MapLodgingApi();
         api.MapAdminUnitsApi();
+        api.MapTransfersApi();
         return app;
     }
 }

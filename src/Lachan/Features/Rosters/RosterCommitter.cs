@@ -1,4 +1,5 @@
 using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Transfers;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
@@ -20,7 +21,8 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
 {
     private static readonly SemaphoreSlim SqliteImportGate = new(1, 1);
 
-    public async Task<RosterOutcome> CommitAsync(RosterPlan plan, string fileHash, IProgress<int>? progress, CancellationToken ct)
+    /// <param name="requestedBy">Who committed: the transfer requests name them (the job runs without a signed-in user).</param>
+    public async Task<RosterOutcome> CommitAsync(RosterPlan plan, string fileHash, IProgress<int>? progress, CancellationToken ct, string? requestedBy = null)
     {
         var gate = db.IsPostgres ? null : SqliteImportGate;
         if (gate is not null) await gate.WaitAsync(ct);
@@ -31,6 +33,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
             if (db.IsPostgres) // one import at a time may take keys
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270522)", ct);
             var outcome = await WriteAsync(plan, progress, ct);
+            await FileTransfersAsync(plan, requestedBy ?? "cli", ct);
             audit.Record("import", "Roster", plan.EnterpriseId, after: new { fileHash, asOf = UiText.Date(plan.AsOf), outcome });
             await db.SaveChangesAsync(ct);
             ct.ThrowIfCancellationRequested();
@@ -101,6 +104,14 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
         return new RosterOutcome(newWorkers, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,
             plan.Count(PlanKind.Transfer), plan.Count(PlanKind.Unchanged));
     }
+
+    /// <summary>Someone employed at another enterprise is not moved: a pending transfer request goes to the reviewer of that
+    /// employer (ADR-0014), with what the roster states.</summary>
+    private Task<int> FileTransfersAsync(RosterPlan plan, string requestedBy, CancellationToken ct) =>
+        TransferRequests.FileAsync(db, plan.EnterpriseId, "roster", requestedBy, DateTime.UtcNow, plan.Rows.Where(p => p.Kind == PlanKind.Transfer)
+            .Select(p => new TransferRequests.Ask(p.WorkerId!.Value, p.FromEnterpriseId!.Value, new TransferSupplied(p.Row.FullName, p.Row.Sex,
+                p.Row.DateOfBirth, p.Row.Phone, p.Row.Cmnd, p.Row.Bhxh, p.Row.PermanentAddress, p.Row.HiredOn ?? plan.AsOf,
+                p.Row.Contract ?? ContractType.Definite, p.Row.Workshop, p.LodgingHouseId))).ToList(), ct);
 
     /// <summary>A province-size first load: one sort per index beats a b-tree insert per row, many times over
     /// (ADR-0009), but only while the new rows are most of the table: rebuilding every index over a large registry

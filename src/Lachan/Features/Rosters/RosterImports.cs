@@ -37,8 +37,8 @@ public sealed class RosterImports(LachanDb db, RosterPlanner planner, RosterComm
         return new Prepared(RosterPreview.Of(plan), plan);
     }
 
-    public Task<RosterOutcome> CommitAsync(RosterPlan plan, string fileHash, IProgress<int>? progress, CancellationToken ct) =>
-        committer.CommitAsync(plan, fileHash, progress, ct);
+    public Task<RosterOutcome> CommitAsync(RosterPlan plan, string fileHash, IProgress<int>? progress, CancellationToken ct, string? committedBy = null) =>
+        committer.CommitAsync(plan, fileHash, progress, ct, committedBy);
 
     /// <summary>Remembers the user's confirmed header choices for the enterprise's next rosters.</summary>
     public async Task RememberMappingAsync(int enterpriseId, IReadOnlyDictionary<string, RosterField> mapping, CancellationToken ct)

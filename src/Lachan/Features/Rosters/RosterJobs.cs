@@ -90,7 +90,7 @@ public sealed class RosterJobs(IServiceScopeFactory scopes, ILogger<RosterJobs> 
             else
             {
                 var report = new Progress<int>(p => progress[id] = 5 + p * 95 / 100);
-                var outcome = await imports.CommitAsync(prepared.Plan, import.FileHash, report, ct);
+                var outcome = await imports.CommitAsync(prepared.Plan, import.FileHash, report, ct, import.CreatedBy);
                 import.OutcomeJson = JsonSerializer.Serialize(outcome, RosterImports.Json);
                 import.Status = ImportStatus.Committed;
             }

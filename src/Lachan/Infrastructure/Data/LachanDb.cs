@@ -46,6 +46,7 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
         base.OnModelCreating(builder);
         var b = builder;
         Features.Outbreak.Zones.ZoneControlModel.Configure(b);
+        b.ApplyConfiguration(new Features.Registry.Transfers.TransferRequestConfiguration());
 
         b.Entity<LachanUser>(e =>
         {

@@ -76,6 +76,9 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
         }
         switch (result)
         {
+            case SaveResult.Recorded:
+                TempData["Message"] = HttpContext.RequestServices.GetRequiredService<Lachan.Infrastructure.Localization.UiText>()["Worker.HireRecorded"];
+                return Redirect("/Registry/Workers");
             case SaveResult.Saved saved:
                 TempData["Message"] = HttpContext.RequestServices.GetRequiredService<Lachan.Infrastructure.Localization.UiText>()["Saved."];
                 return Redirect($"/Registry/Workers/{saved.Id}");
