@@ -28,8 +28,6 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
         if (await upload.FindAsync(id, ct) is not { } import) return NotFound();
         Import = import;
         State = RostersApi.State(import, jobs);
-        // the preview lists people (the file's and the enterprise's own): a view of personal data
-        if (import.PreviewJson is not null) await audit.ViewedAsync(nameof(RosterImport), id, ct);
         EnterpriseName = await db.Enterprises.Where(e => e.Id == import.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
         return Page();
     }

@@ -37,14 +37,8 @@ public static class RostersApi
             .DisableAntiforgery() // bearer-token clients; a browser cannot send this cross-site without a preflight
             .WithSummary("Upload an employer roster (xlsx or csv) for preview.");
 
-        g.MapGet("/rosters/{id:guid}", async (Guid id, RosterUpload upload, RosterJobs jobs, Jurisdiction scope, Lachan.Infrastructure.Audit.AuditLog audit, CancellationToken ct) =>
-            {
-                if (!MayImport(scope)) return Results.Forbid();
-                if (await upload.FindAsync(id, ct) is not { } i) return Results.NotFound();
-                // the preview lists people: a view of personal data (a poll before it is ready is not)
-                if (i.PreviewJson is not null) await audit.ViewedAsync(nameof(RosterImport), id, ct);
-                return Results.Ok(State(i, jobs));
-            })
+        g.MapGet("/rosters/{id:guid}", async (Guid id, RosterUpload upload, RosterJobs jobs, Jurisdiction scope, CancellationToken ct) =>
+                !MayImport(scope) ? Results.Forbid() : await upload.FindAsync(id, ct) is { } i ? Results.Ok(State(i, jobs)) : Results.NotFound())
             .WithSummary("An import's status, progress, preview and outcome.")
             .Produces<ImportState>();
 
