@@ -35,6 +35,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             await AccessMatrixTests.AddZonesAsync(app, registry);
             await AccessMatrixTests.AddHealthRecordsAsync(app, registry);
             await AccessMatrixTests.AddTestingRecordsAsync(app, registry);
+            await AccessMatrixTests.AddTransfersAsync(app, registry);
             return (app, registry);
         })).Value;
 
@@ -73,6 +74,8 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         public Func<Role, bool> SeesOther { get; init; } = _ => false;
         /// <summary>Text that identifies the side's record in an answer.</summary>
         public Func<Caller, Side, string>? Marker { get; init; }
+        /// <summary>Roles that may use the endpoint at all, beyond the area's access (transfer review: not enterprise HR).</summary>
+        public Func<Role, bool>? Only { get; init; }
     }
 
     private static readonly Probe[] Probes = BuildProbes();
@@ -499,6 +502,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             await Read(await c.Pages.PostAsync("/Admin/Audit?handler=Verify", Form(c.Token)))));
         AddHealthProbes(list);
         AddTestingProbes(list);
+        AddTransferProbes(list);
         return [.. list];
     }
 
@@ -632,7 +636,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             var outcome = await probe.Send(caller);
             var status = (int)outcome.Response.StatusCode;
             var location = outcome.Response.Headers.Location?.OriginalString ?? "";
-            var access = role is { } r && Jurisdiction.For(r, probe.Area) >= probe.Needs;
+            var access = role is { } r && Jurisdiction.For(r, probe.Area) >= probe.Needs && (probe.Only?.Invoke(r) ?? true);
             var visible = probe.Side != Side.Other || (role is { } rr && probe.SeesOther(rr));
             var ok = status is >= 200 and < 300 || (status == 302 && !location.Contains("/Account/"));
             var refusedForm = status == 200 && !probe.Api && outcome.Body.Contains("class=\"validation-summary\"");

@@ -14,7 +14,7 @@ namespace Lachan.Tests.Integration;
 /// commit, wait for the outcome; then the same file again changes nothing.</summary>
 public sealed class RosterImportTests(EmptyApps apps) : IClassFixture<EmptyApps>
 {
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string url)
+    internal static async Task<JsonElement> WaitAsync(HttpClient client, string url)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
@@ -27,7 +27,7 @@ public sealed class RosterImportTests(EmptyApps apps) : IClassFixture<EmptyApps>
         }
     }
 
-    private static async Task<string> UploadAsync(HttpClient client, int enterpriseId, string csv)
+    internal static async Task<string> UploadAsync(HttpClient client, int enterpriseId, string csv)
     {
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent("18/05/2021"), "asOf");

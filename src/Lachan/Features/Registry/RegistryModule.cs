@@ -3,6 +3,7 @@ using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Demo;
 using Lachan.Features.Registry.Enterprises;
 using Lachan.Features.Registry.Lodging;
+using Lachan.Features.Registry.Transfers;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Registry.Zones;
 using Lachan.Features.Shared;
@@ -41,6 +42,8 @@ public sealed class RegistryModule : IModule
         services.AddScoped<ZoneDetail>();
         services.AddScoped<ZoneEditor>();
         services.AddScoped<IDemoProvince, DemoProvinceLoader>();
+        services.AddScoped<TransferReview>();
+        services.AddScoped<LodgingChoices>();
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -50,6 +53,7 @@ public sealed class RegistryModule : IModule
         api.MapEnterprisesApi();
         api.MapLodgingApi();
         api.MapAdminUnitsApi();
+        api.MapTransfersApi();
     }
 
     public void AuthorizePages(PageConventionCollection pages)
@@ -69,6 +73,7 @@ public sealed class RegistryModule : IModule
     public IEnumerable<MenuEntry> Menu =>
     [
         new(10, "/Registry/Workers", "Workers", RegistryAreas.Workers),
+        new(25, "/Registry/Transfers", "Transfer requests", RegistryAreas.Transfers),
         new(30, "/Registry/Enterprises", "Enterprises", RegistryAreas.Enterprises),
         new(60, "/Registry/Zones", "Industrial zones", RegistryAreas.Places),
         new(70, "/Registry/Lodging", "Lodging houses", RegistryAreas.Lodging),

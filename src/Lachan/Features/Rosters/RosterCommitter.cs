@@ -1,4 +1,5 @@
 using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Registry.Transfers;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
@@ -43,6 +44,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
             if (db.IsPostgres) // one import at a time may take keys
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270522)", ct);
             var outcome = await WriteAsync(plan, progress, ct);
+            await FileTransfersAsync(plan, request.UserName ?? "cli", ct);
             // The job that writes has no user of its own: the event names who asked for the commit.
             audit.Record("import", "Roster", plan.EnterpriseId, after: new { fileHash, asOf = UiText.Date(plan.AsOf), outcome }, userName: request.UserName);
             await db.SaveChangesAsync(ct);
@@ -115,6 +117,14 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
         return new RosterOutcome(newWorkers, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,
             plan.Count(PlanKind.Transfer), plan.Count(PlanKind.Unchanged));
     }
+
+    /// <summary>Someone employed at another enterprise is not moved: a pending transfer request goes to the reviewer of that
+    /// employer (ADR-0014), with what the roster states.</summary>
+    private Task<int> FileTransfersAsync(RosterPlan plan, string requestedBy, CancellationToken ct) =>
+        TransferRequests.FileAsync(db, plan.EnterpriseId, "roster", requestedBy, DateTime.UtcNow, plan.Rows.Where(p => p.Kind == PlanKind.Transfer)
+            .Select(p => new TransferRequests.Ask(p.WorkerId!.Value, p.FromEnterpriseId!.Value, new TransferSupplied(p.Row.FullName, p.Row.Sex,
+                p.Row.DateOfBirth, p.Row.Phone, p.Row.Cmnd, p.Row.Bhxh, p.Row.PermanentAddress, p.Row.HiredOn ?? plan.AsOf,
+                p.Row.Contract ?? ContractType.Definite, p.Row.Workshop, p.LodgingHouseId))).ToList(), ct);
 
     /// <summary>A province-size first load: one sort per index beats a b-tree insert per row, many times over
     /// (ADR-0009), but only while the new rows are most of the table: rebuilding every index over a large registry

@@ -25,8 +25,12 @@ public sealed record RosterPlan(int EnterpriseId, DateOnly AsOf, ParsedRoster Pa
     public int Count(PlanKind kind) => Rows.Count(r => r.Kind == kind);
     public int Hired => Count(PlanKind.New) + Count(PlanKind.Rehire);
     public int MovedLodging => Rows.Count(r => r.MovesLodging && r.Kind != PlanKind.Transfer);
-    /// <summary>True when committing would write nothing: the registry already says what the file says.</summary>
-    public bool ChangesNothing => Leaving.Count == 0 && MovedLodging == 0 && Rows.All(r => r.Kind is PlanKind.Unchanged or PlanKind.Transfer);
+    /// <summary>Workers of transfer rows already sent for review to this enterprise and still pending.</summary>
+    public IReadOnlySet<int> AlreadyAsked { get; init; } = new HashSet<int>();
+    /// <summary>True when committing would write nothing: the registry already says what the file says. A transfer not
+    /// yet asked is news: committing sends it for review (ADR-0014).</summary>
+    public bool ChangesNothing => Leaving.Count == 0 && MovedLodging == 0
+        && Rows.All(r => r.Kind is PlanKind.Unchanged || (r.Kind is PlanKind.Transfer && AlreadyAsked.Contains(r.WorkerId!.Value)));
 }
 
 /// <summary>Derives movement from a roster: it is the enterprise's workforce on the as-of date. New CCCDs are hires,
@@ -90,7 +94,10 @@ public sealed class RosterPlanner(LachanDb db)
         var leaving = parsed.Rows.Count == 0 ? [] : (await db.Set<Worker>().AsNoTracking().Where(w => w.CurrentEnterpriseId == enterpriseId)
                 .Select(w => new LeavingWorker(w.Id, w.Cccd, w.FullName)).ToListAsync(ct))
             .Where(w => !inFile.Contains(w.Cccd)).ToList();
-        return new RosterPlan(enterpriseId, asOf, parsed, rows, leaving, warnings);
+        var transfers = rows.Where(r => r.Kind == PlanKind.Transfer).Select(r => r.WorkerId!.Value).ToList();
+        var asked = transfers.Count == 0 ? [] : await db.Set<Registry.Transfers.TransferRequest>()
+            .Where(t => t.ToEnterpriseId == enterpriseId && t.Status == Registry.Transfers.TransferStatus.Pending).Select(t => t.WorkerId).ToHashSetAsync(ct);
+        return new RosterPlan(enterpriseId, asOf, parsed, rows, leaving, warnings) { AlreadyAsked = asked };
     }
 
     /// <summary>Fields the roster states differently. A blank cell says nothing, so it never erases a known value.</summary>

@@ -40,6 +40,14 @@ public sealed record RosterPreview
         header.Headers.Select((h, i) => new ColumnMapping(i, RosterParser.Column(i), h,
             header.Columns.Where(c => c.Value == i).Select(c => (RosterField?)c.Key).FirstOrDefault())).Where(c => c.Header.Length > 0).ToList();
 
+    /// <summary>A worker who is not the enterprise's own (employed elsewhere, or by no one) is outside the importer's
+    /// jurisdiction: the row shows only what the file says, never the registry's values, id or differences (ADR-0014).</summary>
+    public static bool OutsideImporter(PlanKind kind) => kind is PlanKind.Transfer or PlanKind.Rehire;
+
+    private static PreviewRow Shown(PlannedRow r) => OutsideImporter(r.Kind)
+        ? new PreviewRow(r.Row.RowNumber, r.Kind, null, r.Row.Cccd, r.Row.FullName, [], false, r.Row.RecoveredLeadingZero)
+        : new PreviewRow(r.Row.RowNumber, r.Kind, r.WorkerId, r.Row.Cccd, r.Row.FullName, r.Changes, r.MovesLodging, r.Row.RecoveredLeadingZero);
+
     public static RosterPreview Of(RosterPlan plan)
     {
         var parsed = plan.Parsed;
@@ -63,7 +71,7 @@ public sealed record RosterPreview
             Samples = plan.Rows.GroupBy(r => r.Kind).SelectMany(g => g.Take(SamplesPerKind))
                 .Concat(plan.Rows.Where(r => r.MovesLodging && r.Kind is PlanKind.Unchanged).Take(SamplesPerKind))
                 .Distinct()
-                .Select(r => new PreviewRow(r.Row.RowNumber, r.Kind, r.WorkerId, r.Row.Cccd, r.Row.FullName, r.Changes, r.MovesLodging, r.Row.RecoveredLeadingZero))
+                .Select(r => Shown(r))
                 .ToList(),
             ErrorList = parsed.Errors.Take(ErrorsShown).ToList(),
             Warnings = plan.Warnings.Take(ErrorsShown).ToList(),

@@ -29,7 +29,7 @@ public static class RosterReport
         var planned = plan.Rows.Select(r => r.Row.RowNumber).ToHashSet();
         var lines = plan.Rows.Select(p => new Line(p.Row.RowNumber, p.Row.Cccd, p.Row.FullName,
                 Status[p.Kind] + (p.MovesLodging ? " + chuyển nhà trọ / moved lodging" : ""),
-                string.Join("; ", p.Changes.Select(c => $"{c.Field}: {c.Before} → {c.After}").Concat(warnings[p.Row.RowNumber].Select(w => text[w.Code])))))
+                string.Join("; ", (RosterPreview.OutsideImporter(p.Kind) ? [] : p.Changes).Select(c => $"{c.Field}: {c.Before} → {c.After}").Concat(warnings[p.Row.RowNumber].Select(w => text[w.Code])))))
             .Concat(plan.Parsed.Errors.GroupBy(e => e.RowNumber).Select(g => new Line(g.Key, null, null, "Lỗi / Error",
                 string.Join("; ", g.Select(e => $"{e.Column}: {text[e.Code, e.Value ?? ""]}" + (e.Value is null ? "" : $" [{e.Value}]"))))))
             .Concat(plan.Parsed.MergedRows.Select(m => new Line(m.Row, null, null, "Trùng lặp – đã gộp / Duplicate – merged",

@@ -7,6 +7,9 @@ public abstract record SaveResult
     public sealed record Saved(int Id) : SaveResult;
     public sealed record Invalid(FieldErrors Errors) : SaveResult;
     public sealed record NotFound : SaveResult;
+    /// <summary>A hire whose outcome is not told (ADR-0014): the same answer for a new person, a rehire and a transfer
+    /// sent for review, so creating a worker cannot be used to learn whether a CCCD is registered elsewhere.</summary>
+    public sealed record Recorded : SaveResult;
 }
 
 /// <summary>The one mapping of a save to an API answer: 201 with the new record's address (or 204 for an update), a

@@ -35,5 +35,8 @@ public static class RegistryAreas
     /// <summary>Administrative units and industrial zones: everyone with a desk may read them.</summary>
     public static readonly Area Places = new("Places", r => Outsider(r) ? Access.None : Access.Read);
 
-    public static IReadOnlyList<Area> All => [Workers, Enterprises, Lodging, Places];
+    /// <summary>Reviewing a hire of someone employed elsewhere (ADR-0014): the zone board of the current employer.</summary>
+    public static readonly Area Transfers = new("Transfers", r => r == Role.IzBoard ? Access.Write : Access.None);
+
+    public static IReadOnlyList<Area> All => [Workers, Enterprises, Lodging, Places, Transfers];
 }

@@ -97,16 +97,27 @@ public sealed class LodgingEditor(LachanDb db, Jurisdiction scope, AuditLog audi
         // lets other houses too means the house changed hands (a new landlord), not a spelling fix for all of them.
         var cccd = string.IsNullOrWhiteSpace(f.LandlordCccd) ? null : f.LandlordCccd.Trim();
         var name = VietnameseText.TitleCaseName(f.LandlordName!);
+        var phone = OtherIds.NormalizePhone(f.LandlordPhone);
         var landlord = house.Landlord;
         var known = false; // a landlord already on record through another house: blank fields keep what is known
         if (cccd is not null && cccd != landlord?.Cccd)
         {
-            var other = await db.Set<Landlord>().FirstOrDefaultAsync(l => l.Cccd == cccd, ct);
+            // Link only to a landlord whose every house the caller may see: linking to another commune's landlord would
+            // rename them there and show their phone here. Such a person gets a record of their own, as a new landlord
+            // would (the CCCD is not unique among landlords), so the answer does not tell that the CCCD is known elsewhere.
+            Landlord? other = null;
+            foreach (var candidate in await db.Set<Landlord>().Where(l => l.Cccd == cccd).OrderBy(l => l.Id).ToListAsync(ct))
+                if (!await LetsOutsideAsync(candidate.Id, house.Id, ct)) { other = candidate; break; }
             known = other is not null;
-            landlord = other ?? (landlord?.Cccd is null ? landlord : null);
+            landlord = other ?? (landlord?.Cccd is null && landlord is not null && !await LetsOutsideAsync(landlord.Id, house.Id, ct) ? landlord : null);
         }
         else if (landlord is not null && cccd is null && landlord.NameSearch != VietnameseText.SearchKey(name)
                  && await db.Set<LodgingHouse>().AnyAsync(l => l.LandlordId == landlord.Id && l.Id != house.Id, ct))
+            landlord = null;
+        // A landlord who also lets houses outside the caller's jurisdiction is never changed from here: a different name,
+        // phone or CCCD makes this house's landlord a record of its own.
+        else if (landlord is not null && (landlord.NameSearch != VietnameseText.SearchKey(name) || landlord.Phone != phone || landlord.Cccd != cccd)
+                 && await LetsOutsideAsync(landlord.Id, house.Id, ct))
             landlord = null;
         if (landlord is null)
         {
@@ -115,11 +126,16 @@ public sealed class LodgingEditor(LachanDb db, Jurisdiction scope, AuditLog audi
         }
         landlord.FullName = name;
         landlord.NameSearch = VietnameseText.SearchKey(landlord.FullName);
-        landlord.Phone = OtherIds.NormalizePhone(f.LandlordPhone) ?? (known ? landlord.Phone : null);
+        landlord.Phone = phone ?? (known ? landlord.Phone : null);
         landlord.Cccd = cccd;
         house.Landlord = landlord;
         return errors;
     }
+
+    /// <summary>Whether the landlord lets a house (other than this one) that the caller may not see.</summary>
+    private async Task<bool> LetsOutsideAsync(int landlordId, int houseId, CancellationToken ct) =>
+        landlordId != 0 && await db.Set<LodgingHouse>().CountAsync(l => l.LandlordId == landlordId && l.Id != houseId, ct)
+            != await scope.LodgingHouses(db.Set<LodgingHouse>()).CountAsync(l => l.LandlordId == landlordId && l.Id != houseId, ct);
 
     /// <summary>Jurisdiction decides, on a house as it would be saved in that commune.</summary>
     public bool InScope(string commune, string district, string province) => Allowed([new UnitChoice(commune, "", "", district, null, province, false)]).Count == 1;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Registry.Workers;
 
 /// <summary>Registers a worker (with employer and lodging) or corrects a worker's identity.</summary>
-public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction scope) : PageModel
+public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction scope, Lodging.LodgingChoices lodgings) : PageModel
 {
     /// <summary>What the form posts: text, so a wrongly typed date is reported on its field rather than lost.</summary>
     public sealed class Input
@@ -34,6 +34,8 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
     public int? Id { get; private set; }
     public FieldErrors Errors { get; private set; } = new();
     public IReadOnlyList<(int Id, string Name)> Enterprises { get; private set; } = [];
+    /// <summary>For a role without the lodging list (HR): the houses it may choose, as suggestions.</summary>
+    public IReadOnlyList<(int Id, string Name)> Lodgings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -76,6 +78,9 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
         }
         switch (result)
         {
+            case SaveResult.Recorded:
+                TempData["Message"] = HttpContext.RequestServices.GetRequiredService<Lachan.Infrastructure.Localization.UiText>()["Worker.HireRecorded"];
+                return Redirect("/Registry/Workers");
             case SaveResult.Saved saved:
                 TempData["Message"] = HttpContext.RequestServices.GetRequiredService<Lachan.Infrastructure.Localization.UiText>()["Saved."];
                 return Redirect($"/Registry/Workers/{saved.Id}");
@@ -93,5 +98,8 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
         if (Id is null)
             Enterprises = (await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).OrderBy(e => e.NameSearch)
                 .Select(e => new { e.Id, e.Name }).ToListAsync(ct)).Select(e => (e.Id, e.Name)).ToList();
+        if (Id is null && !scope.Can(RegistryAreas.Lodging, Access.Read))
+            Lodgings = (await lodgings.Selectable().AsNoTracking().OrderBy(l => l.NameSearch).Take(200)
+                .Select(l => new { l.Id, l.Name }).ToListAsync(ct)).Select(l => (l.Id, l.Name)).ToList();
     }
 }

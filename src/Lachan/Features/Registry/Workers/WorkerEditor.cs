@@ -1,4 +1,6 @@
 using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Registry.Lodging;
+using Lachan.Features.Registry.Transfers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
 using Lachan.Infrastructure.Audit;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Registry.Workers;
 
-public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time)
+public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time, CurrentUser user, LodgingChoices lodgings)
 {
     public async Task<SaveResult> CreateAsync(WorkerForm f, CancellationToken ct = default)
     {
@@ -18,12 +20,24 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
         // The enterprise and lodging must be ones the user may act on: HR can only hire into its own enterprise.
         if (f.EnterpriseId is int eid && !await scope.Enterprises(db.Set<Enterprise>()).AnyAsync(e => e.Id == eid, ct))
             errors.TryAdd(nameof(f.EnterpriseId), "Worker.EnterpriseOutOfScope");
-        if (f.LodgingHouseId is int lid && !await db.Set<LodgingHouse>().AnyAsync(l => l.Id == lid, ct))
+        // Only a house the caller may pick; one it may not see answers as one that does not exist.
+        if (f.LodgingHouseId is int lid && !await lodgings.Selectable().AnyAsync(l => l.Id == lid, ct))
             errors.TryAdd(nameof(f.LodgingHouseId), "Worker.LodgingUnknown");
         var cccd = f.Cccd?.Trim();
-        if (errors.Ok && await db.Set<Worker>().AnyAsync(w => w.Cccd == cccd, ct))
+        // Said only of a worker the caller can see anyway; one registered outside its jurisdiction is not told (below).
+        if (errors.Ok && await scope.Workers(db.Set<Worker>()).AnyAsync(w => w.Cccd == cccd, ct))
             errors.TryAdd(nameof(f.Cccd), "Worker.CccdExists");
         if (!errors.Ok) return new SaveResult.Invalid(errors);
+        if (await db.Set<Worker>().Where(w => w.Cccd == cccd).Select(w => new { w.Id, w.CurrentEnterpriseId }).FirstOrDefaultAsync(ct) is { } elsewhere)
+        {
+            // Registered outside the caller's jurisdiction: the hire waits for a reviewer of the current employer, and the
+            // caller is answered as for a new person.
+            await TransferRequests.FileAsync(db, f.EnterpriseId!.Value, "form", user.Name, time.GetUtcNow().UtcDateTime,
+                [new TransferRequests.Ask(elsewhere.Id, elsewhere.CurrentEnterpriseId, Supplied(f))], ct);
+            audit.Record("request-transfer", nameof(Worker), elsewhere.Id, after: new { ToEnterpriseId = f.EnterpriseId, Via = "form" });
+            await db.SaveChangesAsync(ct);
+            return new SaveResult.Recorded();
+        }
 
         var name = VietnameseText.TitleCaseName(f.FullName!);
         var worker = new Worker
@@ -45,8 +59,12 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
         if (f.LodgingHouseId is int lodging) worker.MoveLodging(lodging, f.HiredOn!.Value);
         db.Set<Worker>().Add(worker);
         await audit.SaveThenRecordAsync("create", nameof(Worker), () => worker.Id, null, () => Snapshot(worker), ct);
-        return new SaveResult.Saved(worker.Id);
+        return new SaveResult.Recorded();
     }
+
+    private static TransferSupplied Supplied(WorkerForm f) => new(VietnameseText.TitleCaseName(f.FullName!), f.Sex, f.DateOfBirth,
+        OtherIds.NormalizePhone(f.Phone), Blank(f.Cmnd), Blank(f.BhxhNumber), Blank(f.PermanentAddress), f.HiredOn!.Value, f.ContractType!.Value,
+        Blank(f.Workshop), f.LodgingHouseId);
 
     public async Task<SaveResult> UpdateAsync(int id, WorkerForm f, CancellationToken ct = default)
     {

@@ -30,15 +30,16 @@ public static class WorkersApi
             })
             .WithSummary("One worker's profile: identity, employments, residences, movements. Audited as a view.");
 
-        g.MapPost("/", async (WorkerForm form, WorkerEditor editor, ApiErrors errors, CancellationToken ct) =>
+        g.MapPost("/", async (WorkerForm form, WorkerEditor editor, ApiErrors errors, Lachan.Infrastructure.Localization.UiText text, CancellationToken ct) =>
                 await editor.CreateAsync(form, ct) switch
                 {
-                    SaveResult.Saved s => Results.Created($"/api/v1/workers/{s.Id}", new { id = s.Id }),
+                    // one answer whether the person was new or is registered elsewhere (ADR-0014): find them with POST /search
+                    SaveResult.Recorded => Results.Accepted(value: new { status = "Recorded", message = text["Worker.HireRecorded"] }),
                     SaveResult.Invalid i => errors.Validation(i.Errors),
                     _ => Results.Forbid(),
                 })
-            .WithSummary("Register a worker with employer, hire date, contract and optional lodging house.")
-            .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
+            .WithSummary("Register (hire) a worker with employer, hire date, contract and optional lodging house. 202 whether the person is new or a hire to be reviewed.")
+            .ProducesValidationProblem().Produces(StatusCodes.Status202Accepted);
 
         g.MapPut("/{id:int}", async (int id, WorkerForm form, WorkerEditor editor, ApiErrors errors, CancellationToken ct) =>
                 await editor.UpdateAsync(id, form, ct) switch

@@ -1026,6 +1026,68 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Workers");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("FromEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuppliedJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ToEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromEnterpriseId");
+
+                    b.HasIndex("ToEnterpriseId");
+
+                    b.HasIndex("Status", "FromEnterpriseId");
+
+                    b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
+
+                    b.ToTable("TransferRequests", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Rosters.RosterImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1705,6 +1767,32 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("CurrentEnterprise");
 
                     b.Navigation("CurrentLodgingHouse");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "FromEnterprise")
+                        .WithMany()
+                        .HasForeignKey("FromEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "ToEnterprise")
+                        .WithMany()
+                        .HasForeignKey("ToEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FromEnterprise");
+
+                    b.Navigation("ToEnterprise");
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("Lachan.Infrastructure.Auth.ApiToken", b =>

@@ -977,6 +977,66 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Workers");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuppliedJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromEnterpriseId");
+
+                    b.HasIndex("ToEnterpriseId");
+
+                    b.HasIndex("Status", "FromEnterpriseId");
+
+                    b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
+
+                    b.ToTable("TransferRequests", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Rosters.RosterImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1638,6 +1698,32 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("CurrentEnterprise");
 
                     b.Navigation("CurrentLodgingHouse");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "FromEnterprise")
+                        .WithMany()
+                        .HasForeignKey("FromEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "ToEnterprise")
+                        .WithMany()
+                        .HasForeignKey("ToEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FromEnterprise");
+
+                    b.Navigation("ToEnterprise");
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("Lachan.Infrastructure.Auth.ApiToken", b =>
