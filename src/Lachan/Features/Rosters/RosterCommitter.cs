@@ -1,4 +1,5 @@
 using Lachan.Features.Registry.Model;
+using Lachan.Features.Registry.Workers;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
@@ -75,9 +76,10 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
         await using (var bulk = BulkWriter.Begin(db))
         {
             if (DefersIndexes(newWorkers, lastWorkerId)
-                && !await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(MovementEvent)], keysToOtherTables: false, ct))
+                && !await bulk.DeferIndexesAsync([typeof(Worker), typeof(WorkerNameWord), typeof(Employment), typeof(MovementEvent)], keysToOtherTables: false, ct))
                 log.LogWarning("Roster import for enterprise {EnterpriseId}: the registry's tables were busy, so {Workers} new workers load with every index in place (slower)", e, newWorkers);
             await bulk.WriteAsync(rows.Where(r => r.Planned.Kind == PlanKind.New).Select(r => NewWorker(r.Planned, r.WorkerId, province, e)), ct);
+            await bulk.WriteAsync(rows.Where(r => r.Planned.Kind == PlanKind.New).SelectMany(r => NameWords.Rows(r.WorkerId, r.Planned.Row.FullName)), ct);
             progress?.Report(50);
             await bulk.WriteAsync(rows.Where(r => r.Planned.Kind is PlanKind.New or PlanKind.Rehire).Select(r => new Employment
             {
@@ -96,6 +98,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, IConfiguration 
         await sql.SetCurrentAsync(current, ct);
         var updated = plan.Rows.Where(p => p.Kind == PlanKind.Update).ToList();
         await sql.UpdateFieldsAsync(updated, ct);
+        await NameWords.ReplaceAsync(db, [.. updated.Select(p => (p.WorkerId!.Value, p.Row.FullName))], ct);
         progress?.Report(95);
 
         return new RosterOutcome(newWorkers, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,

@@ -32,6 +32,17 @@ public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time)
         await tx.CommitAsync(ct);
     }
 
+    private static readonly JsonSerializerOptions Compact = new(Json) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>Lists and searches that show personal data are audited like exports, one event per page read: who, the
+    /// filter as given (the audit trail is the protected place where such a record belongs, unlike a log file), the
+    /// page, and how many rows were shown of how many.</summary>
+    public async Task ListedAsync(string entityType, object? filter, int page, int shown, int total, CancellationToken ct = default)
+    {
+        Record("list", entityType, null, after: JsonSerializer.Serialize(new { Filter = filter, Page = page, Shown = shown, Total = total }, Compact));
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Views of personal data are audited too; saved at once since a view changes nothing else.</summary>
     public async Task ViewedAsync(string entityType, object entityId, CancellationToken ct = default)
     {

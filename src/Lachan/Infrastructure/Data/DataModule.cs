@@ -47,6 +47,7 @@ public static class DataModule
     public static async Task MigrateAsync(LachanDb db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+        await Features.Registry.Workers.NameWords.BackfillAsync(db, ct);
         if (!db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -41,6 +41,9 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    // Every context, the tests' and the tools' too, keeps the name words of the workers it saves.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(Features.Registry.Workers.NameWordsInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -153,6 +156,7 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
             e.HasIndex(x => new { x.WorkerId, x.To, x.From, x.LodgingHouseId });
             e.Property(x => x.Room).HasMaxLength(20);
         });
+        b.ApplyConfiguration(new Features.Registry.Workers.WorkerNameWordConfiguration(IsPostgres));
         // Search keys compare by code point on both providers (SQLite's default BINARY; "C" on PostgreSQL),
         // so "all names starting with k" is the index range [k, k + U+FFFF).
         if (IsPostgres)

@@ -1026,6 +1026,28 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Workers");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+                {
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Exact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.HasKey("WorkerId", "Word", "Exact");
+
+                    b.HasIndex("Word", "Exact", "WorkerId");
+
+                    b.ToTable("WorkerNameWords", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Rosters.RosterImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1671,6 +1693,17 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("CurrentEnterprise");
 
                     b.Navigation("CurrentLodgingHouse");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("Lachan.Infrastructure.Auth.ApiToken", b =>

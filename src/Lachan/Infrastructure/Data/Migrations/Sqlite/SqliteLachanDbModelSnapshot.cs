@@ -977,6 +977,26 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Workers");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+                {
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exact")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkerId", "Word", "Exact");
+
+                    b.HasIndex("Word", "Exact", "WorkerId");
+
+                    b.ToTable("WorkerNameWords", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Rosters.RosterImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1606,6 +1626,17 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("CurrentEnterprise");
 
                     b.Navigation("CurrentLodgingHouse");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("Lachan.Infrastructure.Auth.ApiToken", b =>
