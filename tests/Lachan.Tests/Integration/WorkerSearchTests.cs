@@ -147,7 +147,7 @@ public sealed class WorkerSearchTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(2, (await IdsAsync(api, "q=lan&page=1&pageSize=2")).Count);
         var events = await app.WithDbAsync(db => db.AuditEvents.Where(a => a.UserName == w.Hr && a.Action == "list").ToListAsync());
         var e = Assert.Single(events);
-        Assert.Equal("Worker", e.EntityType);
+        Assert.Equal("WorkerList", e.EntityType);
         using var after = JsonDocument.Parse(e.After!);
         Assert.Equal("lan", after.RootElement.GetProperty("Filter").GetProperty("Q").GetString());
         Assert.Equal(1, after.RootElement.GetProperty("Page").GetInt32());

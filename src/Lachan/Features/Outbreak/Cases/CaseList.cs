@@ -1,4 +1,5 @@
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Outbreak.Cases;
@@ -20,7 +21,7 @@ public sealed record CaseExportRow(string Code, string FullName, string Cccd, Da
     string? TreatmentPlace, CaseOutcome Outcome, DateOnly? OutcomeOn, string? Enterprise);
 
 /// <summary>Cases by outcome, confirmation date range and the worker's current enterprise; newest first.</summary>
-public sealed class CaseList(CaseScope cases)
+public sealed class CaseList(CaseScope cases, AuditLog audit)
 {
     public async Task<Paged<CaseRow>> RunAsync(CaseListQuery q, CancellationToken ct = default)
     {
@@ -31,6 +32,7 @@ public sealed class CaseList(CaseScope cases)
             .Select(c => new CaseRow(c.Id, c.Code, c.WorkerId, c.Worker!.FullName, c.Worker.Cccd, c.ConfirmedOn, c.Outcome,
                 c.Worker.CurrentEnterprise != null ? c.Worker.CurrentEnterprise.Name : null, c.TreatmentPlace))
             .ToListAsync(ct);
+        await audit.ListedAsync("CaseList", q, page, items.Count, total, ct);   // health records of named people: audited like the export
         return new Paged<CaseRow>(items, total, page, size);
     }
 

@@ -78,11 +78,7 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         var query = Query;
-        if (!SearchExpired)
-        {
-            Result = await search.RunAsync(query, ct);
-            await audit.ListedAsync(nameof(Worker), query, Result.Page, Result.Items.Count, Result.Total, ct);
-        }
+        if (!SearchExpired) Result = await search.RunAsync(query, ct);   // audited there
         Zones = (await scope.Zones(db.IndustrialZones).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct)).Select(z => (z.Id, z.Name)).ToList();
         Communes = (await db.AdminUnits.Where(u => u.Level == AdminLevel.Commune && db.LodgingHouses.Any(l => l.CommuneCode == u.Code))
             .OrderBy(u => u.Name).Select(u => new { u.Code, u.Name }).ToListAsync(ct)).Select(u => (u.Code, u.Name)).ToList();

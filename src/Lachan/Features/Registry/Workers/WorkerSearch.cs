@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Lachan.Features.Registry.Model;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -39,11 +40,21 @@ public sealed record RosterExportRow(string Cccd, string FullName, Sex Sex, Date
 /// of the name ("lan" → Nguyễn Thị Lan, Lăng Văn Hải; "nguyen lan" → Nguyễn Thị Lan), through the index of name words
 /// (<see cref="NameWords"/>). A partial CCCD (6–11 digits) matches the CCCDs starting with it, a range on the unique
 /// index; a phone matches however it is written (0912…, 912…, +84 912…, 84912…).</summary>
-public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
+public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit)
 {
     public static readonly string[] Sorts = ["name", "-name", "cccd", "-cccd", "dob", "-dob"];
 
+    /// <summary>One page for someone to read (the list page, the API, an enterprise's workers, a house's residents): the
+    /// read is audited like an export, one event with who, the filter and the count, since paging through it reads the
+    /// registry's personal data.</summary>
     public async Task<Paged<WorkerRow>> RunAsync(WorkerSearchQuery query, CancellationToken ct = default)
+    {
+        var result = await PageAsync(query, ct);
+        await audit.ListedAsync("WorkerList", query, result.Page, result.Items.Count, result.Total, ct);
+        return result;
+    }
+
+    private async Task<Paged<WorkerRow>> PageAsync(WorkerSearchQuery query, CancellationToken ct)
     {
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
         var q = await FilterAsync(query, ct);

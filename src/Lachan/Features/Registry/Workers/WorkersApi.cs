@@ -1,5 +1,4 @@
 using Lachan.Features.Shared;
-using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,14 +11,15 @@ public static class WorkersApi
     {
         var g = api.MapGroup("/workers").WithTags("Workers");
 
-        g.MapGet("/", ([AsParameters] WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, AuditLog audit, CancellationToken ct) =>
-                SearchAsync(query, search, scope, audit, ct))
+        // Each page read is audited (WorkerSearch.RunAsync): paging through the list reads the registry's personal data.
+        g.MapGet("/", async ([AsParameters] WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, CancellationToken ct) =>
+                scope.Can(Area.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
             .WithSummary("Search workers by CCCD/CMND, name (with or without diacritics), phone, enterprise or lodging house; paged.")
             .Produces<Paged<WorkerRow>>();
 
         // The same search with the criteria in the body, for clients that keep personal data out of URLs.
-        g.MapPost("/search", (WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, AuditLog audit, CancellationToken ct) =>
-                SearchAsync(query, search, scope, audit, ct))
+        g.MapPost("/search", async (WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, CancellationToken ct) =>
+                scope.Can(Area.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
             .WithSummary("Search workers (criteria in the body).")
             .Produces<Paged<WorkerRow>>();
 
@@ -49,14 +49,5 @@ public static class WorkersApi
                 })
             .WithSummary("Correct a worker's identity fields.")
             .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent);
-    }
-
-    /// <summary>Each page read is audited (who, filter, count): paging through the list reads the registry's personal data.</summary>
-    private static async Task<IResult> SearchAsync(WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, AuditLog audit, CancellationToken ct)
-    {
-        if (!scope.Can(Area.Workers, Access.Read)) return Results.Forbid();
-        var result = await search.RunAsync(query, ct);
-        await audit.ListedAsync(nameof(Model.Worker), query, result.Page, result.Items.Count, result.Total, ct);
-        return Results.Ok(result);
     }
 }
