@@ -35,11 +35,13 @@ public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time)
     private static readonly JsonSerializerOptions Compact = new(Json) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>Lists and searches that show personal data are audited like exports, one event per page read: who, the
-    /// filter as given (the audit trail is the protected place where such a record belongs, unlike a log file), the
-    /// page, and how many rows were shown of how many.</summary>
-    public async Task ListedAsync(string entityType, object? filter, int page, int shown, int total, CancellationToken ct = default)
+    /// filter, the page, how many rows matched, and the ids of the workers shown, which answer "who saw this person"
+    /// exactly. The filter comes without the values that identify a person (the caller masks them, as the exports'
+    /// audit does): a search for someone outside the caller's jurisdiction must not put that person's CCCD before
+    /// every reader of the audit trail.</summary>
+    public async Task ListedAsync(string entityType, object? filter, int page, IEnumerable<int> shown, int total, CancellationToken ct = default)
     {
-        Record("list", entityType, null, after: JsonSerializer.Serialize(new { Filter = filter, Page = page, Shown = shown, Total = total }, Compact));
+        Record("list", entityType, null, after: JsonSerializer.Serialize(new { Filter = filter, Page = page, Total = total, Shown = shown }, Compact));
         await db.SaveChangesAsync(ct);
     }
 

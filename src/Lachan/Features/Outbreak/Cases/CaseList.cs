@@ -32,7 +32,7 @@ public sealed class CaseList(CaseScope cases, AuditLog audit)
             .Select(c => new CaseRow(c.Id, c.Code, c.WorkerId, c.Worker!.FullName, c.Worker.Cccd, c.ConfirmedOn, c.Outcome,
                 c.Worker.CurrentEnterprise != null ? c.Worker.CurrentEnterprise.Name : null, c.TreatmentPlace))
             .ToListAsync(ct);
-        await audit.ListedAsync("CaseList", q, page, items.Count, total, ct);   // health records of named people: audited like the export
+        await audit.ListedAsync("CaseList", q, page, items.Select(c => c.WorkerId), total, ct);   // health records of named people: audited like the export
         return new Paged<CaseRow>(items, total, page, size);
     }
 

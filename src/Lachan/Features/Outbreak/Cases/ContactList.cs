@@ -24,7 +24,7 @@ public sealed class ContactList(CaseScope cases, AuditLog audit)
                 orders.Where(o => o.ContactId == x.Id).Select(o => (DateOnly?)o.PlannedEndOn).FirstOrDefault(),
                 orders.Where(o => o.ContactId == x.Id).Select(o => o.ReleasedOn).FirstOrDefault()))
             .ToListAsync(ct);
-        await audit.ListedAsync("ContactList", new { Level = level }, page, items.Count, total, ct);   // named people and their exposure
+        await audit.ListedAsync("ContactList", new { Level = level }, page, items.Select(c => c.WorkerId), total, ct);   // named people and their exposure
         return new Paged<ContactListRow>(items, total, page, size);
     }
 }

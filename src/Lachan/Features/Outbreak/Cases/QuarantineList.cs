@@ -19,7 +19,7 @@ public sealed class QuarantineList(CaseScope cases, AuditLog audit)
         var items = await q.OrderBy(o => o.ReleasedOn != null).ThenBy(o => o.PlannedEndOn).ThenBy(o => o.Id).PageOf(page, size)
             .Select(o => new QuarantineRow(o.Id, o.WorkerId, o.Worker!.FullName, o.Worker.Cccd, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn, o.ReleasedOn, o.ReleaseResult))
             .ToListAsync(ct);
-        await audit.ListedAsync("QuarantineList", new { IncludeReleased = includeReleased }, page, items.Count, total, ct);   // named people
+        await audit.ListedAsync("QuarantineList", new { IncludeReleased = includeReleased }, page, items.Select(o => o.WorkerId), total, ct);   // named people
         return new Paged<QuarantineRow>(items, total, page, size);
     }
 

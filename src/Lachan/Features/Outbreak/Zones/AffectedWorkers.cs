@@ -71,7 +71,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
 
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
         var items = tally.Workers == 0 ? [] : await NamedAsync(s, names, q => q.PageOf(page, size), ct);
-        await audit.ListedAsync("AffectedWorkers", query, page, items.Count, tally.Workers, ct);   // a page of named workers: audited like the export
+        await audit.ListedAsync("AffectedWorkers", query, page, items.Select(w => w.Id), tally.Workers, ct);   // a page of named workers: audited like the export
         return new AffectedResult(s.Day, s.ZoneName, s.OrderNumber, counts, stopped, new Paged<AffectedWorker>(items, tally.Workers, page, size));
     }
 

@@ -50,9 +50,13 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit
     public async Task<Paged<WorkerRow>> RunAsync(WorkerSearchQuery query, CancellationToken ct = default)
     {
         var result = await PageAsync(query, ct);
-        await audit.ListedAsync("WorkerList", query, result.Page, result.Items.Count, result.Total, ct);
+        await audit.ListedAsync("WorkerList", query with { Cccd = Given(query.Cccd), Q = Given(query.Q), Phone = Given(query.Phone) },
+            result.Page, result.Items.Select(w => w.Id), result.Total, ct);
         return result;
     }
+
+    /// <summary>A criterion that identifies a person, for the audit: whether it was given, not its value.</summary>
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : "(given)";
 
     private async Task<Paged<WorkerRow>> PageAsync(WorkerSearchQuery query, CancellationToken ct)
     {
