@@ -98,8 +98,13 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         {
             // ---------------- workers: pages ----------------
             list.Add(new("page /Registry/Workers/Index", RegistryAreas.Workers, Access.Read, side, false, async c =>
-                await Read(await c.Pages.PostAsync("/Registry/Workers", Form(c.Token, ("Q", Worker(c, side).NameSearch)))))
-                { IsList = true, Marker = workerMark });
+            {
+                // POST-redirect-GET: the search posts, the results are at the link it redirects to
+                var posted = await c.Pages.PostAsync("/Registry/Workers", Form(c.Token, ("Q", Worker(c, side).NameSearch)));
+                var link = posted.Headers.Location?.OriginalString;
+                return await Read(posted.StatusCode == HttpStatusCode.Redirect && link?.StartsWith("/Registry/Workers?", StringComparison.Ordinal) == true
+                    ? await c.Pages.GetAsync(link) : posted);
+            }) { IsList = true, Marker = workerMark });
             list.Add(new("page /Registry/Workers/Index", RegistryAreas.Workers, Access.Read, side, false, async c =>
                 await Read(await c.Pages.PostAsync("/Registry/Workers?handler=Export", Form(c.Token, ("Cccd", Worker(c, side).Cccd), ("format", "csv")))))
                 { IsList = true, Marker = workerMark });

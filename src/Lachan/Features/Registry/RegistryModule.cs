@@ -42,6 +42,8 @@ public sealed class RegistryModule : IModule
         services.AddScoped<ZoneDetail>();
         services.AddScoped<ZoneEditor>();
         services.AddScoped<IDemoProvince, DemoProvinceLoader>();
+        // every save of a worker keeps its name words (the search's index)
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(NameWordsInterceptor.Instance);
         services.AddScoped<TransferReview>();
         services.AddScoped<LodgingChoices>();
     }

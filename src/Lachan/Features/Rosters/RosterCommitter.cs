@@ -1,5 +1,6 @@
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Transfers;
+using Lachan.Features.Registry.Workers;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
@@ -90,9 +91,10 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
         await using (var bulk = BulkWriter.Begin(db))
         {
             if (DefersIndexes(newWorkers, lastWorkerId)
-                && !await bulk.DeferIndexesAsync([typeof(Worker), typeof(Employment), typeof(MovementEvent)], keysToOtherTables: false, ct))
+                && !await bulk.DeferIndexesAsync([typeof(Worker), typeof(WorkerNameWord), typeof(Employment), typeof(MovementEvent)], keysToOtherTables: false, ct))
                 log.LogWarning("Roster import for enterprise {EnterpriseId}: the registry's tables were busy, so {Workers} new workers load with every index in place (slower)", e, newWorkers);
             await bulk.WriteAsync(rows.Where(r => r.Planned.Kind == PlanKind.New).Select(r => NewWorker(r.Planned, r.WorkerId, province, e)), ct);
+            await bulk.WriteAsync(rows.Where(r => r.Planned.Kind == PlanKind.New).SelectMany(r => NameWords.Rows(r.WorkerId, r.Planned.Row.FullName)), ct);
             progress?.Report(50);
             await bulk.WriteAsync(rows.Where(r => r.Planned.Kind is PlanKind.New or PlanKind.Rehire).Select(r => new Employment
             {
@@ -109,9 +111,10 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
         }
         progress?.Report(85);
         await sql.SetCurrentAsync(current, ct);
-        var updated = plan.Rows.Where(p => p.Kind == PlanKind.Update).ToList();
         // A re-hired worker's stated fields are applied too, as the preview shows them.
-        await sql.UpdateFieldsAsync([.. updated, .. plan.Rows.Where(p => p.Kind == PlanKind.Rehire && p.Changes.Count > 0)], ct);
+        var updated = plan.Rows.Where(p => p.Kind == PlanKind.Update || (p.Kind == PlanKind.Rehire && p.Changes.Count > 0)).ToList();
+        await sql.UpdateFieldsAsync(updated, ct);
+        await NameWords.ReplaceAsync(db, [.. updated.Select(p => (p.WorkerId!.Value, p.Row.FullName))], ct);
         progress?.Report(95);
 
         return new RosterOutcome(newWorkers, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,

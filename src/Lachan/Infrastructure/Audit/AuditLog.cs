@@ -32,6 +32,19 @@ public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time)
         await tx.CommitAsync(ct);
     }
 
+    private static readonly JsonSerializerOptions Compact = new(Json) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>Lists and searches that show personal data are audited like exports, one event per page read: who, the
+    /// filter, the page, how many rows matched, and the ids of the workers shown, which answer "who saw this person"
+    /// exactly. The filter comes without the values that identify a person (the caller masks them, as the exports'
+    /// audit does): a search for someone outside the caller's jurisdiction must not put that person's CCCD before
+    /// every reader of the audit trail.</summary>
+    public async Task ListedAsync(string entityType, object? filter, int page, IEnumerable<int> shown, int total, CancellationToken ct = default)
+    {
+        Record("list", entityType, null, after: JsonSerializer.Serialize(new { Filter = filter, Page = page, Total = total, Shown = shown }, Compact));
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Views of personal data are audited too; saved at once since a view changes nothing else.</summary>
     public async Task ViewedAsync(string entityType, object entityId, CancellationToken ct = default)
     {

@@ -21,13 +21,13 @@ public static class DataModule
         {
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Lachan is not set.");
-            services.AddDbContext<LachanDb, PostgresLachanDb>(o => o.UseNpgsql(cs));
+            services.AddDbContext<LachanDb, PostgresLachanDb>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
         {
             cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
             EnsureSqliteFolder(cs);
-            services.AddDbContext<LachanDb, SqliteLachanDb>(o => o.UseSqlite(cs));
+            services.AddDbContext<LachanDb, SqliteLachanDb>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         // Keys in the database: every node behind a load balancer can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Lachan").PersistKeysToDbContext<LachanDb>();
@@ -47,6 +47,7 @@ public static class DataModule
     public static async Task MigrateAsync(LachanDb db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+        await Features.Registry.Workers.NameWords.BackfillAsync(db, ct);
         if (!db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

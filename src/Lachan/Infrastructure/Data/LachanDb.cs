@@ -16,6 +16,7 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -38,9 +39,7 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
 
         // Search keys compare by code point on both providers (SQLite's default BINARY; "C" on PostgreSQL),
         // so "all names starting with k" is the index range [k, k + U+FFFF).
-        if (IsPostgres)
-            foreach (var p in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.Name == "NameSearch"))
-                p.SetCollation("C");
+        CodePointOrder.Apply(b, IsPostgres);
 
         b.Entity<AuditEvent>(e =>
         {

@@ -1,4 +1,5 @@
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Outbreak.Cases;
@@ -21,7 +22,7 @@ public sealed record CaseExportRow(string Code, string FullName, string Cccd, Da
 
 /// <summary>Cases by outcome, confirmation date range and the enterprise the worker was employed at on the confirmation
 /// date (not today's: a later roster must not move a 2021 case); newest first.</summary>
-public sealed class CaseList(CaseScope cases)
+public sealed class CaseList(CaseScope cases, AuditLog audit)
 {
     public async Task<Paged<CaseRow>> RunAsync(CaseListQuery q, CancellationToken ct = default)
     {
@@ -32,6 +33,7 @@ public sealed class CaseList(CaseScope cases)
             .Select(c => new CaseRow(c.Id, c.Code, c.WorkerId, c.Worker!.FullName, c.Worker.Cccd, c.ConfirmedOn, c.Outcome,
                 c.Worker.Employments.Where(e => e.From <= c.ConfirmedOn && (e.To == null || e.To > c.ConfirmedOn)).OrderByDescending(e => e.From).Select(e => e.Enterprise!.Name).FirstOrDefault(), c.TreatmentPlace))
             .ToListAsync(ct);
+        await audit.ListedAsync("CaseList", q, page, items.Select(c => c.WorkerId), total, ct);   // health records of named people: audited like the export
         return new Paged<CaseRow>(items, total, page, size);
     }
 

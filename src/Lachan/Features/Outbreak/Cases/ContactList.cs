@@ -1,4 +1,5 @@
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Outbreak.Cases;
@@ -7,7 +8,7 @@ public sealed record ContactListRow(int Id, int WorkerId, string FullName, strin
     int CaseId, string CaseCode, DateOnly? QuarantineEnd, DateOnly? ReleasedOn);
 
 /// <summary>Confirmed contacts across cases, most recent contact first, optionally of one level.</summary>
-public sealed class ContactList(CaseScope cases)
+public sealed class ContactList(CaseScope cases, AuditLog audit)
 {
     public async Task<Paged<ContactListRow>> RunAsync(ContactLevel? level, int? pageNumber, CancellationToken ct = default)
     {
@@ -23,6 +24,7 @@ public sealed class ContactList(CaseScope cases)
                 orders.Where(o => o.ContactId == x.Id).Select(o => (DateOnly?)o.PlannedEndOn).FirstOrDefault(),
                 orders.Where(o => o.ContactId == x.Id).Select(o => o.ReleasedOn).FirstOrDefault()))
             .ToListAsync(ct);
+        await audit.ListedAsync("ContactList", new { Level = level }, page, items.Select(c => c.WorkerId), total, ct);   // named people and their exposure
         return new Paged<ContactListRow>(items, total, page, size);
     }
 }

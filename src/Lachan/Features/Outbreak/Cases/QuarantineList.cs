@@ -1,4 +1,5 @@
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Outbreak.Cases;
@@ -7,7 +8,7 @@ public sealed record QuarantineRow(int Id, int WorkerId, string FullName, string
     DateOnly StartOn, DateOnly PlannedEndOn, DateOnly? ReleasedOn, string? ReleaseResult);
 
 /// <summary>Quarantine orders, open ones (not released) by default, ending soonest first.</summary>
-public sealed class QuarantineList(CaseScope cases)
+public sealed class QuarantineList(CaseScope cases, AuditLog audit)
 {
     public async Task<Paged<QuarantineRow>> RunAsync(bool includeReleased, int? pageNumber, CancellationToken ct = default)
     {
@@ -18,6 +19,7 @@ public sealed class QuarantineList(CaseScope cases)
         var items = await q.OrderBy(o => o.ReleasedOn != null).ThenBy(o => o.PlannedEndOn).ThenBy(o => o.Id).PageOf(page, size)
             .Select(o => new QuarantineRow(o.Id, o.WorkerId, o.Worker!.FullName, o.Worker.Cccd, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn, o.ReleasedOn, o.ReleaseResult))
             .ToListAsync(ct);
+        await audit.ListedAsync("QuarantineList", new { IncludeReleased = includeReleased }, page, items.Select(o => o.WorkerId), total, ct);   // named people
         return new Paged<QuarantineRow>(items, total, page, size);
     }
 

@@ -2,6 +2,7 @@ using Lachan.Infrastructure;
 using System.Runtime.InteropServices;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed record AffectedResult(DateOnly Date, string? ZoneName, string? Ord
 /// tallied while two indexed scans are read (employments of the stopped enterprises, residences in the locked houses),
 /// in two halves at once, without keeping a row per worker; names are read only for the page shown, which the database
 /// sorts and cuts. Measured at 300,000 workers in docs/performance.md.</summary>
-public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvider time, PlainReader reader)
+public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvider time, PlainReader reader, AuditLog audit)
 {
     /// <summary>What the orders in force on the day stop and lock, before any worker is read.</summary>
     private sealed record Situation(DateOnly Day, string? ZoneName, string? OrderNumber, List<Enterprise> Enterprises, List<(Enterprise Enterprise, ZoneOrder Order)> Stopping,
@@ -69,6 +70,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
 
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
         var items = tally.Workers == 0 ? [] : await NamedAsync(s, names, q => q.PageOf(page, size), ct);
+        await audit.ListedAsync("AffectedWorkers", query, page, items.Select(w => w.Id), tally.Workers, ct);   // a page of named workers: audited like the export
         return new AffectedResult(s.Day, s.ZoneName, s.OrderNumber, counts, stopped, new Paged<AffectedWorker>(items, tally.Workers, page, size));
     }
 

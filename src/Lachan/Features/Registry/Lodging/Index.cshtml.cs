@@ -4,14 +4,18 @@ using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lachan.Features.Registry.Lodging;
 
-public sealed class IndexModel(LodgingSearch search, LodgingEditor editor, PlaceLookup places, Jurisdiction scope, AuditLog audit, LachanDb db) : PageModel
+/// <summary>The list of lodging houses. The text query may be a landlord's name, so it is posted and carried in a
+/// <see cref="SearchToken"/> (POST-redirect-GET); the commune, sort and page stay plain link parameters.</summary>
+public sealed class IndexModel(LodgingSearch search, LodgingEditor editor, PlaceLookup places, Jurisdiction scope, AuditLog audit, LachanDb db,
+    IDataProtectionProvider keys, CurrentUser user) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? CommuneCode { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
@@ -19,22 +23,45 @@ public sealed class IndexModel(LodgingSearch search, LodgingEditor editor, Place
     public Paged<LodgingRow> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<UnitChoice> Communes { get; private set; } = [];
     public bool CanCreate => scope.Can(RegistryAreas.Lodging, Access.Write);
+    /// <summary>The search link was expired, tampered with or another user's: nothing is shown.</summary>
+    public bool SearchExpired { get; private set; }
+
+    public sealed record Criteria(string? Q);
 
     private LodgingSearchQuery Query => new() { Q = Q, CommuneCode = CommuneCode, Sort = Sort, Page = PageNumber };
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <param name="s">A search link's token (see <see cref="SearchToken"/>).</param>
+    public async Task<IActionResult> OnGetAsync(string? s, CancellationToken ct)
     {
         // Enterprise HR has no access to lodging at all: refuse rather than show an empty list.
         if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
-        Result = await search.RunAsync(Query, ct);
+        if (!Unprotect(s)) SearchExpired = true;
+        else Result = await search.RunAsync(Query, ct);
         Communes = editor.Allowed(await places.ChoicesAsync(AdminLevel.Commune, ct));
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    /// <summary>The search form posts here; the answer is a redirect to the results (POST-redirect-GET).</summary>
+    public IActionResult OnPost()
+    {
+        if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
+        var s = string.IsNullOrWhiteSpace(Q) ? null : SearchToken.Protect(keys, user.Name, new Criteria(Q));
+        return RedirectToPage(new { s, CommuneCode = string.IsNullOrEmpty(CommuneCode) ? null : CommuneCode, Sort });
+    }
+
+    /// <summary>Reads the query from a search link; false when the link is not valid for this user.</summary>
+    private bool Unprotect(string? s)
+    {
+        if (s is null) return true;
+        Q = SearchToken.Unprotect<Criteria>(keys, user.Name, s)?.Q;
+        return Q is not null;
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, string? s, CancellationToken ct)
     {
         if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
+        if (!Unprotect(s)) return NotFound();
         // The list carries landlords' names and phones: who took it is recorded.
         audit.Record("export", "LodgingList", null, after: new { fmt, Filter = new { Q, CommuneCode } });
         await db.SaveChangesAsync(ct);

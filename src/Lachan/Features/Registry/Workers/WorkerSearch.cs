@@ -1,8 +1,9 @@
+using System.Runtime.CompilerServices;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
-using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Registry.Workers;
@@ -35,19 +36,32 @@ public sealed record RosterExportRow(string Cccd, string FullName, Sex Sex, Date
     string? Phone, string? PermanentAddress, string? LodgingName, string? LodgingAddress, DateOnly? HiredOn, ContractType? Contract,
     string? Workshop, string? EnterpriseName);
 
-/// <summary>Finds workers inside the caller's jurisdiction. Name search matches the start of the name without
-/// diacritics through the index ("nguyen van" → every Nguyễn Văn …); only when nothing starts that way does it look
-/// for the words anywhere in the name (a scan, but a bounded one).</summary>
-public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
+/// <summary>Finds workers inside the caller's jurisdiction. A name query matches when each of its words begins some word
+/// of the name ("lan" → Nguyễn Thị Lan, Lăng Văn Hải; "nguyen lan" → Nguyễn Thị Lan), through the index of name words
+/// (<see cref="NameWords"/>). A partial CCCD (6–11 digits) matches the CCCDs starting with it, a range on the unique
+/// index; a phone matches however it is written (0912…, 912…, +84 912…, 84912…).</summary>
+public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit)
 {
     public static readonly string[] Sorts = ["name", "-name", "cccd", "-cccd", "dob", "-dob"];
 
+    /// <summary>One page for someone to read (the list page, the API, an enterprise's workers, a house's residents): the
+    /// read is audited like an export, one event with who, the filter and the count, since paging through it reads the
+    /// registry's personal data.</summary>
     public async Task<Paged<WorkerRow>> RunAsync(WorkerSearchQuery query, CancellationToken ct = default)
     {
+        var result = await PageAsync(query, ct);
+        await audit.ListedAsync("WorkerList", query with { Cccd = Given(query.Cccd), Q = Given(query.Q), Phone = Given(query.Phone) },
+            result.Page, result.Items.Select(w => w.Id), result.Total, ct);
+        return result;
+    }
+
+    /// <summary>A criterion that identifies a person, for the audit: whether it was given, not its value.</summary>
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : "(given)";
+
+    private async Task<Paged<WorkerRow>> PageAsync(WorkerSearchQuery query, CancellationToken ct)
+    {
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
-        var q = Filter(query);
-        if (!string.IsNullOrWhiteSpace(query.Q) && !await q.AnyAsync(ct))
-            q = Filter(query, nameAnywhere: true);
+        var q = await FilterAsync(query, ct);
         var items = await Sorted(q, query.Sort).PageOf(page, size).Select(ToRow).ToListAsync(ct);
         // A first page that is not full is the whole result (a CCCD lookup): no second query to count it.
         var total = page == 1 && items.Count < size ? items.Count : await q.CountAsync(ct);
@@ -55,16 +69,19 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
     }
 
     /// <summary>Every matching worker in the roster layout, for export (the caller streams it).</summary>
-    public IAsyncEnumerable<RosterExportRow> ExportAsync(WorkerSearchQuery query) =>
-        Sorted(Filter(query), query.Sort).Select(w => new RosterExportRow(
+    public async IAsyncEnumerable<RosterExportRow> ExportAsync(WorkerSearchQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var rows = Sorted(await FilterAsync(query, ct), query.Sort).Select(w => new RosterExportRow(
             w.Cccd, w.FullName, w.Sex, w.DateOfBirth, w.Cmnd, w.BhxhNumber, w.Phone, w.PermanentAddress,
             w.CurrentLodgingHouse!.Name, w.CurrentLodgingHouse.Address,
             w.Employments.Where(e => e.To == null).Select(e => (DateOnly?)e.From).FirstOrDefault(),
             w.Employments.Where(e => e.To == null).Select(e => (ContractType?)e.ContractType).FirstOrDefault(),
             w.Employments.Where(e => e.To == null).Select(e => e.Workshop).FirstOrDefault(),
-            w.CurrentEnterprise!.Name)).AsAsyncEnumerable();
+            w.CurrentEnterprise!.Name));
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+    }
 
-    private IQueryable<Worker> Filter(WorkerSearchQuery query, bool nameAnywhere = false)
+    private async Task<IQueryable<Worker>> FilterAsync(WorkerSearchQuery query, CancellationToken ct)
     {
         var q = scope.Workers(db.Set<Worker>().AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Cccd))
@@ -72,24 +89,23 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
             var cccd = query.Cccd.Trim();
             // Spreadsheets drop the leading zero of a CCCD; an 11-digit number means "0" + it.
             if (cccd.Length == 11 && cccd.All(char.IsAsciiDigit)) cccd = "0" + cccd;
-            q = q.Where(w => w.Cccd == cccd || w.Cmnd == cccd);
+            if (cccd.Length is >= MinCccdPrefix and < 12 && cccd.All(char.IsAsciiDigit))
+            {
+                // The start of a CCCD (province, sex and century, year of birth come first), or a whole 9-digit CMND.
+                var upper = DigitsAfter(cccd);
+                q = upper is null
+                    ? q.Where(w => string.Compare(w.Cccd, cccd) >= 0 || w.Cmnd == cccd)
+                    : q.Where(w => (string.Compare(w.Cccd, cccd) >= 0 && string.Compare(w.Cccd, upper) < 0) || w.Cmnd == cccd);
+            }
+            else q = q.Where(w => w.Cccd == cccd || w.Cmnd == cccd);
         }
         if (!string.IsNullOrWhiteSpace(query.Phone))
         {
-            var phone = OtherIds.NormalizePhone(query.Phone) ?? query.Phone.Trim();
+            var phone = PhoneAsStored(query.Phone) ?? query.Phone.Trim();
             q = q.Where(w => w.Phone == phone);
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var key = VietnameseText.SearchKey(query.Q);
-            if (nameAnywhere)
-                q = q.Where(w => w.NameSearch.Contains(key));
-            else
-            {
-                var upper = key + "\uffff";
-                q = q.Where(w => string.Compare(w.NameSearch, key) >= 0 && string.Compare(w.NameSearch, upper) < 0);
-            }
-        }
+            q = await NameWords.MatchingAsync(q, db.Set<WorkerNameWord>(), query.Q, ct);
         if (query.EnterpriseId is int e) q = q.Where(w => w.CurrentEnterpriseId == e);
         if (query.LodgingHouseId is int l) q = q.Where(w => w.CurrentLodgingHouseId == l);
         if (query.ZoneId is int z) q = q.Where(w => w.CurrentEnterprise!.IndustrialZoneId == z);
@@ -100,6 +116,27 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope)
             q = q.Where(w => w.Movements.Any(m => (kind == null || m.Kind == kind) && m.Date >= from && m.Date <= to));
         }
         return q;
+    }
+
+    /// <summary>Fewer digits than this match too many people to be a lookup (the first six are province, sex and year).</summary>
+    public const int MinCccdPrefix = 6;
+
+    /// <summary>The smallest digit string after every string that starts with <paramref name="prefix"/> ("0340129" →
+    /// "034013"), or null when there is none ("999…"). Digit strings compare the same in every collation.</summary>
+    internal static string? DigitsAfter(string prefix)
+    {
+        var end = prefix.TrimEnd('9');
+        return end.Length == 0 ? null : end[..^1] + (char)(end[^1] + 1);
+    }
+
+    /// <summary>A phone as the registry stores it (0 and nine digits), from the ways people write one: with spaces, dots
+    /// or dashes, without the leading 0, with +84 or 84 in front (and a stray 0 after it).</summary>
+    internal static string? PhoneAsStored(string text)
+    {
+        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
+        if (digits.StartsWith("84", StringComparison.Ordinal) && digits.Length is 11 or 12) digits = digits[2..];
+        digits = digits.TrimStart('0');
+        return digits.Length == 9 ? "0" + digits : null;
     }
 
     private static IQueryable<Worker> Sorted(IQueryable<Worker> q, string? sort) => sort switch

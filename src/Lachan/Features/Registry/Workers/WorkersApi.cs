@@ -12,6 +12,7 @@ public static class WorkersApi
     {
         var g = api.MapGroup("/workers").WithTags("Workers");
 
+        // Each page read is audited (WorkerSearch.RunAsync): paging through the list reads the registry's personal data.
         g.MapGet("/", async ([AsParameters] WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, CancellationToken ct) =>
                 scope.Can(RegistryAreas.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
             .WithSummary("Search workers by CCCD/CMND, name (with or without diacritics), phone, enterprise or lodging house; paged.")

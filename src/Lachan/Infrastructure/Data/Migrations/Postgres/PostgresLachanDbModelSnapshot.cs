@@ -74,7 +74,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("WorkerId");
 
-                    b.ToTable("Cases");
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Cases.Contact", b =>
@@ -129,7 +129,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "WorkerId")
                         .IsUnique();
 
-                    b.ToTable("Contacts");
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Cases.QuarantineOrder", b =>
@@ -184,7 +184,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ReleasedOn", "StartOn");
 
-                    b.ToTable("QuarantineOrders");
+                    b.ToTable("QuarantineOrders", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Cases.QuarantineRule", b =>
@@ -225,7 +225,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("QuarantineRules");
+                    b.ToTable("QuarantineRules", (string)null);
 
                     b.HasData(
                         new
@@ -283,7 +283,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("PoolRules");
+                    b.ToTable("PoolRules", (string)null);
 
                     b.HasData(
                         new
@@ -316,7 +316,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TestSampleId", "WorkerId")
                         .IsUnique();
 
-                    b.ToTable("SampleMembers");
+                    b.ToTable("SampleMembers", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningRule", b =>
@@ -342,7 +342,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("ScreeningRules");
+                    b.ToTable("ScreeningRules", (string)null);
 
                     b.HasData(
                         new
@@ -378,7 +378,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("EnterpriseId");
 
-                    b.ToTable("ScreeningSchedules");
+                    b.ToTable("ScreeningSchedules", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Testing.TestSample", b =>
@@ -423,7 +423,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Result", "Pooled");
 
-                    b.ToTable("TestSamples");
+                    b.ToTable("TestSamples", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
@@ -465,7 +465,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("IndustrialZoneId");
 
-                    b.ToTable("ControlZones");
+                    b.ToTable("ControlZones", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZoneLodging", b =>
@@ -527,7 +527,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ControlZoneId");
 
-                    b.ToTable("ZoneOrders");
+                    b.ToTable("ZoneOrders", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderExemption", b =>
@@ -566,10 +566,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("ZoneOrderId");
 
-                    b.ToTable("ZoneOrderScans");
+                    b.ToTable("ZoneOrderScans", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.AdminUnit", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(16)
@@ -602,10 +602,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ParentCode");
 
-                    b.ToTable("AdminUnits");
+                    b.ToTable("AdminUnits", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Employment", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Employment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -641,10 +641,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("WorkerId", "To", "From", "EnterpriseId");
 
-                    b.ToTable("Employments");
+                    b.ToTable("Employments", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Enterprise", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Enterprise", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -712,10 +712,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TaxCode")
                         .IsUnique();
 
-                    b.ToTable("Enterprises");
+                    b.ToTable("Enterprises", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.EnterpriseStatusChange", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.EnterpriseStatusChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -741,10 +741,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("EnterpriseId");
 
-                    b.ToTable("EnterpriseStatusChanges");
+                    b.ToTable("EnterpriseStatusChanges", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.IndustrialZone", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.IndustrialZone", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -781,10 +781,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("IndustrialZones");
+                    b.ToTable("IndustrialZones", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Landlord", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Landlord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -813,10 +813,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("Landlords");
+                    b.ToTable("Landlords", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.LodgingHouse", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.LodgingHouse", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -872,10 +872,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("LandlordId");
 
-                    b.ToTable("LodgingHouses");
+                    b.ToTable("LodgingHouses", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.MovementEvent", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.MovementEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -908,10 +908,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("WorkerId");
 
-                    b.ToTable("MovementEvents");
+                    b.ToTable("MovementEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Residence", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Residence", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -941,10 +941,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("WorkerId", "To", "From", "LodgingHouseId");
 
-                    b.ToTable("Residences");
+                    b.ToTable("Residences", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Worker", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1023,7 +1023,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ProvinceCode", "NameSearch");
 
-                    b.ToTable("Workers");
+                    b.ToTable("Workers", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
@@ -1086,6 +1086,28 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
 
                     b.ToTable("TransferRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+                {
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Exact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.HasKey("WorkerId", "Word", "Exact");
+
+                    b.HasIndex("Word", "Exact", "WorkerId");
+
+                    b.ToTable("WorkerNameWords", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Rosters.RosterImport", b =>
@@ -1158,7 +1180,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("EnterpriseId", "FileHash");
 
-                    b.ToTable("RosterImports");
+                    b.ToTable("RosterImports", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Rosters.RosterMapping", b =>
@@ -1187,7 +1209,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("EnterpriseId", "HeaderKey")
                         .IsUnique();
 
-                    b.ToTable("RosterMappings");
+                    b.ToTable("RosterMappings", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Infrastructure.Audit.AuditAnchor", b =>
@@ -1540,7 +1562,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Cases.Case", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1562,7 +1584,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("SourceContactId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1584,7 +1606,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1603,7 +1625,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1614,7 +1636,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningSchedule", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "Enterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "Enterprise")
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1625,11 +1647,11 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId");
 
-                    b.HasOne("Lachan.Features.Registry.Model.IndustrialZone", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.IndustrialZone", null)
                         .WithMany()
                         .HasForeignKey("IndustrialZoneId");
                 });
@@ -1642,7 +1664,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.LodgingHouse", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", null)
                         .WithMany()
                         .HasForeignKey("LodgingHouseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1660,7 +1682,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderExemption", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1682,15 +1704,15 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Employment", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Employment", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "Enterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "Enterprise")
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
                         .WithMany("Employments")
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1699,27 +1721,27 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Enterprise");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Enterprise", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Enterprise", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.IndustrialZone", "IndustrialZone")
+                    b.HasOne("Lachan.Features.Registry.Contracts.IndustrialZone", "IndustrialZone")
                         .WithMany()
                         .HasForeignKey("IndustrialZoneId");
 
                     b.Navigation("IndustrialZone");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.EnterpriseStatusChange", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.EnterpriseStatusChange", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", null)
                         .WithMany("StatusHistory")
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.LodgingHouse", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.LodgingHouse", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Landlord", "Landlord")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Landlord", "Landlord")
                         .WithMany()
                         .HasForeignKey("LandlordId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1728,24 +1750,24 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Landlord");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.MovementEvent", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.MovementEvent", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
                         .WithMany("Movements")
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Residence", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Residence", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.LodgingHouse", "LodgingHouse")
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "LodgingHouse")
                         .WithMany()
                         .HasForeignKey("LodgingHouseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
                         .WithMany("Residences")
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1754,13 +1776,13 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("LodgingHouse");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Worker", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "CurrentEnterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "CurrentEnterprise")
                         .WithMany()
                         .HasForeignKey("CurrentEnterpriseId");
 
-                    b.HasOne("Lachan.Features.Registry.Model.LodgingHouse", "CurrentLodgingHouse")
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "CurrentLodgingHouse")
                         .WithMany()
                         .HasForeignKey("CurrentLodgingHouseId");
 
@@ -1771,18 +1793,18 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "FromEnterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "FromEnterprise")
                         .WithMany()
                         .HasForeignKey("FromEnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "ToEnterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "ToEnterprise")
                         .WithMany()
                         .HasForeignKey("ToEnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1791,6 +1813,17 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("FromEnterprise");
 
                     b.Navigation("ToEnterprise");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Worker");
                 });
@@ -1874,12 +1907,12 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Scan");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Enterprise", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Enterprise", b =>
                 {
                     b.Navigation("StatusHistory");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Worker", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
                 {
                     b.Navigation("Employments");
 

@@ -67,7 +67,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkerId");
 
-                    b.ToTable("Cases");
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Cases.Contact", b =>
@@ -120,7 +120,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "WorkerId")
                         .IsUnique();
 
-                    b.ToTable("Contacts");
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Cases.QuarantineOrder", b =>
@@ -173,7 +173,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ReleasedOn", "StartOn");
 
-                    b.ToTable("QuarantineOrders");
+                    b.ToTable("QuarantineOrders", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Cases.QuarantineRule", b =>
@@ -212,7 +212,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("QuarantineRules");
+                    b.ToTable("QuarantineRules", (string)null);
 
                     b.HasData(
                         new
@@ -268,7 +268,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("PoolRules");
+                    b.ToTable("PoolRules", (string)null);
 
                     b.HasData(
                         new
@@ -299,7 +299,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TestSampleId", "WorkerId")
                         .IsUnique();
 
-                    b.ToTable("SampleMembers");
+                    b.ToTable("SampleMembers", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningRule", b =>
@@ -323,7 +323,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("ScreeningRules");
+                    b.ToTable("ScreeningRules", (string)null);
 
                     b.HasData(
                         new
@@ -357,7 +357,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("EnterpriseId");
 
-                    b.ToTable("ScreeningSchedules");
+                    b.ToTable("ScreeningSchedules", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Testing.TestSample", b =>
@@ -400,7 +400,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Result", "Pooled");
 
-                    b.ToTable("TestSamples");
+                    b.ToTable("TestSamples", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
@@ -440,7 +440,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("IndustrialZoneId");
 
-                    b.ToTable("ControlZones");
+                    b.ToTable("ControlZones", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZoneLodging", b =>
@@ -500,7 +500,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ControlZoneId");
 
-                    b.ToTable("ZoneOrders");
+                    b.ToTable("ZoneOrders", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderExemption", b =>
@@ -539,10 +539,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("ZoneOrderId");
 
-                    b.ToTable("ZoneOrderScans");
+                    b.ToTable("ZoneOrderScans", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.AdminUnit", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(16)
@@ -575,10 +575,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentCode");
 
-                    b.ToTable("AdminUnits");
+                    b.ToTable("AdminUnits", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Employment", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Employment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -612,10 +612,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkerId", "To", "From", "EnterpriseId");
 
-                    b.ToTable("Employments");
+                    b.ToTable("Employments", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Enterprise", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Enterprise", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -680,10 +680,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TaxCode")
                         .IsUnique();
 
-                    b.ToTable("Enterprises");
+                    b.ToTable("Enterprises", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.EnterpriseStatusChange", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.EnterpriseStatusChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -707,10 +707,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("EnterpriseId");
 
-                    b.ToTable("EnterpriseStatusChanges");
+                    b.ToTable("EnterpriseStatusChanges", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.IndustrialZone", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.IndustrialZone", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -745,10 +745,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("IndustrialZones");
+                    b.ToTable("IndustrialZones", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Landlord", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Landlord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -774,10 +774,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Landlords");
+                    b.ToTable("Landlords", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.LodgingHouse", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.LodgingHouse", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -830,10 +830,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("LandlordId");
 
-                    b.ToTable("LodgingHouses");
+                    b.ToTable("LodgingHouses", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.MovementEvent", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.MovementEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -864,10 +864,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkerId");
 
-                    b.ToTable("MovementEvents");
+                    b.ToTable("MovementEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Residence", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Residence", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -895,10 +895,10 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkerId", "To", "From", "LodgingHouseId");
 
-                    b.ToTable("Residences");
+                    b.ToTable("Residences", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Worker", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -974,7 +974,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ProvinceCode", "NameSearch");
 
-                    b.ToTable("Workers");
+                    b.ToTable("Workers", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
@@ -1035,6 +1035,26 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
 
                     b.ToTable("TransferRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+                {
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exact")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkerId", "Word", "Exact");
+
+                    b.HasIndex("Word", "Exact", "WorkerId");
+
+                    b.ToTable("WorkerNameWords", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Rosters.RosterImport", b =>
@@ -1107,7 +1127,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("EnterpriseId", "FileHash");
 
-                    b.ToTable("RosterImports");
+                    b.ToTable("RosterImports", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Rosters.RosterMapping", b =>
@@ -1134,7 +1154,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("EnterpriseId", "HeaderKey")
                         .IsUnique();
 
-                    b.ToTable("RosterMappings");
+                    b.ToTable("RosterMappings", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Infrastructure.Audit.AuditAnchor", b =>
@@ -1471,7 +1491,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Cases.Case", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1493,7 +1513,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("SourceContactId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1515,7 +1535,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1534,7 +1554,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1545,7 +1565,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Testing.ScreeningSchedule", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "Enterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "Enterprise")
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1556,11 +1576,11 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ControlZone", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId");
 
-                    b.HasOne("Lachan.Features.Registry.Model.IndustrialZone", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.IndustrialZone", null)
                         .WithMany()
                         .HasForeignKey("IndustrialZoneId");
                 });
@@ -1573,7 +1593,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.LodgingHouse", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", null)
                         .WithMany()
                         .HasForeignKey("LodgingHouseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1591,7 +1611,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lachan.Features.Outbreak.Zones.ZoneOrderExemption", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1613,15 +1633,15 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Employment", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Employment", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "Enterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "Enterprise")
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
                         .WithMany("Employments")
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1630,27 +1650,27 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Enterprise");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Enterprise", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Enterprise", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.IndustrialZone", "IndustrialZone")
+                    b.HasOne("Lachan.Features.Registry.Contracts.IndustrialZone", "IndustrialZone")
                         .WithMany()
                         .HasForeignKey("IndustrialZoneId");
 
                     b.Navigation("IndustrialZone");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.EnterpriseStatusChange", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.EnterpriseStatusChange", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", null)
                         .WithMany("StatusHistory")
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.LodgingHouse", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.LodgingHouse", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Landlord", "Landlord")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Landlord", "Landlord")
                         .WithMany()
                         .HasForeignKey("LandlordId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1659,24 +1679,24 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Landlord");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.MovementEvent", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.MovementEvent", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
                         .WithMany("Movements")
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Residence", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Residence", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.LodgingHouse", "LodgingHouse")
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "LodgingHouse")
                         .WithMany()
                         .HasForeignKey("LodgingHouseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", null)
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
                         .WithMany("Residences")
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1685,13 +1705,13 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("LodgingHouse");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Worker", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "CurrentEnterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "CurrentEnterprise")
                         .WithMany()
                         .HasForeignKey("CurrentEnterpriseId");
 
-                    b.HasOne("Lachan.Features.Registry.Model.LodgingHouse", "CurrentLodgingHouse")
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "CurrentLodgingHouse")
                         .WithMany()
                         .HasForeignKey("CurrentLodgingHouseId");
 
@@ -1702,18 +1722,18 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "FromEnterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "FromEnterprise")
                         .WithMany()
                         .HasForeignKey("FromEnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lachan.Features.Registry.Model.Enterprise", "ToEnterprise")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "ToEnterprise")
                         .WithMany()
                         .HasForeignKey("ToEnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Model.Worker", "Worker")
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1722,6 +1742,17 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("FromEnterprise");
 
                     b.Navigation("ToEnterprise");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Worker");
                 });
@@ -1805,12 +1836,12 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Scan");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Enterprise", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Enterprise", b =>
                 {
                     b.Navigation("StatusHistory");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Model.Worker", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
                 {
                     b.Navigation("Employments");
 
