@@ -7,6 +7,7 @@ using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Cli;
 using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Jobs;
 using Lachan.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.Services
     .AddData(builder.Configuration)
     .AddAuth()
     .AddWeb()
+    .AddJobs(builder.Configuration)
     .AddRegistryModule()
     .AddRostersModule()
     .AddZoneControlModule()

@@ -42,14 +42,14 @@ public static class RostersApi
             .WithSummary("An import's status, progress, preview and outcome.")
             .Produces<ImportState>();
 
-        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, RosterUpload upload, RosterJobs jobs, Lachan.Infrastructure.Data.LachanDb db, Jurisdiction scope, CancellationToken ct) =>
+        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, RosterUpload upload, RosterJobs jobs, Lachan.Infrastructure.Data.LachanDb db, Jurisdiction scope, CurrentUser user, CancellationToken ct) =>
             {
                 if (!MayImport(scope)) return Results.Forbid();
                 if (await upload.FindAsync(id, ct) is not { } i) return Results.NotFound();
                 if (i.Status != ImportStatus.Previewed) return Results.Problem(statusCode: 409, title: "Roster.NotReady");
                 i.Status = ImportStatus.Committing;
                 await db.SaveChangesAsync(ct);
-                jobs.Enqueue(id, RosterJobKind.Commit);
+                await jobs.EnqueueAsync(id, RosterJobKind.Commit, user.Name, ct);
                 return Results.Accepted($"/api/v1/rosters/{id}");
             })
             .WithSummary("Commit a previewed import (all-or-nothing, in the background).");
@@ -60,7 +60,7 @@ public static class RostersApi
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 
-    public static ImportState State(RosterImport i, RosterJobs jobs) => new(i.Id, i.Status.ToString(), jobs.ProgressOf(i.Id), i.ErrorCode,
+    public static ImportState State(RosterImport i, RosterJobs jobs) => new(i.Id, i.Status.ToString(), jobs.ProgressOf(i), i.ErrorCode,
         i.PreviewJson is null ? null : JsonSerializer.Deserialize<RosterPreview>(i.PreviewJson, RosterImports.Json),
         i.OutcomeJson is null ? null : JsonSerializer.Deserialize<RosterOutcome>(i.OutcomeJson, RosterImports.Json));
 }

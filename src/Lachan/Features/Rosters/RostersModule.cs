@@ -1,3 +1,5 @@
+using Quartz;
+
 namespace Lachan.Features.Rosters;
 
 public static class RostersModule
@@ -9,7 +11,7 @@ public static class RostersModule
         services.AddScoped<RosterImports>();
         services.AddScoped<RosterUpload>();
         services.AddSingleton<RosterJobs>();
-        services.AddHostedService(sp => sp.GetRequiredService<RosterJobs>());
+        services.ConfigureAllQuartzSchedulers(UploadRetention.Schedule);
         return services;
     }
 

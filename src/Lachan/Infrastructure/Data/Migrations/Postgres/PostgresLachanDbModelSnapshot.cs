@@ -1035,6 +1035,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
