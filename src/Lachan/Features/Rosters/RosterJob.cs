@@ -56,6 +56,7 @@ public sealed class RosterJob(LachanDb db, RosterImports imports, RosterJobs job
             return;
         }
         import.Status = kind == RosterJobKind.Preview ? ImportStatus.Previewing : ImportStatus.Committing;
+        import.Progress = 0; // what other nodes show until this node writes its own (RosterJobs)
         await db.SaveChangesAsync(ct);
 
         var mapping = import.MappingJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, RosterField>>(import.MappingJson, RosterImports.Json);
@@ -79,7 +80,7 @@ public sealed class RosterJob(LachanDb db, RosterImports imports, RosterJobs job
             import.OutcomeJson = JsonSerializer.Serialize(outcome, RosterImports.Json);
             import.Status = ImportStatus.Committed;
         }
-        import.Progress = 100;
+        import.Progress = 0;
         import.FinishedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(CancellationToken.None);
     }
