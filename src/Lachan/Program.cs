@@ -5,11 +5,12 @@ using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Cli;
 using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Jobs;
 using Lachan.Infrastructure.Modules;
 using Lachan.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddData(builder.Configuration).AddAuth().AddWeb();
+builder.Services.AddData(builder.Configuration).AddAuth().AddWeb().AddJobs(builder.Configuration);
 
 // One line per module (ADR-0016): it brings its services, API, pages' access, menu entries, verbs and demo data.
 builder.AddModule<RegistryModule>();

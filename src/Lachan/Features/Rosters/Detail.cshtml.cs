@@ -11,7 +11,7 @@ namespace Lachan.Features.Rosters;
 
 /// <summary>One import: progress while a job runs, then the preview (counts, samples, errors, column mapping to adjust)
 /// and the commit, then the outcome with the full report.</summary>
-public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImports imports, RosterCommitStart start, LachanDb db, AuditLog audit, Jurisdiction scope) : PageModel
+public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImports imports, RosterCommitStart start, LachanDb db, AuditLog audit, Jurisdiction scope, CurrentUser user) : PageModel
 {
     /// <summary>A role that may not write workers is refused every handler (403), as on the upload page.</summary>
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
@@ -43,7 +43,7 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
 
     public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken ct) =>
         await upload.FindAsync(id, ct) is { } i
-            ? new JsonResult(new { status = i.Status.ToString(), progress = jobs.ProgressOf(id), running = i.Status is ImportStatus.Uploaded or ImportStatus.Previewing or ImportStatus.Committing })
+            ? new JsonResult(new { status = i.Status.ToString(), progress = jobs.ProgressOf(i), running = i.Status is ImportStatus.Uploaded or ImportStatus.Previewing or ImportStatus.Committing })
             : NotFound();
 
     /// <summary>Commits; the form's confirmLeavers checkbox carries the number of leavers it states.</summary>
@@ -62,7 +62,7 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
     {
         if (await upload.FindAsync(id, ct) is null) return NotFound();
-        jobs.Cancel(id);
+        await jobs.CancelAsync(id, ct);
         return Redirect($"/Rosters/{id}");
     }
 
@@ -79,13 +79,13 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
         i.Status = ImportStatus.Uploaded;
         await db.SaveChangesAsync(ct);
         await imports.RememberMappingAsync(i.EnterpriseId, mapping, ct);
-        jobs.Enqueue(id, RosterJobKind.Preview);
+        await jobs.EnqueueAsync(id, RosterJobKind.Preview, user.Name, ct);
         return Redirect($"/Rosters/{id}");
     }
 
     public async Task<IActionResult> OnGetReportAsync(Guid id, CancellationToken ct)
     {
-        if (await upload.FindAsync(id, ct) is not { } i) return NotFound();
+        if (await upload.FindAsync(id, ct) is not { } i || i.StoredPath == "") return NotFound(); // "": past the retention
         var path = RosterReport.PathFor(i.StoredPath);
         if (!System.IO.File.Exists(path)) return NotFound();
         audit.Record("export", "RosterReport", id);

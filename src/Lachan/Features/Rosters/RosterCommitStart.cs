@@ -31,7 +31,7 @@ public sealed class RosterCommitStart(LachanDb db, RosterJobs jobs, RosterLeaver
         import.ConfirmedLeavers = confirmedLeavers;
         import.ErrorCode = null;
         await db.SaveChangesAsync(ct);
-        jobs.Enqueue(import.Id, RosterJobKind.Commit);
+        await jobs.EnqueueAsync(import.Id, RosterJobKind.Commit, user.Name, ct);
         return new Result.Queued();
     }
 }

@@ -4,8 +4,9 @@ namespace Lachan.Features.Rosters;
 
 public enum ImportStatus { Uploaded, Previewing, Previewed, Refused, Committing, Committed, NoChange, Failed, Cancelled }
 
-/// <summary>One uploaded roster and what became of it. The file stays in the imports folder until the import is
-/// committed or abandoned; the preview (counts, samples, errors) is kept as JSON so any node can show it.</summary>
+/// <summary>One uploaded roster and what became of it. The file stays in the imports folder for Uploads:RetentionDays
+/// (then StoredPath is emptied and the import's result stays); the preview (counts, samples, errors) is kept as JSON so
+/// any node can show it.</summary>
 public sealed class RosterImport
 {
     public Guid Id { get; set; }
@@ -13,9 +14,14 @@ public sealed class RosterImport
     public DateOnly AsOf { get; set; }
     public required string FileName { get; set; }
     public required string FileHash { get; set; }
+    /// <summary>The uploaded file; empty once the retention job deleted it.</summary>
     public required string StoredPath { get; set; }
     public long SizeBytes { get; set; }
     public ImportStatus Status { get; set; }
+    /// <summary>The running job's progress as last written for other nodes (PostgreSQL; see RosterJobs).</summary>
+    public int Progress { get; set; }
+    /// <summary>A user asked to cancel the job, on any node; the job polls it (ADR-0015).</summary>
+    public bool CancelRequested { get; set; }
     public required string CreatedBy { get; set; }
     /// <summary>Who asked for the commit: the job writes it for them, and the audit trail names them.</summary>
     [MaxLength(100)]

@@ -1,119 +1,107 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using System.Threading.Channels;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace Lachan.Features.Rosters;
 
 public enum RosterJobKind { Preview, Commit }
 
-/// <summary>Runs previews and commits in the background so no request waits on a 500,000-row file. Live progress
-/// is kept in memory (SQLite allows one writer, and the commit's transaction holds it); the status is in the
-/// database. A job interrupted by a restart is marked failed at start-up — its transaction never committed.</summary>
-public sealed class RosterJobs(IServiceScopeFactory scopes, ILogger<RosterJobs> log) : BackgroundService
+/// <summary>Queues previews and commits on the durable job store (ADR-0015) so no request waits on a 500,000-row file,
+/// a queued or interrupted job survives a restart, and one node of several runs it. Live progress is kept in memory on
+/// the node that runs the job (SQLite allows one writer, and the commit's transaction holds it); on PostgreSQL it is
+/// also written to the import row so every node can show it. A cancel is a flag on the import row that the job polls,
+/// so a cancel on any node reaches the job wherever it runs (Quartz's Interrupt reaches only the local scheduler).</summary>
+public sealed class RosterJobs(ISchedulerFactory schedulers, IServiceScopeFactory scopes, IConfiguration config)
 {
-    private readonly Channel<(Guid Id, RosterJobKind Kind)> queue = Channel.CreateUnbounded<(Guid, RosterJobKind)>();
-    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> running = new();
     private readonly ConcurrentDictionary<Guid, int> progress = new();
+    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> running = new();
+    private TimeSpan Poll => TimeSpan.FromMilliseconds(config.GetValue("Jobs:CancelPollMilliseconds", 500));
 
-    public void Enqueue(Guid id, RosterJobKind kind)
+    /// <summary>One job per import and kind: Quartz runs a job's firings one after the other (DisallowConcurrentExecution).</summary>
+    public static JobKey KeyOf(Guid id, RosterJobKind kind) => new($"{kind}-{id:N}".ToLowerInvariant(), "rosters");
+
+    /// <summary>Stores the job (committed to the database before this returns); any node's scheduler may fire it.
+    /// <paramref name="userName"/> is the account that asked: the job acts and audits on its behalf.</summary>
+    public async Task EnqueueAsync(Guid id, RosterJobKind kind, string userName, CancellationToken ct = default)
     {
+        var scheduler = await schedulers.GetScheduler(ct);
+        var job = JobBuilder.Create<RosterJob>().WithIdentity(KeyOf(id, kind)).RequestRecovery()
+            .UsingJobData(RosterJob.ImportId, id.ToString())
+            .UsingJobData(RosterJob.Kind, kind.ToString())
+            .UsingJobData(RosterJob.UserName, userName)
+            .Build();
+        // A trigger of its own each time (a remap asks for a second preview while the first may still run).
+        var trigger = TriggerBuilder.Create().ForJob(job).StartNow().Build();
+        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, ct);
+    }
+
+    /// <summary>The job's progress: live on the node that runs it, else as last written to the row (PostgreSQL).</summary>
+    public int? ProgressOf(RosterImport i) =>
+        progress.TryGetValue(i.Id, out var p) ? p
+        : i.Status is ImportStatus.Uploaded or ImportStatus.Previewing or ImportStatus.Committing ? i.Progress : null;
+
+    /// <summary>Asks the import's queued or running job to stop, from any node; returns whether there was one.</summary>
+    public async Task<bool> CancelAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
+        var asked = await db.Set<RosterImport>()
+            .Where(i => i.Id == id && (i.Status == ImportStatus.Uploaded || i.Status == ImportStatus.Previewing || i.Status == ImportStatus.Committing))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.CancelRequested, true), ct) > 0;
+        if (running.TryGetValue(id, out var local)) await local.CancelAsync(); // on this node: at once, not at the next poll
+        return asked;
+    }
+
+    internal void Report(Guid id, int percent) => progress[id] = percent;
+
+    /// <summary>The job's cancellation by a user: set by <see cref="CancelAsync"/> here, or by the flag polled from the
+    /// row (a cancel on another node). Progress is written to the row as it goes (PostgreSQL).</summary>
+    internal Tracked Track(Guid id, CancellationToken stopping)
+    {
+        var cancel = new CancellationTokenSource();
+        running[id] = cancel;
         progress[id] = 0;
-        // Cancellable from now on: a cancel that comes while the job still waits in the queue is honoured when it starts.
-        running[id] = new CancellationTokenSource();
-        queue.Writer.TryWrite((id, kind));
+        var watcher = Task.Run(() => WatchAsync(id, cancel, stopping), CancellationToken.None);
+        return new Tracked(this, id, cancel, watcher);
     }
 
-    public int? ProgressOf(Guid id) => progress.TryGetValue(id, out var p) ? p : null;
-
-    /// <summary>Cancels a running or queued commit on this node; returns whether there was one.</summary>
-    public bool Cancel(Guid id)
+    internal sealed class Tracked(RosterJobs jobs, Guid id, CancellationTokenSource cancel, Task watcher) : IAsyncDisposable
     {
-        if (running.TryGetValue(id, out var cts)) { cts.Cancel(); return true; }
-        return false;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await MarkInterruptedAsync(stoppingToken);
-        // Two workers: a long commit does not hold up another user's preview.
-        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => WorkAsync(stoppingToken)));
-    }
-
-    private async Task WorkAsync(CancellationToken stopping)
-    {
-        await foreach (var (id, kind) in queue.Reader.ReadAllAsync(stopping))
+        public CancellationTokenSource Cancel => cancel;
+        public async ValueTask DisposeAsync()
         {
-            var own = running.GetOrAdd(id, _ => new CancellationTokenSource());
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(stopping, own.Token);
-            try { await RunAsync(id, kind, cts.Token); }
-            catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
-            {
-                log.LogError(e, "Roster job {Id} ({Kind}) failed", id, kind);
-                await SetStatusAsync(id, e is OperationCanceledException ? ImportStatus.Cancelled : ImportStatus.Failed,
-                    // the page and the API checked the confirmation against the preview: a refusal here means the registry changed since
-                    e switch { OperationCanceledException => null, RosterCommitRefusedException => "Roster.LeaversChanged", _ => "Roster.JobFailed" });
-            }
-            finally
-            {
-                running.TryRemove(id, out _);
-                progress.TryRemove(id, out _);
-            }
+            jobs.running.TryRemove(id, out _);
+            jobs.progress.TryRemove(id, out _);
+            await cancel.CancelAsync(); // ends the watcher
+            await watcher;
+            cancel.Dispose();
         }
     }
 
-    private async Task RunAsync(Guid id, RosterJobKind kind, CancellationToken ct)
+    private async Task WatchAsync(Guid id, CancellationTokenSource cancel, CancellationToken stopping)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
-        var imports = scope.ServiceProvider.GetRequiredService<RosterImports>();
-        var import = await db.Set<RosterImport>().FirstAsync(i => i.Id == id, ct);
-        import.Status = kind == RosterJobKind.Preview ? ImportStatus.Previewing : ImportStatus.Committing;
-        await db.SaveChangesAsync(ct);
-
-        var mapping = import.MappingJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, RosterField>>(import.MappingJson, RosterImports.Json);
-        var prepared = await imports.PrepareAsync(import.StoredPath, import.EnterpriseId, import.AsOf, mapping, ct);
-        progress[id] = kind == RosterJobKind.Preview ? 90 : 5;
-        if (kind == RosterJobKind.Preview)
+        var written = -1;
+        try
         {
-            if (prepared.Plan is not null)
-                await RosterReport.WriteAsync(RosterReport.PathFor(import.StoredPath), prepared.Plan, ct);
-            import.PreviewJson = JsonSerializer.Serialize(prepared.Preview, RosterImports.Json);
-            import.Status = prepared.Preview.Refused is not null ? ImportStatus.Refused
-                : prepared.Preview.ChangesNothing ? ImportStatus.NoChange : ImportStatus.Previewed;
-            import.ErrorCode = prepared.Preview.Refused;
-        }
-        else
-        {
-            if (prepared.Plan is null || prepared.Preview.ChangesNothing)
-                import.Status = ImportStatus.NoChange;
-            else
+            while (!cancel.IsCancellationRequested && !stopping.IsCancellationRequested)
             {
-                var report = new Progress<int>(p => progress[id] = 5 + p * 95 / 100);
-                var outcome = await imports.CommitAsync(prepared.Plan, import.FileHash,
-                    new CommitRequest(import.CommittedBy ?? import.CreatedBy, import.ConfirmedLeavers), report, ct);
-                import.OutcomeJson = JsonSerializer.Serialize(outcome, RosterImports.Json);
-                import.Status = ImportStatus.Committed;
+                await Task.Delay(Poll, cancel.Token);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
+                if (await db.Set<RosterImport>().Where(i => i.Id == id).Select(i => i.CancelRequested).FirstOrDefaultAsync(cancel.Token))
+                {
+                    await cancel.CancelAsync();
+                    return;
+                }
+                // SQLite: one process, the memory is enough, and a write would wait for the commit's transaction.
+                if (db.IsPostgres && progress.TryGetValue(id, out var p) && p != written)
+                {
+                    await db.Set<RosterImport>().Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Progress, p), cancel.Token);
+                    written = p;
+                }
             }
         }
-        import.FinishedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
-
-    private async Task SetStatusAsync(Guid id, ImportStatus status, string? error)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
-        await db.Set<RosterImport>().Where(i => i.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, status).SetProperty(i => i.ErrorCode, error).SetProperty(i => i.FinishedAt, DateTime.UtcNow));
-    }
-
-    private async Task MarkInterruptedAsync(CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
-        await db.Set<RosterImport>().Where(i => i.Status == ImportStatus.Previewing || i.Status == ImportStatus.Committing)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Failed).SetProperty(i => i.ErrorCode, "Roster.Interrupted"), ct);
+        catch (OperationCanceledException) { } // the job ended, or its cancel was found
     }
 }

@@ -45,7 +45,7 @@ public static class RosterReport
                 ["Trạng thái / Status"] = l.Status,
                 ["Thông báo / Message"] = l.Message,
             });
-        await using var file = File.Create(path);
+        await using var file = RosterStorage.Create(path);
         await MiniExcel.SaveAsAsync(file, lines, cancellationToken: ct);
     }
 }

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Rosters;
 
 /// <summary>Stores an uploaded roster, records it and queues its preview. Shared by the page and the API.
-/// The folder (Imports:Folder, default data/imports) must be shared storage when several nodes serve.</summary>
+/// The folder (<see cref="RosterStorage.Folder"/>) must be shared storage when several nodes serve.</summary>
 public sealed class RosterUpload(LachanDb db, Jurisdiction scope, CurrentUser user, RosterJobs jobs, IConfiguration config, TimeProvider time)
 {
     public long MaxBytes => config.GetValue("Imports:MaxMegabytes", 100L) * 1024 * 1024;
-    private string Folder => config["Imports:Folder"] ?? Path.Combine("data", "imports");
+    private string Folder => RosterStorage.Folder(config);
 
     public abstract record Result
     {
@@ -34,11 +34,11 @@ public sealed class RosterUpload(LachanDb db, Jurisdiction scope, CurrentUser us
         errors.AddIf(length > MaxBytes, "File", "Roster.TooLarge");
         if (!errors.Ok) return new Result.Invalid(errors);
 
-        Directory.CreateDirectory(Folder);
+        RosterStorage.EnsureFolder(Folder);
         var id = Guid.NewGuid();
         var stored = Path.GetFullPath(Path.Combine(Folder, id.ToString("N") + ".upload"));
         long written;
-        await using (var file = File.Create(stored))
+        await using (var file = RosterStorage.Create(stored))
         {
             await content!.CopyToAsync(file, ct);
             written = file.Length;
@@ -55,7 +55,7 @@ public sealed class RosterUpload(LachanDb db, Jurisdiction scope, CurrentUser us
             Status = ImportStatus.Uploaded, CreatedBy = user.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
-        jobs.Enqueue(id, RosterJobKind.Preview);
+        await jobs.EnqueueAsync(id, RosterJobKind.Preview, user.Name, ct);
         return new Result.Queued(id);
     }
 

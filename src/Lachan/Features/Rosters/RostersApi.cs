@@ -70,7 +70,7 @@ public static class RostersApi
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 
-    public static ImportState State(RosterImport i, RosterJobs jobs) => new(i.Id, i.Status.ToString(), jobs.ProgressOf(i.Id), i.ErrorCode,
+    public static ImportState State(RosterImport i, RosterJobs jobs) => new(i.Id, i.Status.ToString(), jobs.ProgressOf(i), i.ErrorCode,
         i.PreviewJson is null ? null : JsonSerializer.Deserialize<RosterPreview>(i.PreviewJson, RosterImports.Json),
         i.OutcomeJson is null ? null : JsonSerializer.Deserialize<RosterOutcome>(i.OutcomeJson, RosterImports.Json));
 }

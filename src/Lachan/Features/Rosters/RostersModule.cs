@@ -3,6 +3,7 @@ using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Modules;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Quartz;
 
 namespace Lachan.Features.Rosters;
 
@@ -18,7 +19,7 @@ public sealed class RostersModule : IModule
         services.AddScoped<RosterImports>();
         services.AddScoped<RosterUpload>();
         services.AddSingleton<RosterJobs>();
-        services.AddHostedService(sp => sp.GetRequiredService<RosterJobs>());
+        services.ConfigureAllQuartzSchedulers(UploadRetention.Schedule);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapRosterEndpoints();

@@ -8,7 +8,7 @@ using Lachan.Tests.Infrastructure;
 using Lachan.Tests.Rosters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Quartz;
 using static Lachan.Tests.Integration.Rosters.RosterKit;
 
 namespace Lachan.Tests.Integration.Rosters;
@@ -176,32 +176,35 @@ public sealed class RosterAllOrNothingTests(EmptyApps apps) : IClassFixture<Empt
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     /// <summary>A commit still waiting in the queue (both workers busy, or not yet picked up) is cancelled too: the
-    /// job, when it comes, writes nothing. Driven on a job runner of its own so the queue can be held still.</summary>
+    /// job, when it comes, writes nothing. The app's scheduler is held in standby so the job stays queued.</summary>
     [Theory, BothProviders]
     public async Task Cancel_of_a_commit_still_in_the_queue_is_honoured_when_the_job_starts(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
         var w = await RosterWorld.CreateAsync(app);
         var api = await app.ApiClientAsync(w.Hr);
+        var hr = await app.LoggedInClientAsync(w.Hr);
         var id = await UploadOkAsync(api, w.Own.Id, Roster(w, 20));
         await UntilStatusAsync(api, id, "Previewed");
         var before = await TableCounts.OfAsync(app);
 
-        using var jobs = new RosterJobs(app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<RosterJobs>.Instance);
-        jobs.Enqueue(id, RosterJobKind.Commit);
-        Assert.True(jobs.Cancel(id), "Cancel found no queued commit to cancel");
-        await jobs.StartAsync(CancellationToken.None);
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Standby();
         try
         {
-            var until = DateTime.UtcNow.AddSeconds(120);
-            while (await StatusInDbAsync(app, id) is ImportStatus.Previewed or ImportStatus.Committing && DateTime.UtcNow < until)
-                await Task.Delay(100);
-            Assert.Equal(ImportStatus.Cancelled, await StatusInDbAsync(app, id));
+            Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsync($"/api/v1/rosters/{id}/commit", null)).StatusCode);
+            var token = Http.AntiforgeryToken(await hr.GetStringAsync($"/Rosters/{id}"));
+            Assert.Equal(HttpStatusCode.Redirect, (await PostHandlerAsync(hr, id, "Cancel", token: token)).StatusCode);
+            Assert.Equal(ImportStatus.Committing, await StatusInDbAsync(app, id)); // still queued: nothing ran yet
         }
         finally
         {
-            await jobs.StopAsync(CancellationToken.None);
+            await scheduler.Start();
         }
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (await StatusInDbAsync(app, id) is ImportStatus.Committing && DateTime.UtcNow < until)
+            await Task.Delay(100);
+        Assert.Equal(ImportStatus.Cancelled, await StatusInDbAsync(app, id));
         Assert.Equal(before, await TableCounts.OfAsync(app));
         Assert.Equal(0, await ImportAuditsAsync(app, w.Own.Id));
     }

@@ -1119,6 +1119,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1162,6 +1165,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("PreviewJson")
                         .HasColumnType("text");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");

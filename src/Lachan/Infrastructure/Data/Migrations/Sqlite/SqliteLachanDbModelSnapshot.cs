@@ -1066,6 +1066,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CommittedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1109,6 +1112,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("PreviewJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
