@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Auth;
 using System.Net;
 using Lachan.Features.Account;
 using Lachan.Infrastructure.Data;

@@ -8,6 +8,7 @@ using Lachan.Features.Registry.Workers;
 using Lachan.Features.Registry.Zones;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Modules;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -44,6 +45,7 @@ public sealed class RegistryModule : IModule
         services.AddScoped<IDemoProvince, DemoProvinceLoader>();
         // every save of a worker keeps its name words (the search's index)
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(NameWordsInterceptor.Instance);
+        services.AddSingleton<IDataBackfill, NameWordsBackfill>();
         services.AddScoped<TransferReview>();
         services.AddScoped<LodgingChoices>();
     }

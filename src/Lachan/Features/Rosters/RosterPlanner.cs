@@ -95,8 +95,8 @@ public sealed class RosterPlanner(LachanDb db)
                 .Select(w => new LeavingWorker(w.Id, w.Cccd, w.FullName)).ToListAsync(ct))
             .Where(w => !inFile.Contains(w.Cccd)).ToList();
         var transfers = rows.Where(r => r.Kind == PlanKind.Transfer).Select(r => r.WorkerId!.Value).ToList();
-        var asked = transfers.Count == 0 ? [] : await db.Set<Registry.Transfers.TransferRequest>()
-            .Where(t => t.ToEnterpriseId == enterpriseId && t.Status == Registry.Transfers.TransferStatus.Pending).Select(t => t.WorkerId).ToHashSetAsync(ct);
+        var asked = transfers.Count == 0 ? [] : await db.Set<Registry.Contracts.TransferRequest>()
+            .Where(t => t.ToEnterpriseId == enterpriseId && t.Status == Registry.Contracts.TransferStatus.Pending).Select(t => t.WorkerId).ToHashSetAsync(ct);
         return new RosterPlan(enterpriseId, asOf, parsed, rows, leaving, warnings) { AlreadyAsked = asked };
     }
 

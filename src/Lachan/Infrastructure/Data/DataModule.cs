@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -47,7 +48,9 @@ public static class DataModule
     public static async Task MigrateAsync(LachanDb db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
-        await Features.Registry.Workers.NameWords.BackfillAsync(db, ct);
+        // Data a module derives once for rows written before it kept it (e.g. the registry's name words).
+        foreach (var backfill in db.GetService<IEnumerable<IDataBackfill>>())
+            await backfill.RunAsync(db, ct);
         if (!db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -78,4 +81,10 @@ public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<Postgres
 {
     public PostgresLachanDb CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresLachanDb>().UseNpgsql("Host=localhost;Database=lachan").Options);
+}
+
+/// <summary>A module's one-off filling of data it derives (run after every migration; cheap when there is nothing to do).</summary>
+public interface IDataBackfill
+{
+    Task RunAsync(LachanDb db, CancellationToken ct);
 }

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -34,8 +35,8 @@ public static class WebModule
             // Vietnamese unless the user chose otherwise (cookie); the browser's language is not asked.
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
-        services.AddSingleton<Features.Account.LoginThrottle>();
-        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(Features.Account.LoginThrottle.AddPolicy);
+        services.AddSingleton<LoginThrottle>();
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>(LoginThrottle.AddPolicy);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ConfigureForwardedHeaders);
         services.AddRateLimiter(o =>
         {

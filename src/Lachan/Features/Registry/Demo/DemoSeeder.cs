@@ -40,7 +40,7 @@ public static class DemoSeeder
         var generator = new DemoWorkers(rng, names, ids, enterprises, lodging, workers);
 
         await using var bulk = BulkWriter.Begin(db);
-        await bulk.DeferIndexesAsync([typeof(Worker), typeof(Workers.WorkerNameWord), typeof(Employment), typeof(Residence), typeof(MovementEvent)]);
+        await bulk.DeferIndexesAsync([typeof(Worker), typeof(WorkerNameWord), typeof(Employment), typeof(Residence), typeof(MovementEvent)]);
         var counts = new Dictionary<string, long>
         {
             ["adminUnits"] = await bulk.WriteAsync(DemoPlaces.AdminUnits()),
@@ -69,7 +69,7 @@ public static class DemoSeeder
             await foreach (var chunk in chunks.Reader.ReadAllAsync())
             {
                 counts["workers"] += await bulk.WriteAsync(chunk.Workers);
-                await bulk.WriteAsync(chunk.Workers.SelectMany(w => Workers.NameWords.Rows(w.Id, w.FullName)));
+                await bulk.WriteAsync(chunk.Workers.SelectMany(w => NameWords.Rows(w.Id, w.FullName)));
                 counts["employments"] += await bulk.WriteAsync(chunk.Employments);
                 counts["residences"] += await bulk.WriteAsync(chunk.Residences);
                 counts["movementEvents"] += await bulk.WriteAsync(chunk.Movements);

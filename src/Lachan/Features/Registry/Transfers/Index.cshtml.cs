@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Registry.Workers;
 
 /// <summary>Registers a worker (with employer and lodging) or corrects a worker's identity.</summary>
-public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction scope, Lodging.LodgingChoices lodgings) : PageModel
+public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction scope, LodgingChoices lodgings) : PageModel
 {
     /// <summary>What the form posts: text, so a wrongly typed date is reported on its field rather than lost.</summary>
     public sealed class Input

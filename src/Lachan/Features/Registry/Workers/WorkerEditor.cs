@@ -1,5 +1,4 @@
 using Lachan.Features.Registry.Contracts;
-using Lachan.Features.Registry.Lodging;
 using Lachan.Features.Registry.Transfers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;

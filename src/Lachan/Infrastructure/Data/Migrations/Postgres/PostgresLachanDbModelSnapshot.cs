@@ -1026,7 +1026,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Workers", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1088,7 +1088,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("TransferRequests", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>
                 {
                     b.Property<int>("WorkerId")
                         .HasColumnType("integer");
@@ -1797,7 +1797,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("CurrentLodgingHouse");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "FromEnterprise")
                         .WithMany()
@@ -1823,7 +1823,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Worker");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()

@@ -977,7 +977,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Workers", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1037,7 +1037,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TransferRequests", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>
                 {
                     b.Property<int>("WorkerId")
                         .HasColumnType("INTEGER");
@@ -1726,7 +1726,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("CurrentLodgingHouse");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Transfers.TransferRequest", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "FromEnterprise")
                         .WithMany()
@@ -1752,7 +1752,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Worker");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Workers.WorkerNameWord", b =>
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
                         .WithMany()

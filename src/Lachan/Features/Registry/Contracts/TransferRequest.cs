@@ -3,7 +3,7 @@ using Lachan.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Lachan.Features.Registry.Transfers;
+namespace Lachan.Features.Registry.Contracts;
 
 public enum TransferStatus { Pending = 1, Approved = 2, Rejected = 3 }
 

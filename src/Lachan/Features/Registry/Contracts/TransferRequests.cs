@@ -1,7 +1,7 @@
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lachan.Features.Registry.Transfers;
+namespace Lachan.Features.Registry.Contracts;
 
 /// <summary>Files transfer requests, for the roster commit and the worker form alike.</summary>
 public static class TransferRequests

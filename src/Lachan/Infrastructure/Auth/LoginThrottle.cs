@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Lachan.Features.Account;
+namespace Lachan.Infrastructure.Auth;
 
 /// <summary>Limits password logins per client address (the `login` rate-limit policy, on the login page's POST)
 /// and per account name (in the handler, since the name is in the form body). Per node: with several nodes an

@@ -2,7 +2,7 @@ using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 
-namespace Lachan.Features.Registry.Lodging;
+namespace Lachan.Features.Registry.Workers;
 
 /// <summary>The lodging houses a caller may put a worker in. Who may read lodging picks among the houses it sees;
 /// enterprise HR, which has no access to lodging, only among the houses where its own workers live now (ADR-0014):

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Lachan.Features.Registry.Workers;
+namespace Lachan.Features.Registry.Contracts;
 
 /// <summary>One row per distinct word of a worker's name. "Lan" must find "Nguyễn Thị Lan": a prefix of any word of the
 /// name, which no index on the whole name answers (it answers "the name starts with"); an index on the words answers it
@@ -150,4 +150,10 @@ public sealed class NameWordsInterceptor : SaveChangesInterceptor
             }
         }
     }
+}
+
+/// <summary>Name words for workers registered before the table existed.</summary>
+internal sealed class NameWordsBackfill : IDataBackfill
+{
+    public Task RunAsync(LachanDb db, CancellationToken ct) => NameWords.BackfillAsync(db, ct);
 }
