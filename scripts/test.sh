@@ -116,6 +116,9 @@ for project in $(grep -o 'Path="[^"]*"' Lachan.slnx | cut -d'"' -f2); do
         target=tests/Lachan.Tests/Lachan.Tests.csproj
     fi
 done
+# NuGet advisories do not break the build (Directory.Build.props); they are listed here, in every CI run.
+say "packages with known vulnerabilities (dotnet list package --vulnerable):"
+dotnet list "$target" package --vulnerable --include-transitive 2>&1 | grep -vE '^\s*$' | sed 's/^/    /' || say "could not check for vulnerable packages"
 say "dotnet test $target"
 dotnet test "$target" \
     --logger "trx;LogFileName=$TRX_NAME" \

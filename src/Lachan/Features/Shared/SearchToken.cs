@@ -31,7 +31,7 @@ public static class SearchToken
     }
 
     private static ITimeLimitedDataProtector Protector<T>(IDataProtectionProvider keys) =>
-        keys.CreateProtector("Lachan.SearchToken", typeof(T).FullName!).ToTimeLimitedDataProtector();
+        keys.CreateProtector("Lachan:SearchToken", typeof(T).FullName!).ToTimeLimitedDataProtector();
 
     private sealed record Envelope<T>(string User, T Criteria);
 }

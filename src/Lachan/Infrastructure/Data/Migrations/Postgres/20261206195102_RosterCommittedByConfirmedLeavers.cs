@@ -10,10 +10,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Progress",
-                table: "RosterImports");
-
             migrationBuilder.AddColumn<string>(
                 name: "CommittedBy",
                 table: "RosterImports",
@@ -38,13 +34,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ConfirmedLeavers",
                 table: "RosterImports");
-
-            migrationBuilder.AddColumn<int>(
-                name: "Progress",
-                table: "RosterImports",
-                type: "integer",
-                nullable: false,
-                defaultValue: 0);
         }
     }
 }

@@ -10,10 +10,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Progress",
-                table: "RosterImports");
-
             migrationBuilder.AddColumn<string>(
                 name: "CommittedBy",
                 table: "RosterImports",
@@ -39,12 +35,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "ConfirmedLeavers",
                 table: "RosterImports");
 
-            migrationBuilder.AddColumn<int>(
-                name: "Progress",
-                table: "RosterImports",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
         }
     }
 }
