@@ -17,7 +17,7 @@ public sealed class RosterCliTests : IDisposable
     private readonly TempFolder _dir = new();
     public void Dispose() => _dir.Dispose();
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(TestDatabase db, params string[] args)
+    internal static async Task<(int Code, string Out, string Err)> RunAsync(TestDatabase db, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {

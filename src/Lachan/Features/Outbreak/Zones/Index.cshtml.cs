@@ -19,7 +19,6 @@ public sealed class IndexModel(ZoneStatus status, Jurisdiction scope, TimeProvid
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return Forbid();
         Day = Date ?? time.ProvinceToday();
         Zones = await status.ListAsync(Day, ct);
         return Page();

@@ -31,7 +31,6 @@ public sealed class DetailModel(EnterpriseDetail details, EnterpriseStatusEditor
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Enterprises, Access.Read)) return Forbid();
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

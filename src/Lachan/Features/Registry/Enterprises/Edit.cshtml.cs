@@ -21,7 +21,6 @@ public sealed class EditModel(EnterpriseEditor editor, PlaceLookup places, Lacha
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Enterprises, Access.Write)) return Forbid();
         Id = id;
         if (id is int existing)
         {
@@ -39,7 +38,6 @@ public sealed class EditModel(EnterpriseEditor editor, PlaceLookup places, Lacha
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Enterprises, Access.Write)) return Forbid();
         Id = id;
         switch (id is int existing ? await editor.UpdateAsync(existing, Form, ct) : await editor.CreateAsync(Form, ct))
         {

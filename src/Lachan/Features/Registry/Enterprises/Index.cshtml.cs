@@ -25,7 +25,6 @@ public sealed class IndexModel(EnterpriseSearch search, Jurisdiction scope, Audi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Enterprises, Access.Read)) return Forbid();
         Result = await search.RunAsync(Query, ct);
         Zones = (await scope.Zones(db.Set<IndustrialZone>().AsNoTracking()).OrderBy(z => z.Name).Select(z => new { z.Id, z.Name }).ToListAsync(ct))
             .Select(z => (z.Id, z.Name)).ToList();
@@ -34,7 +33,6 @@ public sealed class IndexModel(EnterpriseSearch search, Jurisdiction scope, Audi
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Enterprises, Access.Read)) return Forbid();
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
         audit.Record("export", "EnterpriseList", null, after: new { fmt, Filter = new { Q, ZoneId, Status } });
         await db.SaveChangesAsync(ct);

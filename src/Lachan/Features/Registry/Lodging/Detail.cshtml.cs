@@ -17,7 +17,6 @@ public sealed class DetailModel(LodgingDetail details, WorkerSearch workers, Jur
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
         if (await details.LoadAsync(id, ct) is not { } house) return NotFound();
         House = house;
         if (scope.Can(RegistryAreas.Workers, Access.Read))

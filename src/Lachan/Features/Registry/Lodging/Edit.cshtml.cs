@@ -33,7 +33,6 @@ public sealed class EditModel(LodgingEditor editor, PlaceLookup places, LachanDb
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Lodging, Access.Write)) return Forbid();
         Id = id;
         if (id is int existing)
         {
@@ -51,7 +50,6 @@ public sealed class EditModel(LodgingEditor editor, PlaceLookup places, LachanDb
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Lodging, Access.Write)) return Forbid();
         Id = id;
         var errors = new FieldErrors();
         var form = new LodgingForm

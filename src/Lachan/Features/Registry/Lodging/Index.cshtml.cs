@@ -34,7 +34,6 @@ public sealed class IndexModel(LodgingSearch search, LodgingEditor editor, Place
     public async Task<IActionResult> OnGetAsync(string? s, CancellationToken ct)
     {
         // Enterprise HR has no access to lodging at all: refuse rather than show an empty list.
-        if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
         if (!Unprotect(s)) SearchExpired = true;
         else Result = await search.RunAsync(Query, ct);
         Communes = editor.Allowed(await places.ChoicesAsync(AdminLevel.Commune, ct));
@@ -44,7 +43,6 @@ public sealed class IndexModel(LodgingSearch search, LodgingEditor editor, Place
     /// <summary>The search form posts here; the answer is a redirect to the results (POST-redirect-GET).</summary>
     public IActionResult OnPost()
     {
-        if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
         var s = string.IsNullOrWhiteSpace(Q) ? null : SearchToken.Protect(keys, user.Name, new Criteria(Q));
         return RedirectToPage(new { s, CommuneCode = string.IsNullOrEmpty(CommuneCode) ? null : CommuneCode, Sort });
     }
@@ -59,7 +57,6 @@ public sealed class IndexModel(LodgingSearch search, LodgingEditor editor, Place
 
     public async Task<IActionResult> OnGetExportAsync(string? format, string? s, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Lodging, Access.Read)) return Forbid();
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
         if (!Unprotect(s)) return NotFound();
         // The list carries landlords' names and phones: who took it is recorded.

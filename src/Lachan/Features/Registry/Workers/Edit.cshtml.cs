@@ -39,7 +39,6 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Workers, Access.Write)) return Forbid();
         Id = id;
         if (id is int existing)
         {
@@ -57,7 +56,6 @@ public sealed class EditModel(WorkerEditor editor, LachanDb db, Jurisdiction sco
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Workers, Access.Write)) return Forbid();
         Id = id;
         var errors = new FieldErrors();
         var form = new WorkerForm

@@ -52,7 +52,6 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
     /// <param name="s">A search link's token (see <see cref="SearchToken"/>).</param>
     public async Task<IActionResult> OnGetAsync(string? s, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Workers, Access.Read)) return Forbid();
         if (s is not null)
         {
             if (SearchToken.Unprotect<Criteria>(keys, user.Name, s) is { } c)
@@ -66,7 +65,6 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
     /// <summary>The search form and the pager post here; the answer is a redirect to the results (POST-redirect-GET).</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Workers, Access.Read)) return Forbid();
         // The form posts to the URL it was read from: a page number there is the old one, only the pager's counts.
         PageNumber = int.TryParse(Request.Form[nameof(PageNumber)], out var page) && page > 1 ? page : null;
         _ = Query;   // parses the dates, noting their errors
@@ -87,7 +85,6 @@ public sealed class IndexModel(WorkerSearch search, Jurisdiction scope, AuditLog
 
     public async Task<IActionResult> OnPostExportAsync(string? format, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Workers, Access.Read)) return Forbid();
         if (!ListExport.TryParseFormat(format, out var fmt)) return BadRequest();
         audit.Record("export", "WorkerList", null, after: new { fmt, Filter = new { HasCccd = Cccd != null, HasName = Q != null, HasPhone = Phone != null, EnterpriseId, LodgingHouseId } });
         await db.SaveChangesAsync(ct);

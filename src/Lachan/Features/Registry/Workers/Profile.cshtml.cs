@@ -13,7 +13,6 @@ public sealed class ProfileModel(WorkerProfile profiles, IEnumerable<IWorkerProf
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Workers, Access.Read)) return Forbid();
         var profile = await profiles.LoadAsync(id, ct);
         if (profile is null) return NotFound();
         Profile = profile;

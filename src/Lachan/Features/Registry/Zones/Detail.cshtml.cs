@@ -13,7 +13,6 @@ public sealed class DetailModel(ZoneDetail details, Jurisdiction scope) : PageMo
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!scope.Can(RegistryAreas.Places, Access.Read)) return Forbid();
         if (await details.LoadAsync(id, ct) is not { } zone) return NotFound();
         Zone = zone;
         return Page();

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lachan.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLachanDb))]
-    [Migration("20261206195102_RosterCommittedByConfirmedLeavers")]
+    [Migration("20261206194830_RosterCommittedByConfirmedLeavers")]
     partial class RosterCommittedByConfirmedLeavers
     {
         /// <inheritdoc />

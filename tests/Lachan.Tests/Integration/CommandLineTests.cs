@@ -1,0 +1,43 @@
+using Lachan.Infrastructure.Data;
+using Lachan.Tests.Infrastructure;
+using Lachan.Tests.Integration.Rosters;
+
+namespace Lachan.Tests.Integration;
+
+/// <summary>The executable's first argument: a verb runs, anything else that is not an option is an error that lists
+/// the verbs (it used to start the web server silently), and a bad number is a message, not an exception.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task A_misspelled_verb_is_refused_with_the_list_of_verbs()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (code, output, error) = await RosterCliTests.RunAsync(db, "supprot");
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown command 'supprot'", error);
+        // every module's verbs are listed, not a fixed list
+        foreach (var verb in new[] { "migrate", "users", "seed", "import", "help" }) Assert.Contains(verb, error);
+        Assert.DoesNotContain("Now listening", output);
+    }
+
+    [Fact]
+    public async Task A_bad_number_is_a_message_naming_the_option()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (code, _, error) = await RosterCliTests.RunAsync(db, "seed", "--workers", "abc");
+        Assert.Equal(2, code);
+        Assert.Contains("--workers must be a whole number, not 'abc'", error);
+        Assert.DoesNotContain("Exception", error);
+    }
+
+    [Fact]
+    public async Task Help_lists_each_modules_verbs()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (code, output, _) = await RosterCliTests.RunAsync(db, "help");
+        Assert.Equal(0, code);
+        Assert.Contains("import roster <file>", output);
+        Assert.Contains("seed [--workers N]", output);
+        Assert.Contains("users revoke <name>", output);
+    }
+}
