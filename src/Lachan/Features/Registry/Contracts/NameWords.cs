@@ -68,6 +68,8 @@ public static class NameWords
             terms.Add((rows, await rows.Take(CountCap).CountAsync(ct)));
         }
         if (terms.Count == 0) return q;
+        // The rarest word drives; the others are checked per candidate by key. The counts stop at CountCap: a common
+        // surname ("nguyen", 55,000 of 300,000) must not drive while a rarer given name is there.
         var driver = terms.MinBy(t => t.Count).Rows;
         q = q.Where(w => driver.Select(n => n.WorkerId).Contains(w.Id));
         foreach (var (rows, _) in terms.Where(t => t.Rows != driver))
@@ -75,7 +77,7 @@ public static class NameWords
         return q;
     }
 
-    public const int CountCap = 5000;
+    public const int CountCap = 100_000;
 
     private static IQueryable<WorkerNameWord> Starting(IQueryable<WorkerNameWord> words, string key, string exact)
     {
