@@ -32,22 +32,17 @@ public static class ZonesApi
             .Produces<ZoneStatusDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         zones.MapPost("/", async (ControlZoneForm form, ZoneOrders orders, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : Saved(await orders.CreateZoneAsync(form, ct), errors, id => $"/api/v1/control-zones/{id}"))
+                !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : (await orders.CreateZoneAsync(form, ct)).Created(errors, id => $"/api/v1/control-zones/{id}"))
             .WithSummary("Define a zone: kind industrialZone (industrialZoneCode), commune (communeCode), enterpriseSite (enterpriseTaxCode) or lodgingCluster (lodgingHouseIds, name).")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
 
         zones.MapPost("/{id:int}/orders", async (int id, ZoneOrderForm form, ZoneOrders orders, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : Saved(await orders.AddOrderAsync(id, form, null, ct), errors, orderId => $"/api/v1/control-zones/{id}"))
+                !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : (await orders.AddOrderAsync(id, form, null, ct)).Created(errors, orderId => $"/api/v1/control-zones/{id}"))
             .WithSummary("Issue an order on a zone: level (lockdown, medicalIsolation, socialDistancing, normal), decision number and date, issuing authority, effective from/to, exempt enterprises' tax codes. A future effectiveFrom plans it.")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/zone-orders/{id:int}/lift", async (int id, LiftForm form, ZoneOrders orders, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : await orders.LiftAsync(id, form.LiftedOn, ct) switch
-                {
-                    SaveResult.Saved => Results.NoContent(),
-                    SaveResult.Invalid i => errors.Validation(i.Errors),
-                    _ => Results.NotFound(),
-                })
+                !scope.Can(OutbreakAreas.Zones, Access.Write) ? Results.Forbid() : (await orders.LiftAsync(id, form.LiftedOn, ct)).Updated(errors))
             .WithTags("Outbreak zones")
             .WithSummary("Lift an order from a day (the zone is normal from then on); lifting on or before its first day cancels a planned order.")
             .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -65,11 +60,4 @@ public static class ZonesApi
     }
 
     public sealed record LiftForm(DateOnly? LiftedOn);
-
-    private static IResult Saved(SaveResult result, ApiErrors errors, Func<int, string> location) => result switch
-    {
-        SaveResult.Saved s => Results.Created(location(s.Id), new { id = s.Id }),
-        SaveResult.Invalid i => errors.Validation(i.Errors),
-        _ => Results.NotFound(),
-    };
 }
