@@ -1,6 +1,7 @@
 using Lachan.Features.Admin;
 using Lachan.Features.Outbreak;
 using Lachan.Features.Registry;
+using Lachan.Features.Relief;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Cli;
@@ -16,6 +17,7 @@ builder.Services.AddData(builder.Configuration).AddAuth().AddWeb().AddJobs(build
 builder.AddModule<RegistryModule>();
 builder.AddModule<RostersModule>();
 builder.AddModule<OutbreakModule>();
+builder.AddModule<ReliefModule>();
 builder.AddModule<AdminModule>();
 
 var app = builder.Build();
