@@ -84,9 +84,9 @@ public sealed partial class AccessMatrixTests
         foreach (var side in new[] { Side.Own, Side.Other })
         {
             // ---------------- pages ----------------
-            list.Add(new("page /Outbreak/Cases/Detail", OutbreakAreas.Health, Access.Read, side, false, async c =>
+            list.Add(new("page /Outbreak/Contacts/Tree", OutbreakAreas.Health, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Cases/{await CaseIdAsync(c, side)}"))) { Marker = caseMark });
-            list.Add(new("page /Outbreak/Cases/Detail", OutbreakAreas.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Contacts/Tree", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var id = await CaseIdAsync(c, side);
                 var before = await OutcomeAsync(c, id);
@@ -94,16 +94,16 @@ public sealed partial class AccessMatrixTests
                 var response = await c.Pages.PostAsync($"/Outbreak/Cases/{id}?handler=Outcome", Form(c.Token, ("Outcome", target.ToString()), ("OutcomeOn", "10/06/2021")));
                 return await Read(response, await OutcomeAsync(c, id) != before);
             }) { Mutates = true });
-            list.Add(new("page /Outbreak/Cases/Detail", OutbreakAreas.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Contacts/Tree", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var person = await NewPersonAsync(c, side);
                 var response = await c.Pages.PostAsync($"/Outbreak/Cases/{await CaseIdAsync(c, side)}?handler=Confirm", Form(c.Token,
                     ("Decision.Cccd", person.Cccd), ("Decision.Kind", "Household"), ("Decision.LastContactOn", "17/05/2021")));
                 return await Read(response, await ContactExistsAsync(c, person.Id, ContactState.Confirmed));
             }) { Mutates = true });
-            list.Add(new("page /Outbreak/Cases/Release", OutbreakAreas.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Quarantine/Release", OutbreakAreas.Health, Access.Write, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Cases/Release/{await NewOrderAsync(c.App, Worker(c, side).Id)}"))) { Marker = workerMark });
-            list.Add(new("page /Outbreak/Cases/Release", OutbreakAreas.Health, Access.Write, side, false, async c =>
+            list.Add(new("page /Outbreak/Quarantine/Release", OutbreakAreas.Health, Access.Write, side, false, async c =>
             {
                 var order = await NewOrderAsync(c.App, Worker(c, side).Id);
                 var response = await c.Pages.PostAsync($"/Outbreak/Cases/Release/{order}", Form(c.Token,
@@ -149,11 +149,11 @@ public sealed partial class AccessMatrixTests
             await Read(await c.Pages.GetAsync("/Outbreak/Cases?From=01/05/2021&handler=Export&format=csv"))) { IsList = true, Marker = caseMark });
         list.Add(new("page /Outbreak/Cases/Clusters", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Clusters"))) { IsList = true, Marker = (c, _) => c.Registry.EnterpriseOwn.Name });
-        list.Add(new("page /Outbreak/Cases/Quarantine", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Quarantine/Index", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Quarantine?All=true"))) { IsList = true, Marker = workerMark });
-        list.Add(new("page /Outbreak/Cases/Contacts", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Contacts/Index", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Contacts"))) { IsList = true });
-        list.Add(new("page /Outbreak/Cases/Due", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
+        list.Add(new("page /Outbreak/Quarantine/Due", OutbreakAreas.Health, Access.Read, Side.Own, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Due?Date=17/05/2021"))) { IsList = true, Marker = workerMark });
         list.Add(new("GET /api/v1/cases", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/cases?pageSize=500"))) { IsList = true, Marker = caseMark });

@@ -1,4 +1,5 @@
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Contacts;
 using Lachan.Features.Outbreak.Testing;
 using Lachan.Features.Outbreak.Zones;
 using Lachan.Features.Registry.Contracts;

@@ -1,6 +1,8 @@
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Contacts;
 using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Outbreak.Dashboard;
+using Lachan.Features.Outbreak.Quarantine;
 using Lachan.Features.Outbreak.Rules;
 using Lachan.Features.Outbreak.Testing;
 using Lachan.Features.Outbreak.Zones;
@@ -48,6 +50,8 @@ public sealed class OutbreakModule : IModule
     {
         api.MapZoneEndpoints();
         api.MapCaseEndpoints();
+        api.MapContactEndpoints();
+        api.MapQuarantineEndpoints();
         api.MapTestingEndpoints();
     }
 
@@ -57,6 +61,8 @@ public sealed class OutbreakModule : IModule
         pages.AuthorizeFolder("/Outbreak/Zones", OutbreakAreas.Zones.Read);
         pages.AuthorizePage("/Outbreak/Zones/New", OutbreakAreas.Zones.Write);
         pages.AuthorizeFolder("/Outbreak/Cases", OutbreakAreas.Health.Read);
+        pages.AuthorizeFolder("/Outbreak/Contacts", OutbreakAreas.Health.Read);
+        pages.AuthorizeFolder("/Outbreak/Quarantine", OutbreakAreas.Health.Read);
         pages.AuthorizeFolder("/Outbreak/Testing", OutbreakAreas.Health.Read);
         pages.AuthorizeFolder("/Outbreak/Rules", OutbreakAreas.Health.Read);
     }

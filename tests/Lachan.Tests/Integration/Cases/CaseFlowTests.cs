@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Contacts;
+using Lachan.Features.Outbreak.Quarantine;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

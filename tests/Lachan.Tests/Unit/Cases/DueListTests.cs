@@ -1,4 +1,4 @@
-using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Quarantine;
 
 namespace Lachan.Tests.Unit.Cases;
 

@@ -1,4 +1,5 @@
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Contacts;
 
 namespace Lachan.Tests.Unit.Cases;
 

@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -6,7 +7,7 @@ using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Contacts;
 
 /// <summary>An officer's decision on a person for a case: a suggested worker (WorkerId) or one typed in (Cccd).
 /// With SourceContactId the person is an F2 of that F1, otherwise an F1 of the case.</summary>

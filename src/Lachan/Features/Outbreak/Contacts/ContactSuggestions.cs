@@ -1,8 +1,9 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Contacts;
 
 public sealed record SuggestionRow(int WorkerId, string FullName, string Cccd, IReadOnlyList<SuggestionReason> Reasons, ContactKind SuggestedKind);
 

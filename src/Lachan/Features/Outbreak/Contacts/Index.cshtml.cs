@@ -1,10 +1,11 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Contacts;
 
-public sealed class ContactsModel(ContactList list, CaseScope cases) : PageModel
+public sealed class IndexModel(ContactList list, CaseScope cases) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ContactLevel? Level { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }

@@ -1,9 +1,10 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Quarantine;
 
 [Flags]
 public enum Due { None = 0, Test = 1, Release = 2, Overdue = 4 }

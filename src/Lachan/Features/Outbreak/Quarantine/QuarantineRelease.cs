@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -5,7 +6,7 @@ using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Quarantine;
 
 /// <summary>Release from quarantine with the negative result that allows it (its date and the result as written).</summary>
 public sealed record ReleaseForm

@@ -1,8 +1,9 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Quarantine;
 
 public sealed record QuarantineRow(int Id, int WorkerId, string FullName, string Cccd, QuarantinePlace PlaceKind, string? PlaceText,
     DateOnly StartOn, DateOnly PlannedEndOn, DateOnly? ReleasedOn, string? ReleaseResult);

@@ -1,10 +1,11 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Quarantine;
 
 /// <summary>The daily list for the health teams, for today or a chosen date.</summary>
 public sealed class DueModel(DueList due, CaseScope cases, TimeProvider time) : PageModel

@@ -1,4 +1,5 @@
-namespace Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Contacts;
 
 /// <summary>Why a person is suggested, closest first: the order is the ranking.</summary>
 public enum SuggestionReason { SameRoom = 1, SameWorkshop = 2, SameLodgingHouse = 3, SameEnterprise = 4 }

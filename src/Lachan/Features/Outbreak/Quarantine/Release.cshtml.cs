@@ -1,3 +1,4 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Infrastructure;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -5,7 +6,7 @@ using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Quarantine;
 
 /// <summary>Release from quarantine, recording the negative result that allows it.</summary>
 public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release, CaseScope cases, UiText text, TimeProvider time) : PageModel

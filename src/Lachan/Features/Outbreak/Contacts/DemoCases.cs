@@ -1,8 +1,9 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Contacts;
 
 /// <summary>The demo province's May 2021 story, invented (numbers, people and codes are made up; only the shape is real):
 /// the first cases at the largest enterprise of KCN Đình Trám, among its workers lodging in Nếnh, their F1 from the same

@@ -1,8 +1,9 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Contacts;
 
 public sealed record ContactListRow(int Id, int WorkerId, string FullName, string Cccd, ContactLevel Level, ContactKind Kind, DateOnly? LastContactOn,
     int CaseId, string CaseCode, DateOnly? QuarantineEnd, DateOnly? ReleasedOn);

@@ -1,14 +1,15 @@
+using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Lachan.Features.Outbreak.Cases;
+namespace Lachan.Features.Outbreak.Contacts;
 
 /// <summary>A case, its transmission tree and the suggested contacts (F1 of the case, or F2 of the F1 in "source"),
 /// each confirmed or dismissed by the officer.</summary>
-public sealed class DetailModel(CaseDetail detail, ContactSuggestions suggestions, ContactDecisions decisions, CaseEditor editor,
+public sealed class TreeModel(CaseDetail detail, ContactSuggestions suggestions, ContactDecisions decisions, CaseEditor editor,
     CaseScope cases, UiText text) : PageModel
 {
     public sealed class DecisionInput

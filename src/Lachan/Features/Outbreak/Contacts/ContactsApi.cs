@@ -1,0 +1,35 @@
+using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure;
+
+namespace Lachan.Features.Outbreak.Contacts;
+
+/// <summary>/api/v1/cases/{id}/suggestions and /contacts: the same handlers as the case's page (its transmission tree).</summary>
+public static class ContactsApi
+{
+    public static void MapContactEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/").WithTags("Cases");
+        g.MapGet("/cases/{id:int}/suggestions", async (int id, int? sourceContactId, ContactSuggestions suggestions, CaseScope cases, CancellationToken ct) =>
+                !cases.CanRead ? Results.Forbid() : await suggestions.ForAsync(id, sourceContactId, ct) is { } s ? Results.Ok(s) : Results.NotFound())
+            .WithSummary("Suggested F1 for the case (or F2 for the confirmed F1 sourceContactId): same workshop, enterprise, room, lodging house.")
+            .Produces<Suggestions>();
+
+        g.MapPost("/cases/{id:int}/contacts", async (int id, ContactDecision decision, ContactDecisions decisions, CaseScope cases, ApiErrors errors, CancellationToken ct) =>
+                !cases.CanWrite ? Results.Forbid() : Answer(await decisions.ConfirmAsync(id, decision, ct), errors, id))
+            .WithSummary("Confirm a contact (by workerId or cccd); orders quarantine by the rule in force on the start date.")
+            .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
+
+        g.MapPost("/cases/{id:int}/contacts/dismiss", async (int id, ContactDecision decision, ContactDecisions decisions, CaseScope cases, ApiErrors errors, CancellationToken ct) =>
+                !cases.CanWrite ? Results.Forbid() : Answer(await decisions.DismissAsync(id, decision, ct), errors, id))
+            .WithSummary("Dismiss a suggested contact; it is not suggested again for this case.")
+            .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
+    }
+
+    private static IResult Answer(SaveResult result, ApiErrors errors, int caseId) => result switch
+    {
+        SaveResult.Saved s => Results.Created($"/api/v1/cases/{caseId}", new { id = s.Id }),
+        SaveResult.Invalid i => errors.Validation(i.Errors),
+        _ => Results.NotFound(),
+    };
+}
