@@ -3,6 +3,7 @@ using System.Globalization;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Cases;
 
@@ -59,10 +60,10 @@ public static class CasesApi
             .WithSummary("Dismiss a suggested contact; it is not suggested again for this case.")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
 
-        g.MapGet("/quarantine/due", async (string? date, DueList due, CaseScope cases, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
+        g.MapGet("/quarantine/due", async (string? date, DueList due, CaseScope cases, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
             {
                 if (!cases.CanRead) return Results.Forbid();
-                DateOnly on = time.ProvinceToday();
+                DateOnly on = calendar.Today;
                 if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
                     return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
                 return Results.Ok(await due.ForAsync(on, ct));
