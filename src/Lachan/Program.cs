@@ -1,4 +1,5 @@
 using Lachan.Features.Admin;
+using Lachan.Features.Home;
 using Lachan.Features.Outbreak;
 using Lachan.Features.Registry;
 using Lachan.Features.Rosters;
@@ -17,6 +18,7 @@ builder.AddModule<RegistryModule>();
 builder.AddModule<RostersModule>();
 builder.AddModule<OutbreakModule>();
 builder.AddModule<AdminModule>();
+builder.AddModule<HomeModule>();
 
 var app = builder.Build();
 

@@ -21,9 +21,10 @@ public sealed class IndexModel(ProvinceCalendar calendar, LachanDb db, AuditLog 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!calendar.IsDemo) return NotFound();
+        // outside demo mode there is no demo day to move: the page says so, nothing is stored
+        if (!calendar.IsDemo) return Page();
         var day = Dates.Parse(Today, nameof(Today), Errors);
-        if (day is null) Errors.TryAdd(nameof(Today), "Date.Required");
+        if (day is null) Errors.TryAdd(nameof(Today), "DemoClock.DateRequired");
         else if (day.Value.Year is < 2019 or > 2100) Errors.TryAdd(nameof(Today), "DemoClock.Range");
         if (Errors.Count > 0) return Page();
         await calendar.MoveDemoDayAsync(db, audit, day!.Value, ct);

@@ -75,6 +75,17 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, ProvinceCal
         return new AffectedResult(s.Day, s.ZoneName, s.OrderNumber, counts, stopped, new Paged<AffectedWorker>(items, tally.Workers, page, size));
     }
 
+    /// <summary>The two headline counts of <see cref="RunAsync"/> for a day (workers affected, stopped enterprises shown),
+    /// for the home pages: no names read, so nothing to audit.</summary>
+    public async Task<(int Workers, int EnterprisesStopped)> CountsAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await using var scan = await SqliteMemoryMap.ForScanAsync(db, ct);
+        var s = (await SituationAsync(new AffectedQuery { Date = day }, ct))!;
+        var tally = await TallyAsync(s, ct);
+        var visible = await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).Where(e => s.StoppedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        return (tally.Workers, s.Stopping.Count(x => visible.Contains(x.Enterprise.Id)));   // as RunAsync lists them
+    }
+
     /// <summary>Every affected worker by name, for export.</summary>
     public async Task<IReadOnlyList<AffectedWorker>?> AllAsync(AffectedQuery query, CancellationToken ct = default)
     {
