@@ -1,4 +1,5 @@
 using Lachan.Features.Admin;
+using Lachan.Features.Home;
 using Lachan.Features.Outbreak;
 using Lachan.Features.Registry;
 using Lachan.Features.Relief;
@@ -19,6 +20,7 @@ builder.AddModule<RostersModule>();
 builder.AddModule<OutbreakModule>();
 builder.AddModule<ReliefModule>();
 builder.AddModule<AdminModule>();
+builder.AddModule<HomeModule>();
 
 var app = builder.Build();
 

@@ -1,27 +1,18 @@
-using Lachan.Features.Registry.Contracts;
-using Lachan.Infrastructure.Auth;
-using Lachan.Infrastructure.Data;
+using Lachan.Features.Home;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features;
 
+/// <summary>The home page: for a signed-in user, the numbers of the day their role needs (see <see cref="HomeBoard"/>);
+/// for a visitor, the way in.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(LachanDb db, Jurisdiction scope) : PageModel
+public sealed class IndexModel(HomeBoard board) : PageModel
 {
-    public sealed record Totals(int Zones, int Enterprises, int Lodging, int Workers);
+    public HomeData? Home { get; private set; }
 
-    public Totals? Counts { get; private set; }
-
-    /// <summary>Counts within the user's own jurisdiction; nothing for anonymous visitors.</summary>
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true || !scope.Can(RegistryAreas.Places, Access.Read)) return;
-        Counts = new Totals(
-            await scope.Zones(db.Set<IndustrialZone>()).CountAsync(),
-            await scope.Enterprises(db.Set<Enterprise>()).CountAsync(),
-            await scope.LodgingHouses(db.Set<LodgingHouse>()).CountAsync(),
-            await scope.Workers(db.Set<Worker>()).CountAsync());
+        if (User.Identity?.IsAuthenticated == true) Home = await board.LoadAsync(ct);
     }
 }

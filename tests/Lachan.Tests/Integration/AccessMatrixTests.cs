@@ -505,6 +505,13 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
             await Read(await c.Pages.GetAsync("/Admin/Audit"))));
         list.Add(new("page /Admin/Audit/Index", AdminAreas.Audit, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.PostAsync("/Admin/Audit?handler=Verify", Form(c.Token)))));
+        // the demo clock (in this empty, non-demo world the POST only says that demo mode is off) and each role's home numbers
+        list.Add(new("page /Admin/DemoClock/Index", AdminAreas.Audit, Access.Read, Side.None, false, async c =>
+            await Read(await c.Pages.GetAsync("/Admin/DemoClock"))));
+        list.Add(new("page /Admin/DemoClock/Index", AdminAreas.Audit, Access.Write, Side.None, false, async c =>
+            await Read(await c.Pages.PostAsync("/Admin/DemoClock", Form(c.Token, ("Today", "01/06/2022"))))));
+        list.Add(new("GET /api/v1/home", Lachan.Features.Home.HomeAreas.Home, Access.Read, Side.None, true, async c =>
+            await Read(await c.Api.GetAsync("/api/v1/home"))));
         AddHealthProbes(list);
         AddTestingProbes(list);
         AddTransferProbes(list);
@@ -740,6 +747,8 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Account/Logout OnPost",
         "/Admin/Audit/Index OnGet",
         "/Admin/Audit/Index OnPostVerify",
+        "/Admin/DemoClock/Index OnGet",
+        "/Admin/DemoClock/Index OnPost",
         "/Error OnGet",
         "/Error OnPost",
         "/Index OnGet",

@@ -33,6 +33,7 @@ public sealed class OutbreakModule : IModule
         services.AddScoped<QuarantineList>();
         services.AddScoped<QuarantineRelease>();
         services.AddScoped<DueList>();
+        services.AddScoped<Lachan.Features.Shared.IHomeSections, Home.OutbreakHome>();
         // scoped, unlike the registry's sections: what it shows depends on the user's role
         services.AddScoped<IWorkerProfileSection, HealthSection>();
         services.AddScoped<TestingScope>();

@@ -23,6 +23,7 @@ public sealed class RegistryModule : IModule
     {
         services.AddScoped<ApiErrors>();
         services.AddScoped<WorkerSearch>();
+        services.AddScoped<Lachan.Features.Shared.IHomeSections, Home.RegistryHome>();
         services.AddScoped<WorkerProfile>();
         services.AddScoped<WorkerEditor>();
         services.AddSingleton<IWorkerProfileSection, EmploymentsSection>();

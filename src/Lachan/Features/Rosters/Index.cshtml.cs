@@ -6,13 +6,14 @@ using Lachan.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Rosters;
 
 /// <summary>Upload a roster for an enterprise the user may act for, and the recent imports.</summary>
 [RequestSizeLimit(200L * 1024 * 1024)] // the configured limit (default 100 MB) is checked and reported by RosterUpload
 [RequestFormLimits(MultipartBodyLengthLimit = 200L * 1024 * 1024)]
-public sealed class IndexModel(RosterUpload upload, LachanDb db, TimeProvider time) : PageModel
+public sealed class IndexModel(RosterUpload upload, LachanDb db, ProvinceCalendar calendar) : PageModel
 {
     public sealed record ImportLine(Guid Id, string Enterprise, string FileName, DateOnly AsOf, ImportStatus Status, DateTime CreatedAt, string CreatedBy);
 
@@ -26,7 +27,7 @@ public sealed class IndexModel(RosterUpload upload, LachanDb db, TimeProvider ti
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        AsOf ??= time.ProvinceToday().ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        AsOf ??= calendar.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         await LoadAsync(ct);
         return Page();
     }

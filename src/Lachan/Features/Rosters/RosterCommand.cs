@@ -24,7 +24,7 @@ public static class RosterCommand
         var enterpriseId = await db.Set<Enterprise>().Where(e => e.TaxCode == taxCode).Select(e => (int?)e.Id).FirstOrDefaultAsync()
             ?? throw new CommandLineException($"No enterprise with tax code {taxCode}.");
         var asOfText = CommandLine.Option(options, "--as-of");
-        var asOf = asOfText is null ? services.GetRequiredService<TimeProvider>().ProvinceToday()
+        var asOf = asOfText is null ? services.GetRequiredService<Lachan.Infrastructure.Calendar.ProvinceCalendar>().Today
             : DateOnly.TryParseExact(asOfText, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
             : throw new CommandLineException("--as-of must be dd/MM/yyyy.");
         if (!File.Exists(file)) throw new CommandLineException($"No file {file}.");

@@ -33,6 +33,7 @@ public static class DataModule
         // Keys in the database: every node behind a load balancer can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Lachan").PersistKeysToDbContext<LachanDb>();
         services.AddScoped<PlainReader>();
+        services.AddSingleton<Calendar.ProvinceCalendar>();
         services.AddHealthChecks().AddDbContextCheck<LachanDb>("database");
         return services;
     }

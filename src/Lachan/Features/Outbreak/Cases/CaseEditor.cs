@@ -7,6 +7,7 @@ using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Cases;
 
@@ -28,7 +29,7 @@ public sealed record CaseForm
     public string? TreatmentPlace { get; init; }
 }
 
-public sealed class CaseEditor(LachanDb db, CaseScope cases, Jurisdiction scope, AuditLog audit, TimeProvider time)
+public sealed class CaseEditor(LachanDb db, CaseScope cases, Jurisdiction scope, AuditLog audit, ProvinceCalendar calendar)
 {
     public static readonly string[] TestKinds = ["RT-PCR", "Test nhanh kháng nguyên", "Khác"];
 
@@ -52,7 +53,7 @@ public sealed class CaseEditor(LachanDb db, CaseScope cases, Jurisdiction scope,
     public async Task<SaveResult> RegisterAsync(CaseForm f, CancellationToken ct = default)
     {
         if (!cases.CanWrite) return new SaveResult.NotFound();
-        var today = time.ProvinceToday();
+        var today = calendar.Today;
         var errors = Validate(f, today);
         var cccd = f.Cccd?.Trim();
         var worker = cccd is null ? null : await cases.Workers().FirstOrDefaultAsync(w => w.Cccd == cccd, ct);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Cases;
 

@@ -4,6 +4,7 @@ using Lachan.Features.Registry.Workers;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Cases;
 
@@ -16,7 +17,7 @@ public sealed record QuarantineNotice(DateOnly Until);
 
 /// <summary>The worker profile's health block. Health roles see cases, contacts and quarantine (the view is audited);
 /// anyone else who may see the worker sees only "in quarantine until", never why.</summary>
-public sealed class HealthSection(LachanDb db, CaseScope cases, AuditLog audit, TimeProvider time) : IWorkerProfileSection
+public sealed class HealthSection(LachanDb db, CaseScope cases, AuditLog audit, ProvinceCalendar calendar) : IWorkerProfileSection
 {
     public int Order => 40;
     public string PartialName => cases.CanRead ? "~/Features/Outbreak/Cases/_WorkerHealth.cshtml" : "~/Features/Outbreak/Cases/_QuarantineNotice.cshtml";
@@ -26,7 +27,7 @@ public sealed class HealthSection(LachanDb db, CaseScope cases, AuditLog audit, 
         var id = profile.Identity.Id;
         if (!cases.CanRead)
         {
-            var today = time.ProvinceToday();
+            var today = calendar.Today;
             var until = await db.Set<QuarantineOrder>().Where(o => o.WorkerId == id && o.ReleasedOn == null && o.StartOn <= today)
                 .OrderByDescending(o => o.PlannedEndOn).Select(o => (DateOnly?)o.PlannedEndOn).FirstOrDefaultAsync(ct);
             return until is DateOnly d ? new QuarantineNotice(d) : null;

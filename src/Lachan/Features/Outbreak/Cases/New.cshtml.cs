@@ -5,11 +5,12 @@ using Lachan.Features.Shared;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Cases;
 
 /// <summary>Registers a confirmed case: the CCCD of a registered worker, or a new person's identity as well.</summary>
-public sealed class NewModel(CaseEditor editor, CaseScope cases, UiText text, TimeProvider time) : PageModel
+public sealed class NewModel(CaseEditor editor, CaseScope cases, UiText text, ProvinceCalendar calendar) : PageModel
 {
     /// <summary>Text as typed, so a wrongly typed date is reported on its field.</summary>
     public sealed class Input
@@ -51,7 +52,7 @@ public sealed class NewModel(CaseEditor editor, CaseScope cases, UiText text, Ti
         if (!Errors.Ok)
         {
             // report every wrong field at once, not only the unreadable dates
-            foreach (var (field, code) in CaseEditor.Validate(form, time.ProvinceToday())) Errors.TryAdd(field, code);
+            foreach (var (field, code) in CaseEditor.Validate(form, calendar.Today)) Errors.TryAdd(field, code);
             return Page();
         }
         switch (await editor.RegisterAsync(form, ct))

@@ -6,6 +6,7 @@ using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Contacts;
 
@@ -22,13 +23,13 @@ public sealed record ContactDecision
     public string? PlaceText { get; init; }
 }
 
-public sealed class ContactDecisions(LachanDb db, CaseScope cases, CurrentUser user, AuditLog audit, TimeProvider time)
+public sealed class ContactDecisions(LachanDb db, CaseScope cases, CurrentUser user, AuditLog audit, TimeProvider time, ProvinceCalendar calendar)
 {
     /// <summary>Links the contact and, unless the person is already in quarantine, orders quarantine by the rule in force
     /// on the start date (the last contact date when known, else today).</summary>
     public async Task<SaveResult> ConfirmAsync(int caseId, ContactDecision d, CancellationToken ct = default)
     {
-        var today = time.ProvinceToday();
+        var today = calendar.Today;
         var (errors, target) = await ResolveAsync(caseId, d, ct);
         if (target is null) return new SaveResult.NotFound();
         errors.AddIf(d.Kind is null, nameof(d.Kind), "Field.Required");

@@ -4,10 +4,11 @@ using Lachan.Features.Outbreak.Zones;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Dashboard;
 
-public sealed class IndexModel(OutbreakPicture picture, TimeProvider time) : PageModel
+public sealed class IndexModel(OutbreakPicture picture, ProvinceCalendar calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     /// <summary>A ?Date= that is not a date: shown as an error (the view is today's), not silently replaced.</summary>
@@ -16,7 +17,7 @@ public sealed class IndexModel(OutbreakPicture picture, TimeProvider time) : Pag
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Picture = await picture.LoadAsync(Date ?? time.ProvinceToday(), ct);
+        Picture = await picture.LoadAsync(Date ?? calendar.Today, ct);
         return Page();
     }
 }

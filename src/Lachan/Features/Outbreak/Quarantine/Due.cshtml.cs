@@ -4,11 +4,12 @@ using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Quarantine;
 
 /// <summary>The daily list for the health teams, for today or a chosen date.</summary>
-public sealed class DueModel(DueList due, CaseScope cases, TimeProvider time) : PageModel
+public sealed class DueModel(DueList due, CaseScope cases, ProvinceCalendar calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
     public FieldErrors Errors { get; } = new();
@@ -17,7 +18,7 @@ public sealed class DueModel(DueList due, CaseScope cases, TimeProvider time) : 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!cases.CanRead) return Forbid();
-        var on = Dates.Parse(Date, nameof(Date), Errors) ?? time.ProvinceToday();
+        var on = Dates.Parse(Date, nameof(Date), Errors) ?? calendar.Today;
         List = await due.ForAsync(on, ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using System.Globalization;
 using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Shared;
@@ -11,10 +12,10 @@ public static class QuarantineApi
     public static void MapQuarantineEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/").WithTags("Cases");
-        g.MapGet("/quarantine/due", async (string? date, DueList due, CaseScope cases, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
+        g.MapGet("/quarantine/due", async (string? date, DueList due, CaseScope cases, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
             {
                 if (!cases.CanRead) return Results.Forbid();
-                DateOnly on = time.ProvinceToday();
+                DateOnly on = calendar.Today;
                 if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
                     return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
                 return Results.Ok(await due.ForAsync(on, ct));

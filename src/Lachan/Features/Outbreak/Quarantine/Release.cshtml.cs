@@ -5,11 +5,12 @@ using Lachan.Features.Shared;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Quarantine;
 
 /// <summary>Release from quarantine, recording the negative result that allows it.</summary>
-public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release, CaseScope cases, UiText text, TimeProvider time) : PageModel
+public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release, CaseScope cases, UiText text, ProvinceCalendar calendar) : PageModel
 {
     public sealed class Input
     {
@@ -28,7 +29,7 @@ public sealed class ReleaseModel(QuarantineList list, QuarantineRelease release,
         if (!cases.CanWrite) return Forbid();
         if (await list.FindAsync(id, ct) is not { } order) return NotFound();
         Order = order;
-        var today = time.ProvinceToday();
+        var today = calendar.Today;
         Form.ReleasedOn = UiText.Date(order.PlannedEndOn > today ? order.PlannedEndOn : today);
         return Page();
     }

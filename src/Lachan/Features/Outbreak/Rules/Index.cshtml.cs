@@ -5,12 +5,13 @@ using Lachan.Infrastructure;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Rules;
 
 /// <summary>The quarantine, pool and screening rules with their periods of force and sources, and a form for each to add a version
 /// from a date. Each form has its own errors, so a mistake in one does not mark the other.</summary>
-public sealed class IndexModel(RuleVersions rules, UiText text, TimeProvider time) : PageModel
+public sealed class IndexModel(RuleVersions rules, UiText text, ProvinceCalendar calendar) : PageModel
 {
     public sealed class QuarantineInput
     {
@@ -112,7 +113,7 @@ public sealed class IndexModel(RuleVersions rules, UiText text, TimeProvider tim
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Today = time.ProvinceToday();
+        Today = calendar.Today;
         Rules = await rules.ListAsync(ct);
     }
 }

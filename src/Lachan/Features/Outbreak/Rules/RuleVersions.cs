@@ -8,6 +8,7 @@ using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Rules;
 
@@ -41,7 +42,7 @@ public sealed record RuleSet(IReadOnlyList<QuarantineRule> Quarantine, IReadOnly
 /// <summary>Quarantine, pool and screening rules as versions: a change is a new version in force from a date, which ends the versions
 /// before it the day before. A version is never edited in place, and none starts before today, so what was in force on a
 /// past day (and the orders and samples decided by it) stays as it was. Health and Steering (the Health area) may add.</summary>
-public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time)
+public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit, ProvinceCalendar calendar)
 {
     public const int MaxQuarantineDays = 60, MaxPoolSize = 50, MaxSourceLength = 200;
 
@@ -110,7 +111,7 @@ public sealed class RuleVersions(LachanDb db, Jurisdiction scope, AuditLog audit
     private void CheckCommon(DateOnly? from, string? source, IEnumerable<IDatedRule> versions, FieldErrors errors)
     {
         errors.AddIf(from is null, "EffectiveFrom", "Field.Required");
-        errors.AddIf(from < time.ProvinceToday(), "EffectiveFrom", "Rule.FromBeforeToday");
+        errors.AddIf(from < calendar.Today, "EffectiveFrom", "Rule.FromBeforeToday");
         errors.AddIf(versions.Any(v => v.EffectiveFrom >= from), "EffectiveFrom", "Rule.FromNotAfterLatest");
         errors.AddIf(string.IsNullOrWhiteSpace(source), "Source", "Field.Required");
         errors.AddIf(source?.Trim().Length > MaxSourceLength, "Source", "Rule.SourceTooLong");

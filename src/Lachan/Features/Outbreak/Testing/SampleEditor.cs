@@ -4,6 +4,7 @@ using Lachan.Infrastructure;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Testing;
 
@@ -24,10 +25,10 @@ public sealed record ResultForm
     public DateOnly? ResultOn { get; init; }
 }
 
-public sealed class SampleEditor(LachanDb db, TestingScope testing, AuditLog audit, TimeProvider time)
+public sealed class SampleEditor(LachanDb db, TestingScope testing, AuditLog audit, ProvinceCalendar calendar)
 {
     /// <summary>Vietnam's clock: a sample collected this morning must not be "in the future" for a UTC date.</summary>
-    private DateOnly Today => time.ProvinceToday();
+    private DateOnly Today => calendar.Today;
 
     public async Task<SaveResult> CreateAsync(SampleForm f, CancellationToken ct = default)
     {

@@ -5,12 +5,13 @@ using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Testing;
 
 /// <summary>Periodic screening schedules: the list, and (health roles that write) a new schedule for an enterprise of the
 /// user's jurisdiction. The same handler as POST /api/v1/screening-schedules.</summary>
-public sealed class SchedulesModel(ScreeningSchedules schedules, TestingScope testing, UiText text, TimeProvider time) : PageModel
+public sealed class SchedulesModel(ScreeningSchedules schedules, TestingScope testing, UiText text, ProvinceCalendar calendar) : PageModel
 {
     public sealed class Input
     {
@@ -71,7 +72,7 @@ public sealed class SchedulesModel(ScreeningSchedules schedules, TestingScope te
     private async Task LoadAsync(CancellationToken ct)
     {
         Rows = await schedules.ListAsync(ct);
-        RuleInterval = await schedules.IntervalInForceAsync(time.ProvinceToday(), ct);
+        RuleInterval = await schedules.IntervalInForceAsync(calendar.Today, ct);
         if (CanWrite)
             Enterprises = (await testing.Enterprises().AsNoTracking().OrderBy(e => e.NameSearch).Select(e => new { e.Id, e.Name }).ToListAsync(ct))
                 .Select(e => (e.Id, e.Name)).ToList();

@@ -3,11 +3,12 @@ using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Testing;
 
 /// <summary>Who is due for periodic screening on a date, the missed first.</summary>
-public sealed class ScreeningModel(ScreeningSchedules schedules, TestingScope testing, TimeProvider time) : PageModel
+public sealed class ScreeningModel(ScreeningSchedules schedules, TestingScope testing, ProvinceCalendar calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
     [BindProperty(SupportsGet = true)] public int? EnterpriseId { get; set; }
@@ -17,7 +18,7 @@ public sealed class ScreeningModel(ScreeningSchedules schedules, TestingScope te
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!testing.CanRead) return Forbid();
-        var on = Dates.Parse(Date, nameof(Date), Errors) ?? time.ProvinceToday();
+        var on = Dates.Parse(Date, nameof(Date), Errors) ?? calendar.Today;
         List = await schedules.DueAsync(on, EnterpriseId, ct);
         return Page();
     }

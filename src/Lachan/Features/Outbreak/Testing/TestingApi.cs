@@ -4,6 +4,7 @@ using Lachan.Features.Registry.Workers;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Localization;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Testing;
 
@@ -61,10 +62,10 @@ public static class TestingApi
             .WithSummary("A periodic screening schedule for an enterprise: from, optional to (last day), optional intervalDays (default: the screening rule in force on from).")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
 
-        g.MapGet("/screening/due", async (string? date, int? enterpriseId, ScreeningSchedules schedules, TestingScope testing, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
+        g.MapGet("/screening/due", async (string? date, int? enterpriseId, ScreeningSchedules schedules, TestingScope testing, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
             {
                 if (!testing.CanRead) return Results.Forbid();
-                DateOnly on = time.ProvinceToday();
+                DateOnly on = calendar.Today;
                 if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
                     return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
                 return Results.Ok(await schedules.DueAsync(on, enterpriseId, ct));

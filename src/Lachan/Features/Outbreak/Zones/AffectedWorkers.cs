@@ -6,6 +6,7 @@ using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Zones;
 
@@ -39,7 +40,7 @@ public sealed record AffectedResult(DateOnly Date, string? ZoneName, string? Ord
 /// tallied while two indexed scans are read (employments of the stopped enterprises, residences in the locked houses),
 /// in two halves at once, without keeping a row per worker; names are read only for the page shown, which the database
 /// sorts and cuts. Measured at 300,000 workers in docs/performance.md.</summary>
-public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvider time, PlainReader reader, AuditLog audit)
+public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, ProvinceCalendar calendar, PlainReader reader, AuditLog audit)
 {
     /// <summary>What the orders in force on the day stop and lock, before any worker is read.</summary>
     private sealed record Situation(DateOnly Day, string? ZoneName, string? OrderNumber, List<Enterprise> Enterprises, List<(Enterprise Enterprise, ZoneOrder Order)> Stopping,
@@ -74,6 +75,17 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
         return new AffectedResult(s.Day, s.ZoneName, s.OrderNumber, counts, stopped, new Paged<AffectedWorker>(items, tally.Workers, page, size));
     }
 
+    /// <summary>The two headline counts of <see cref="RunAsync"/> for a day (workers affected, stopped enterprises shown),
+    /// for the home pages: no names read, so nothing to audit.</summary>
+    public async Task<(int Workers, int EnterprisesStopped)> CountsAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await using var scan = await SqliteMemoryMap.ForScanAsync(db, ct);
+        var s = (await SituationAsync(new AffectedQuery { Date = day }, ct))!;
+        var tally = await TallyAsync(s, ct);
+        var visible = await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).Where(e => s.StoppedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        return (tally.Workers, s.Stopping.Count(x => visible.Contains(x.Enterprise.Id)));   // as RunAsync lists them
+    }
+
     /// <summary>Every affected worker by name, for export.</summary>
     public async Task<IReadOnlyList<AffectedWorker>?> AllAsync(AffectedQuery query, CancellationToken ct = default)
     {
@@ -90,7 +102,7 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, TimeProvide
     {
         var zonesQuery = db.Set<ControlZone>().WithOrders();
         string? zoneName = null, orderNumber = null;
-        var day = query.Date ?? time.ProvinceToday();
+        var day = query.Date ?? calendar.Today;
         List<ControlZone> zones;
         if (query.Order is int orderId)
         {

@@ -9,11 +9,12 @@ using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Zones;
 
 /// <summary>A zone's timeline and orders; the steering committee issues and lifts orders here.</summary>
-public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb db, Jurisdiction scope, TimeProvider time, UiText text) : PageModel
+public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb db, Jurisdiction scope, ProvinceCalendar calendar, UiText text) : PageModel
 {
     public sealed class OrderInput
     {
@@ -97,7 +98,7 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        if (await status.LoadAsync(id, Date ?? time.ProvinceToday(), ct) is not { } zone) return false;
+        if (await status.LoadAsync(id, Date ?? calendar.Today, ct) is not { } zone) return false;
         Zone = zone;
         return true;
     }

@@ -4,10 +4,11 @@ using Lachan.Infrastructure;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Zones;
 
-public sealed class IndexModel(ZoneStatus status, Jurisdiction scope, TimeProvider time) : PageModel
+public sealed class IndexModel(ZoneStatus status, Jurisdiction scope, ProvinceCalendar calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     /// <summary>A ?Date= that is not a date: shown as an error (the view is today's), not silently replaced.</summary>
@@ -19,7 +20,7 @@ public sealed class IndexModel(ZoneStatus status, Jurisdiction scope, TimeProvid
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Day = Date ?? time.ProvinceToday();
+        Day = Date ?? calendar.Today;
         Zones = await status.ListAsync(Day, ct);
         return Page();
     }

@@ -5,6 +5,7 @@ using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Outbreak.Zones;
 
@@ -15,18 +16,18 @@ public static class ZonesApi
         var zones = api.MapGroup("/control-zones").WithTags("Outbreak zones");
 
         // Dates are taken as text and parsed here: a bad one is a validation problem naming the field, not a bare 400.
-        zones.MapGet("/", async (string? date, ZoneStatus status, Jurisdiction scope, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
+        zones.MapGet("/", async (string? date, ZoneStatus status, Jurisdiction scope, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
                 !scope.Can(OutbreakAreas.Zones, Access.Read) ? Results.Forbid()
                 : !QueryDate.TryParse(date, out var day) ? errors.Validation(QueryDate.Error("Date", date))
-                : Results.Ok(await status.ListAsync(day ?? time.ProvinceToday(), ct)))
+                : Results.Ok(await status.ListAsync(day ?? calendar.Today, ct)))
             .WithSummary("Zones (IZ, commune, lodging cluster, enterprise site) with their level on the date (yyyy-MM-dd, default today) and the order that sets it.")
             .Produces<IReadOnlyList<ZoneStatusRow>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
-        zones.MapGet("/{id:int}", async (int id, string? date, ZoneStatus status, Jurisdiction scope, ApiErrors errors, TimeProvider time, CancellationToken ct) =>
+        zones.MapGet("/{id:int}", async (int id, string? date, ZoneStatus status, Jurisdiction scope, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
             {
                 if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return Results.Forbid();
                 if (!QueryDate.TryParse(date, out var day)) return errors.Validation(QueryDate.Error("Date", date));
-                return await status.LoadAsync(id, day ?? time.ProvinceToday(), ct) is { } z ? Results.Ok(z) : Results.NotFound();
+                return await status.LoadAsync(id, day ?? calendar.Today, ct) is { } z ? Results.Ok(z) : Results.NotFound();
             })
             .WithSummary("One zone: its status timeline (periods with the order behind each) and its orders with exemptions.")
             .Produces<ZoneStatusDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);

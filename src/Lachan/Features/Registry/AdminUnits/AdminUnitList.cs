@@ -4,6 +4,7 @@ using Lachan.Features.Shared;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Registry.AdminUnits;
 
@@ -31,7 +32,7 @@ public sealed record AdminUnitNode(AdminUnitRow Unit, IReadOnlyList<AdminUnitNod
 /// <summary>Provinces, districts and communes with their validity (units merge and split: Bắc Giang ended on
 /// 30/06/2025 when it merged into Bắc Ninh). Reference data, the same for every role that may read places. A country
 /// has ~10,000 units, a province a few hundred: filters and sorting run in memory on one read of the table.</summary>
-public sealed class AdminUnitList(LachanDb db, TimeProvider time)
+public sealed class AdminUnitList(LachanDb db, ProvinceCalendar calendar)
 {
     public static readonly string[] Sorts = ["code", "name", "level", "validTo"];
 
@@ -82,7 +83,7 @@ public sealed class AdminUnitList(LachanDb db, TimeProvider time)
 
     private async Task<List<AdminUnitRow>> LoadAsync(CancellationToken ct)
     {
-        var today = time.ProvinceToday();
+        var today = calendar.Today;
         var units = await db.Set<AdminUnit>().AsNoTracking().ToListAsync(ct);
         var names = units.ToDictionary(u => u.Code, u => u.Name);
         var children = units.Where(u => u.ParentCode is not null).GroupBy(u => u.ParentCode!).ToDictionary(g => g.Key, g => g.Count());

@@ -2,6 +2,7 @@ using Lachan.Infrastructure;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Registry.Contracts;
 
@@ -10,9 +11,9 @@ public sealed record UnitChoice(string Code, string Name, string Kind, string? P
 
 /// <summary>Administrative units as the other registry forms need them: a commune with the district and province it
 /// belongs to (records keep all three, so jurisdiction filters need no join), and lists for the select boxes.</summary>
-public sealed class PlaceLookup(LachanDb db, TimeProvider time)
+public sealed class PlaceLookup(LachanDb db, ProvinceCalendar calendar)
 {
-    public DateOnly Today => time.ProvinceToday();
+    public DateOnly Today => calendar.Today;
 
     /// <summary>The commune and its district and province codes, or null when the code names no commune whose parents
     /// are a district and a province.</summary>

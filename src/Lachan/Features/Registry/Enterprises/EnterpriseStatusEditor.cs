@@ -8,6 +8,7 @@ using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Registry.Enterprises;
 
@@ -22,7 +23,7 @@ public sealed record EnterpriseStatusForm
 
 /// <summary>Changes an enterprise's status through <see cref="Enterprise.ChangeStatus(EnterpriseStatus, DateOnly, string)"/>, which keeps the history and
 /// refuses a change to the status it already has; the refusal reaches the form as a field error.</summary>
-public sealed class EnterpriseStatusEditor(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time)
+public sealed class EnterpriseStatusEditor(LachanDb db, Jurisdiction scope, AuditLog audit, ProvinceCalendar calendar)
 {
     public FieldErrors Validate(EnterpriseStatusForm f)
     {
@@ -31,7 +32,7 @@ public sealed class EnterpriseStatusEditor(LachanDb db, Jurisdiction scope, Audi
         errors.AddIf(f.Status is { } s && !Enum.IsDefined(s), nameof(f.Status), "Field.Invalid");
         errors.AddIf(f.From is null, nameof(f.From), "Field.Required");
         // A decision may be recorded after the fact, not ahead of it: a future date would show a status not yet true.
-        errors.AddIf(f.From is { } from && (from.Year < 1990 || from > time.ProvinceToday()), nameof(f.From), "Date.NotInFuture");
+        errors.AddIf(f.From is { } from && (from.Year < 1990 || from > calendar.Today), nameof(f.From), "Date.NotInFuture");
         errors.AddIf(string.IsNullOrWhiteSpace(f.Reason), nameof(f.Reason), "Field.Required");
         errors.AddIf(f.Reason is { Length: > 500 }, nameof(f.Reason), "Field.TooLong");
         return errors;

@@ -7,10 +7,11 @@ using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Registry.Workers;
 
-public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time, CurrentUser user, LodgingChoices lodgings)
+public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit, TimeProvider time, ProvinceCalendar calendar, CurrentUser user, LodgingChoices lodgings)
 {
     public async Task<SaveResult> CreateAsync(WorkerForm f, CancellationToken ct = default)
     {
@@ -53,7 +54,7 @@ public sealed class WorkerEditor(LachanDb db, Jurisdiction scope, AuditLog audit
             HomeProvinceCode = cccd![..3],
             ProvinceCode = await db.Set<Enterprise>().Where(e => e.Id == f.EnterpriseId).Select(e => e.ProvinceCode).FirstAsync(ct),
         };
-        worker.Movements.Add(new MovementEvent { Date = time.ProvinceToday(), Kind = MovementKind.Registered });
+        worker.Movements.Add(new MovementEvent { Date = calendar.Today, Kind = MovementKind.Registered });
         worker.Hire(f.EnterpriseId!.Value, f.HiredOn!.Value, f.ContractType!.Value, Blank(f.Workshop));
         if (f.LodgingHouseId is int lodging) worker.MoveLodging(lodging, f.HiredOn!.Value);
         db.Set<Worker>().Add(worker);

@@ -944,6 +944,68 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Residences", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("FromEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuppliedJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ToEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromEnterpriseId");
+
+                    b.HasIndex("ToEnterpriseId");
+
+                    b.HasIndex("Status", "FromEnterpriseId");
+
+                    b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
+
+                    b.ToTable("TransferRequests", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
                 {
                     b.Property<int>("Id")
@@ -1024,68 +1086,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ProvinceCode", "NameSearch");
 
                     b.ToTable("Workers", (string)null);
-                });
-
-            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int?>("FromEnterpriseId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SuppliedJson")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("ToEnterpriseId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("WorkerId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromEnterpriseId");
-
-                    b.HasIndex("ToEnterpriseId");
-
-                    b.HasIndex("Status", "FromEnterpriseId");
-
-                    b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
-
-                    b.ToTable("TransferRequests", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>
@@ -1413,6 +1413,22 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Infrastructure.Calendar.KernelSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("KernelSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1782,21 +1798,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("LodgingHouse");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
-                {
-                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "CurrentEnterprise")
-                        .WithMany()
-                        .HasForeignKey("CurrentEnterpriseId");
-
-                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "CurrentLodgingHouse")
-                        .WithMany()
-                        .HasForeignKey("CurrentLodgingHouseId");
-
-                    b.Navigation("CurrentEnterprise");
-
-                    b.Navigation("CurrentLodgingHouse");
-                });
-
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "FromEnterprise")
@@ -1821,6 +1822,21 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("ToEnterprise");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "CurrentEnterprise")
+                        .WithMany()
+                        .HasForeignKey("CurrentEnterpriseId");
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "CurrentLodgingHouse")
+                        .WithMany()
+                        .HasForeignKey("CurrentLodgingHouseId");
+
+                    b.Navigation("CurrentEnterprise");
+
+                    b.Navigation("CurrentLodgingHouse");
                 });
 
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>

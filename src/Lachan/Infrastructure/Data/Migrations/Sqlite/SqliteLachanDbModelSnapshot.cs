@@ -898,6 +898,66 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Residences", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuppliedJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromEnterpriseId");
+
+                    b.HasIndex("ToEnterpriseId");
+
+                    b.HasIndex("Status", "FromEnterpriseId");
+
+                    b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
+
+                    b.ToTable("TransferRequests", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
                 {
                     b.Property<int>("Id")
@@ -975,66 +1035,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ProvinceCode", "NameSearch");
 
                     b.ToTable("Workers", (string)null);
-                });
-
-            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FromEnterpriseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SuppliedJson")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ToEnterpriseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WorkerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromEnterpriseId");
-
-                    b.HasIndex("ToEnterpriseId");
-
-                    b.HasIndex("Status", "FromEnterpriseId");
-
-                    b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
-
-                    b.ToTable("TransferRequests", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>
@@ -1350,6 +1350,22 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Infrastructure.Calendar.KernelSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("KernelSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1711,21 +1727,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("LodgingHouse");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
-                {
-                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "CurrentEnterprise")
-                        .WithMany()
-                        .HasForeignKey("CurrentEnterpriseId");
-
-                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "CurrentLodgingHouse")
-                        .WithMany()
-                        .HasForeignKey("CurrentLodgingHouseId");
-
-                    b.Navigation("CurrentEnterprise");
-
-                    b.Navigation("CurrentLodgingHouse");
-                });
-
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "FromEnterprise")
@@ -1750,6 +1751,21 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("ToEnterprise");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "CurrentEnterprise")
+                        .WithMany()
+                        .HasForeignKey("CurrentEnterpriseId");
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "CurrentLodgingHouse")
+                        .WithMany()
+                        .HasForeignKey("CurrentLodgingHouseId");
+
+                    b.Navigation("CurrentEnterprise");
+
+                    b.Navigation("CurrentLodgingHouse");
                 });
 
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>

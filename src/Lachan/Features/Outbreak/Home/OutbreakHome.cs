@@ -1,0 +1,105 @@
+using Lachan.Features.Outbreak.Quarantine;
+using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Contracts;
+using Lachan.Features.Outbreak.Dashboard;
+using Lachan.Features.Outbreak.Zones;
+using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Lachan.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Outbreak.Home;
+
+/// <summary>The outbreak's numbers of the day for the home pages: cases, contacts, quarantine and the due list for the
+/// health roles; zones by level, stopped enterprises and affected workers for those who see zones. Each number uses
+/// the filter of the list it links to (CaseList, ContactList, QuarantineList, DueList, ZoneStatus, AffectedWorkers).</summary>
+public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, DueList due, ZoneStatus zones,
+    AffectedWorkers affected, OutbreakPicture picture) : IHomeSections
+{
+    public async Task<IReadOnlyList<HomeSection>> ForCallerAsync(DateOnly day, CancellationToken ct)
+    {
+        var sections = new List<HomeSection>();
+        if (cases.CanRead) sections.Add(await HealthAsync(day, ct));
+        if (scope.Can(OutbreakAreas.Zones, Access.Read)) sections.Add(await ZonesAsync(day, ct));
+        return sections;
+    }
+
+    private async Task<HomeSection> HealthAsync(DateOnly day, CancellationToken ct)
+    {
+        var days = HomeDays.Ending(day);
+        var (from, dmy, iso) = (days[0], UiText.Date(day), HomeDays.Iso(day));
+        // two dates per case and per order: enough for every trend, whatever the size of the outbreak
+        var caseDays = await cases.Cases().AsNoTracking().Where(c => c.ConfirmedOn <= day && (c.OutcomeOn == null || c.OutcomeOn >= from))
+            .Select(c => new { c.ConfirmedOn, c.OutcomeOn }).ToListAsync(ct);
+        var orderDays = await cases.Orders().AsNoTracking().Where(o => o.StartOn <= day && (o.ReleasedOn == null || o.ReleasedOn >= from))
+            .Select(o => new { o.StartOn, o.ReleasedOn }).ToListAsync(ct);
+        long[] Each(Func<DateOnly, int> count) => days.Select(d => (long)count(d)).ToArray();
+
+        var workers = cases.Workers();
+        var dueToday = await due.ForAsync(day, ct);
+        var figures = new List<HomeFigure>
+        {
+            new("cases.active", "Active cases (F0)", await cases.Cases().CountAsync(c => c.Outcome == CaseOutcome.Active, ct),
+                "/Outbreak/Cases?Outcome=Active", "/api/v1/cases?outcome=Active",
+                Each(d => caseDays.Count(c => c.ConfirmedOn <= d && (c.OutcomeOn == null || c.OutcomeOn > d)))),
+            new("cases.new", "Home.NewCases", await cases.Cases().CountAsync(c => c.ConfirmedOn == day, ct),
+                $"/Outbreak/Cases?From={dmy}&To={dmy}", $"/api/v1/cases?from={iso}&to={iso}", Each(d => caseDays.Count(c => c.ConfirmedOn == d))),
+            new("contacts.f1", "Home.ContactsF1", await cases.Contacts().CountAsync(x => x.State == ContactState.Confirmed && x.Level == ContactLevel.F1
+                && workers.Any(w => w.Id == x.WorkerId), ct), "/Outbreak/Cases/Contacts?Level=F1", null),
+            new("quarantine.inForce", "In quarantine", await cases.Orders().CountAsync(o => o.ReleasedOn == null, ct),
+                "/Outbreak/Cases/Quarantine", null, Each(d => orderDays.Count(o => o.StartOn <= d && (o.ReleasedOn == null || o.ReleasedOn > d)))),
+            new("due.tests", "Due for a test", dueToday.Tests.Count, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+            new("due.releases", "May be released", dueToday.Releases.Count, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+            new("due.overdue", "Overdue (past the planned end)", dueToday.Overdue.Count, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+        };
+
+        var curve = (await picture.LoadAsync(day, ct)).CasesPerDay;
+        var zoneNames = curve.SelectMany(d => d.ByZone.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var charts = new List<HomeChart>
+        {
+            new("epidemic-curve", "Home.EpidemicCurve", "stacked", days,
+                zoneNames.Select(z => new HomeSeries(z == OutbreakPicture.OutsideZones ? "Outside the zones" : z,
+                    curve.Select(d => (long)d.ByZone.GetValueOrDefault(z)).ToArray())).ToList(), await LockdownsAsync(days, ct)),
+            new("quarantine-flow", "Home.QuarantineFlow", "bar", days,
+                [new("Home.Started", Each(d => orderDays.Count(o => o.StartOn == d))), new("Home.Released", Each(d => orderDays.Count(o => o.ReleasedOn == d)))], []),
+        };
+        return new HomeSection(20, "health", "Home.Health", figures, charts);
+    }
+
+    private async Task<HomeSection> ZonesAsync(DateOnly day, CancellationToken ct)
+    {
+        var iso = HomeDays.Iso(day);
+        var list = await zones.ListAsync(day, ct);
+        var figures = new List<HomeFigure>();
+        foreach (var level in new[] { ZoneLevel.Lockdown, ZoneLevel.MedicalIsolation, ZoneLevel.SocialDistancing })
+            figures.Add(new("zones." + level, "ZoneLevel." + level, list.Count(z => z.Level == level), $"/Outbreak/Zones?Date={iso}", $"/api/v1/control-zones?date={iso}"));
+        var charts = new List<HomeChart>();
+        if (scope.Can(RegistryAreas.Workers, Access.Read))   // as the affected list itself requires
+        {
+            var (workers, stopped) = await affected.CountsAsync(day, ct);
+            figures.Add(new("affected.workers", "Home.WorkersAffected", workers, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}"));
+            figures.Add(new("affected.enterprisesStopped", "Enterprises stopped", stopped, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}"));
+            // weekly points: each is a full count of who the orders of that day stop and lock
+            var weeks = Enumerable.Range(0, HomeDays.Trend / 7 + 1).Select(i => day.AddDays(7 * i - HomeDays.Trend)).ToList();
+            var counts = new List<long>();
+            foreach (var d in weeks) counts.Add((await affected.CountsAsync(d, ct)).Workers);
+            charts.Add(new("affected-workers", "Home.AffectedOverTime", "line", weeks, [new("Home.WorkersAffected", counts)], []));
+        }
+        return new HomeSection(30, "zones", "Home.Zones", figures, charts);
+    }
+
+    /// <summary>The first days of lockdown orders on the visible zones within the chart's days.</summary>
+    private async Task<IReadOnlyList<HomeMarker>> LockdownsAsync(IReadOnlyList<DateOnly> days, CancellationToken ct)
+    {
+        if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return [];
+        var (first, last) = (days[0], days[^1]);
+        var visible = (await zones.ListAsync(last, ct)).ToDictionary(z => z.Id, z => z.Name);
+        var starts = await db.Set<ZoneOrder>().AsNoTracking()
+            .Where(o => o.Level == ZoneLevel.Lockdown && o.EffectiveFrom >= first && o.EffectiveFrom <= last)
+            .Select(o => new { o.ControlZoneId, o.EffectiveFrom }).ToListAsync(ct);
+        return starts.Where(s => visible.ContainsKey(s.ControlZoneId)).GroupBy(s => s.EffectiveFrom).OrderBy(g => g.Key)
+            .Select(g => new HomeMarker(g.Key, string.Join(", ", g.Select(s => visible[s.ControlZoneId]).Distinct()))).ToList();
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using Lachan.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Lachan.Tests.Browser;
+
+/// <summary>Each role's home page in Chromium at desktop (1366 px) and phone (390 px) width: its numbers, the charts
+/// drawn by Chart.js (from the vendored file, under the Content-Security-Policy), each chart's table, nothing wider
+/// than the screen. The screenshots go to docs/screenshots/ for the README.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class HomeBrowserTests(BrowserFixture browser)
+{
+    public static TheoryData<string, int> RolesAndWidths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var user in new[] { "admin", "kcn", "yte", "doanhnghiep", "xa", "tinhnguyen" })
+            foreach (var width in new[] { 1366, 390 })
+                data.Add(user, width);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(RolesAndWidths))]
+    public async Task Each_role_opens_on_its_home(string user, int width)
+    {
+        var page = await browser.NewPageAsync(width, width < 600 ? 844 : 900);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        await page.ShootOnFailureAsync($"home-{user}-{width}", async () =>
+        {
+            await page.LogInAsync(user);
+            await page.GotoAsync("/");
+            await Expect(page.Locator("h1")).ToContainTextAsync("25/05/2021");
+            await Expect(page.GetByTestId("demo-clock")).ToContainTextAsync("25/05/2021");
+            if (user == "tinhnguyen")
+                await Expect(page.GetByTestId("home-role")).ToBeVisibleAsync();
+            else
+                await Expect(page.Locator(".figure-value").First).ToBeVisibleAsync();
+            if (user == "admin")
+            {
+                // the charts are drawn (a Chart.js instance on each canvas) and each has its table
+                foreach (var chart in new[] { "epidemic-curve", "quarantine-flow", "affected-workers" })
+                {
+                    var canvas = page.GetByTestId($"chart-{chart}").Locator("canvas");
+                    await Expect(canvas).ToBeVisibleAsync();
+                    Assert.True(await canvas.EvaluateAsync<bool>("c => !!window.Chart && !!Chart.getChart(c)"), $"{chart} is not drawn");
+                    await page.GetByTestId($"table-{chart}").Locator("summary").ClickAsync();
+                    await Expect(page.GetByTestId($"table-{chart}").Locator("table")).ToBeVisibleAsync();
+                    await page.GetByTestId($"table-{chart}").Locator("summary").ClickAsync();   // closed again for the screenshot
+                }
+                Assert.True(await page.Locator("canvas.sparkline").First.EvaluateAsync<bool>("c => !!Chart.getChart(c)"), "the sparklines are not drawn");
+            }
+            Assert.True(await page.FitsWidthAsync(), "the home page is wider than the screen");
+            Assert.True(errors.Count == 0, "console errors: " + string.Join("; ", errors));
+            var folder = Repo.Path("docs", "screenshots");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"home-{user}-{width}.png"), FullPage = true });
+        });
+    }
+}

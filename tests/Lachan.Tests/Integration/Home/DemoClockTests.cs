@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lachan.Infrastructure;
+using Lachan.Infrastructure.Calendar;
+using Lachan.Infrastructure.Data;
+using Lachan.Tests.Infrastructure;
+using Lachan.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lachan.Tests.Integration.Home;
+
+/// <summary>The demo clock: in demo mode the province's today is the demo day (25/05/2021 unless moved), on every
+/// default date, due list and the affected API; an administrator moves it, audited and kept across a restart; with
+/// demo mode off today is the real province day.</summary>
+public sealed class DemoClockTests
+{
+    private static async Task<string> AffectedDateAsync(LachanApp app)
+    {
+        var api = await app.ApiClientAsync("admin");
+        var body = await api.GetFromJsonAsync<JsonElement>("/api/v1/affected");
+        return body.GetProperty("date").GetString()!;
+    }
+
+    [Theory, BothProviders]
+    public async Task In_demo_mode_default_dates_are_the_demo_day_and_an_administrator_moves_it(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var app = new LachanApp(database, Seed.DemoProvince, ownsDatabase: false))
+        {
+            await Task.Run(app.StartServer);
+            var admin = await app.LoggedInClientAsync("admin");
+            Assert.Contains("Danh sách việc trong ngày 25/05/2021", await admin.GetPageAsync("/Outbreak/Cases/Due"));
+            Assert.Contains("Dữ liệu mô phỏng — ngày 25/05/2021", await admin.GetPageAsync("/"));
+            var picture = await admin.GetPageAsync("/Outbreak");   // its date field, in whichever format the date control writes
+            Assert.True(picture.Contains("value=\"2021-05-25\"") || picture.Contains("value=\"25/05/2021\""), "the picture opens on the demo day");
+            Assert.Equal("2021-05-25", await AffectedDateAsync(app));
+
+            var refused = await admin.PostFormAsync("/Admin/DemoClock", new Dictionary<string, string> { ["Today"] = "31/02/2022" });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("data-testid=\"error-Today\"", await refused.PageAsync());
+
+            var moved = await admin.PostFormAsync("/Admin/DemoClock", new Dictionary<string, string> { ["Today"] = "01/06/2022" });
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+            Assert.Contains("Danh sách việc trong ngày 01/06/2022", await admin.GetPageAsync("/Outbreak/Cases/Due"));
+            Assert.Equal("2022-06-01", await AffectedDateAsync(app));
+
+            // the change is audited at the real instant: the audit trail stays on real time
+            var e = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.EntityType == "DemoClock"));
+            Assert.Equal(("update", "admin"), (e.Action, e.UserName));
+            Assert.Contains("01/06/2022", e.After);
+            Assert.True(DateTime.UtcNow - DateTime.SpecifyKind(e.At, DateTimeKind.Utc) < TimeSpan.FromMinutes(5));
+        }
+
+        // another start on the same database keeps the moved day
+        await using var again = new LachanApp(database, Seed.DemoProvince, ownsDatabase: false);
+        await Task.Run(again.StartServer);
+        Assert.Equal(new DateOnly(2022, 6, 1), again.Services.GetRequiredService<ProvinceCalendar>().Today);
+        Assert.Equal("2022-06-01", await AffectedDateAsync(again));
+    }
+
+    [Theory, BothProviders]
+    public async Task With_demo_mode_off_today_is_the_real_province_day(DatabaseProvider provider)
+    {
+        await using var app = await LachanApp.StartAsync(provider, Seed.Empty);
+        await app.AdminAsync();
+        var admin = await app.LoggedInClientAsync("admin");
+        var today = UiText.Date(TimeProvider.System.ProvinceToday());
+        Assert.Contains($"Danh sách việc trong ngày {today}", await admin.GetPageAsync("/Outbreak/Cases/Due"));
+        var home = await admin.GetPageAsync("/");
+        Assert.DoesNotContain("data-testid=\"demo-clock\"", home);
+        Assert.Contains("data-testid=\"demo-off\"", await admin.GetPageAsync("/Admin/DemoClock"));
+        var posted = await admin.PostFormAsync("/Admin/DemoClock", new Dictionary<string, string> { ["Today"] = "01/06/2022" });
+        Assert.Contains("data-testid=\"demo-off\"", await posted.PageAsync());
+        Assert.False(await app.WithDbAsync(db => db.Set<KernelSetting>().AnyAsync()));
+    }
+}
