@@ -13,5 +13,7 @@ public sealed class AdminModule : IModule
 
     public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeFolder("/Admin", AdminAreas.Audit.Read);
 
-    public IEnumerable<MenuEntry> Menu => [new(100, "/Admin/Audit", "Audit trail", AdminAreas.Audit)];
+    public IEnumerable<MenuEntry> Menu => [new(100, "/Admin/Audit", "Audit trail", AdminAreas.Audit, Icon: "journal-text")];
+
+    public string MenuTitle => "Administration";
 }
