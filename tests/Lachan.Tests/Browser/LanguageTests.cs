@@ -19,7 +19,7 @@ public sealed class LanguageTests(BrowserFixture browser)
             // Vietnamese by default
             Assert.Equal("vi", await page.LangAsync());
             await Expect(page.Locator("h1")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Số liệu trong ngày"));   // the role's home
-            await Expect(page.Locator("header .user")).ToHaveTextAsync("admin");
+            await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Nguyễn Văn An");
             var switcher = page.GetByTestId("language-switch");
             await Expect(switcher).ToBeVisibleAsync();
             await Expect(switcher).ToHaveTextAsync("English");

@@ -13,5 +13,11 @@ public sealed class AdminModule : IModule
 
     public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeFolder("/Admin", AdminAreas.Audit.Read);
 
-    public IEnumerable<MenuEntry> Menu => [new(100, "/Admin/Audit", "Audit trail", AdminAreas.Audit), new(101, "/Admin/DemoClock", "Demo clock", AdminAreas.Audit)];
+    public IEnumerable<MenuEntry> Menu =>
+    [
+        new(100, "/Admin/Audit", "Audit trail", AdminAreas.Audit, Icon: "journal-text"),
+        new(101, "/Admin/DemoClock", "Demo clock", AdminAreas.Audit, Icon: "calendar3"),
+    ];
+
+    public string MenuTitle => "Administration";
 }

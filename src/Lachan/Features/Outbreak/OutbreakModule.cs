@@ -70,8 +70,10 @@ public sealed class OutbreakModule : IModule
 
     public IEnumerable<MenuEntry> Menu =>
     [
-        new(40, "/Outbreak", "Outbreak picture", OutbreakAreas.Zones),
-        new(50, "/Outbreak/Zones", "Outbreak zones", OutbreakAreas.Zones),
-        new(90, "/Outbreak/Cases", "Cases and quarantine", OutbreakAreas.Health, TestId: "nav-cases"),
+        new(40, "/Outbreak", "Outbreak picture", OutbreakAreas.Zones, Icon: "activity"),
+        new(50, "/Outbreak/Zones", "Outbreak zones", OutbreakAreas.Zones, Icon: "sign-stop"),
+        new(90, "/Outbreak/Cases", "Cases and quarantine", OutbreakAreas.Health, TestId: "nav-cases", Icon: "clipboard2-pulse"),
     ];
+
+    public string MenuTitle => "Outbreak";
 }

@@ -22,6 +22,7 @@ public sealed class RegistryModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ApiErrors>();
+        services.AddScoped<IJurisdictionNames, RegistryJurisdictionNames>();
         services.AddScoped<WorkerSearch>();
         services.AddScoped<Lachan.Features.Shared.IHomeSections, Home.RegistryHome>();
         services.AddScoped<WorkerProfile>();
@@ -77,13 +78,15 @@ public sealed class RegistryModule : IModule
 
     public IEnumerable<MenuEntry> Menu =>
     [
-        new(10, "/Registry/Workers", "Workers", RegistryAreas.Workers),
-        new(25, "/Registry/Transfers", "Transfer requests", RegistryAreas.Transfers),
-        new(30, "/Registry/Enterprises", "Enterprises", RegistryAreas.Enterprises),
-        new(60, "/Registry/Zones", "Industrial zones", RegistryAreas.Places),
-        new(70, "/Registry/Lodging", "Lodging houses", RegistryAreas.Lodging),
-        new(80, "/Registry/AdminUnits", "Administrative units", RegistryAreas.Places),
+        new(10, "/Registry/Workers", "Workers", RegistryAreas.Workers, Icon: "people"),
+        new(25, "/Registry/Transfers", "Menu.Transfers", RegistryAreas.Transfers, Icon: "arrow-left-right"),
+        new(30, "/Registry/Enterprises", "Enterprises", RegistryAreas.Enterprises, Icon: "building"),
+        new(60, "/Registry/Zones", "Industrial zones", RegistryAreas.Places, Icon: "buildings"),
+        new(70, "/Registry/Lodging", "Lodging houses", RegistryAreas.Lodging, Icon: "house"),
+        new(80, "/Registry/AdminUnits", "Administrative units", RegistryAreas.Places, Icon: "map"),
     ];
+
+    public string MenuTitle => "Registry";
 
     public IEnumerable<Verb> Verbs => [DemoProvinceLoader.SeedVerb];
 }

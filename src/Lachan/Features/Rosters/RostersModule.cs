@@ -26,7 +26,8 @@ public sealed class RostersModule : IModule
 
     public void AuthorizePages(PageConventionCollection pages) => pages.AuthorizeFolder("/Rosters", RegistryAreas.Workers.Write);
 
-    public IEnumerable<MenuEntry> Menu => [new(20, "/Rosters", "Employer rosters", RegistryAreas.Workers, Access.Write)];
+    public IEnumerable<MenuEntry> Menu =>
+        [new(20, "/Rosters", "Menu.Rosters", RegistryAreas.Workers, Access.Write, Icon: "file-earmark-spreadsheet", Group: "Registry")];
 
     public IEnumerable<Verb> Verbs =>
     [

@@ -51,7 +51,7 @@ public static class CommandLine
             return 0;
         }),
         new("users", """
-              users create <name> --role <role> [--scope <code>] [--password <p>]
+              users create <name> --role <role> [--scope <code>] [--display-name <name>] [--password <p>]
               users password <name> [--password <p>]   set a new password (printed), clear a lockout, end sessions, revoke tokens
               users token <name>                        issue an API bearer token (printed once)
               users tokens <name>                       list the account's tokens (id, created, last used, revoked; never the token)

@@ -22,12 +22,22 @@ public interface IModule
 
     IEnumerable<MenuEntry> Menu => [];
 
+    /// <summary>The heading (a localization key) of the menu group the module's entries appear under; an entry may name
+    /// another module's group instead (<see cref="MenuEntry.Group"/>).</summary>
+    string MenuTitle => GetType().Name.Replace("Module", "", StringComparison.Ordinal);
+
     IEnumerable<Verb> Verbs => [];
 }
 
 /// <summary>A link in the main menu, shown to those who have <paramref name="Needed"/> on <paramref name="Area"/>.
-/// <paramref name="Text"/> is a localization key.</summary>
-public sealed record MenuEntry(int Order, string Href, string Text, Area Area, Access Needed = Access.Read, string? TestId = null);
+/// <paramref name="Text"/> is a localization key; <paramref name="Icon"/> a Bootstrap Icons name present in
+/// wwwroot/icons/bootstrap-icons.svg (scripts/icons.sh adds one); <paramref name="Group"/> another module's
+/// <see cref="IModule.MenuTitle"/> to appear under, when the entry belongs with it.</summary>
+public sealed record MenuEntry(int Order, string Href, string Text, Area Area, Access Needed = Access.Read, string? TestId = null,
+    string Icon = "dot", string? Group = null);
+
+/// <summary>One heading of the sidebar and the entries under it, in menu order.</summary>
+public sealed record MenuGroup(string Title, IReadOnlyList<MenuEntry> Entries);
 
 /// <summary>An operator command of the executable (`dotnet run --project src/Lachan -- &lt;name&gt; …`).</summary>
 public sealed record Verb(string Name, string Usage, Func<IServiceProvider, string[], Task<int>> RunAsync);

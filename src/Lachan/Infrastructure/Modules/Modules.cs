@@ -11,6 +11,15 @@ public sealed class ModuleList
     internal void Add(IModule module) => _modules.Add(module);
 
     public IEnumerable<MenuEntry> Menu => _modules.SelectMany(m => m.Menu).OrderBy(e => e.Order);
+
+    /// <summary>The entries the caller may open, grouped under their module's heading; a group without a visible entry
+    /// is left out, so a role sees only what it can use.</summary>
+    public IReadOnlyList<MenuGroup> MenuFor(Func<MenuEntry, bool> visible) =>
+        _modules.SelectMany(m => m.Menu.Where(visible).Select(e => (Title: e.Group ?? m.MenuTitle, Entry: e)))
+            .GroupBy(x => x.Title)
+            .Select(g => new MenuGroup(g.Key, g.Select(x => x.Entry).OrderBy(e => e.Order).ToList()))
+            .OrderBy(g => g.Entries[0].Order)
+            .ToList();
     public IEnumerable<Verb> Verbs => _modules.SelectMany(m => m.Verbs);
 }
 

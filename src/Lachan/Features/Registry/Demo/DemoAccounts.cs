@@ -11,20 +11,21 @@ public static class DemoAccounts
 {
     public const string Password = "Demo@2021";
 
-    public sealed record Account(string UserName, Role Role, string Description);
+    /// <summary>A demo account; <paramref name="Person"/> is an invented name, shown in the header.</summary>
+    public sealed record Account(string UserName, Role Role, string Description, string Person);
 
     public static readonly IReadOnlyList<Account> All =
     [
-        new("admin", Role.Steering, "Ban Chỉ đạo tỉnh (toàn tỉnh) / provincial steering committee"),
-        new("kcn", Role.IzBoard, "Ban Quản lý các KCN / IZ management board"),
-        new("yte", Role.Health, "Trung tâm Y tế KCN / IZ health center"),
-        new("congdoan", Role.LabourFederation, "Liên đoàn Lao động tỉnh / labour federation"),
-        new("laodong", Role.LabourDepartment, "Sở LĐ-TB&XH / department of labour"),
-        new("xa", Role.Commune, "UBND thị trấn Nếnh, Việt Yên / commune People's Committee"),
-        new("bhxh", Role.SocialInsurance, "BHXH tỉnh / social insurance"),
-        new("doanhnghiep", Role.EnterpriseHr, "Nhân sự một doanh nghiệp KCN Đình Trám / enterprise HR"),
-        new("tinhnguyen", Role.Volunteer, "Tình nguyện viên / relief volunteer"),
-        new("chotkiem", Role.Checkpoint, "Chốt kiểm soát / checkpoint officer"),
+        new("admin", Role.Steering, "Ban Chỉ đạo tỉnh (toàn tỉnh) / provincial steering committee", "Nguyễn Văn An"),
+        new("kcn", Role.IzBoard, "Ban Quản lý các KCN / IZ management board", "Trần Thị Bình"),
+        new("yte", Role.Health, "Trung tâm Y tế KCN / IZ health center", "Lê Minh Châu"),
+        new("congdoan", Role.LabourFederation, "Liên đoàn Lao động tỉnh / labour federation", "Phạm Thị Dung"),
+        new("laodong", Role.LabourDepartment, "Sở LĐ-TB&XH / department of labour", "Hoàng Văn Đức"),
+        new("xa", Role.Commune, "UBND thị trấn Nếnh, Việt Yên / commune People's Committee", "Vũ Thị Hà"),
+        new("bhxh", Role.SocialInsurance, "BHXH tỉnh / social insurance", "Đặng Quốc Hùng"),
+        new("doanhnghiep", Role.EnterpriseHr, "Nhân sự một doanh nghiệp KCN Đình Trám / enterprise HR", "Bùi Thị Lan"),
+        new("tinhnguyen", Role.Volunteer, "Tình nguyện viên / relief volunteer", "Ngô Thanh Mai"),
+        new("chotkiem", Role.Checkpoint, "Chốt kiểm soát / checkpoint officer", "Đỗ Văn Nam"),
     ];
 
     public static async Task EnsureAsync(IServiceProvider services)
@@ -38,7 +39,7 @@ public static class DemoAccounts
             {
                 UserName = account.UserName,
                 Role = account.Role,
-                DisplayName = account.Description,
+                DisplayName = account.Person,
                 ScopeCode = await ScopeFor(db, account.Role),
             };
             var result = await users.CreateAsync(user, Password);
