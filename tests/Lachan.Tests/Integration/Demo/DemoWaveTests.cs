@@ -120,6 +120,19 @@ public sealed class DemoWaveTests(WaveApps apps) : IClassFixture<WaveApps>
         Assert.Subset(listed.Select(o => o.Id).ToHashSet(), expected);
     }
 
+    [Theory, BothProviders]
+    public async Task The_seed_verb_says_the_data_is_invented_and_sizes_the_wave_with_cases(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var run = await Rosters.RosterCliTests.RunAsync(db, "seed", "--workers", "2000", "--cases", "120");
+        Assert.True(run.Code == 0, run.Out + run.Err);
+        Assert.Contains("Invented data (dữ liệu mô phỏng)", run.Out);
+        await using var ctx = Contexts.Open(db);
+        var cases = await ctx.Set<Case>().CountAsync();
+        Assert.InRange(cases, 100, 120);   // a person is a case once: in a small province a pick may find nobody left
+        Assert.Contains($"{cases:N0} F0 cases", run.Out);
+    }
+
     [Fact]
     public async Task The_wave_is_the_same_on_both_providers()
     {

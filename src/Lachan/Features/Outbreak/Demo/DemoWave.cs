@@ -39,11 +39,15 @@ public static class DemoWave
         var builder = new WaveBuilder(reg, rules, poolRules, ids);
         builder.Known(known, await db.Set<Contact>().Select(c => c.WorkerId).ToListAsync(ct), nextCode: 3501 + known.Count);
 
+        // the first cases count against their days; more of them than the curve gives early on are taken from the next days
         var perDay = WaveCurve.DailyCounts(totalCases);
+        var ahead = 0;
         for (var d = 0; d < WaveCurve.Days; d++)
         {
             var on = FirstDay.AddDays(d);
-            builder.Day(d, on, perDay[d] - known.Count(c => c.ConfirmedOn == on));
+            var due = perDay[d] - known.Count(c => c.ConfirmedOn == on) - ahead;
+            ahead = Math.Max(0, -due);
+            builder.Day(d, on, Math.Max(0, due));
         }
         builder.Finish();
 
