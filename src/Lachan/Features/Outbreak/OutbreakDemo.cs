@@ -1,5 +1,6 @@
 using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Outbreak.Contacts;
+using Lachan.Features.Outbreak.Demo;
 using Lachan.Features.Outbreak.Testing;
 using Lachan.Features.Outbreak.Zones;
 using Lachan.Features.Registry.Contracts;
@@ -9,7 +10,8 @@ using Lachan.Infrastructure.Modules;
 namespace Lachan.Features.Outbreak;
 
 /// <summary>The outbreak's part of the demo province: May 2021's orders, the first cases and their contacts, pooled
-/// samples; with <see cref="DemoRequest.Cases"/> also that many invented cases for measuring.</summary>
+/// samples, then the whole wave (<see cref="DemoWave"/>) at the workforce's proportions, or with
+/// <see cref="DemoRequest.Cases"/> cases in all when asked.</summary>
 internal sealed class OutbreakDemo(LachanDb db) : IDemoData
 {
     public int Order => 10;
@@ -22,8 +24,10 @@ internal sealed class OutbreakDemo(LachanDb db) : IDemoData
             ["demoCases"] = await DemoCases.SeedAsync(db, ct),
             ["demoSamples"] = await DemoTesting.SeedAsync(db, ct),
         };
-        if (request.Cases > 0)
-            (counts["scaleCases"], counts["scaleContacts"], counts["scaleQuarantineOrders"]) = await ScaleCases.AddAsync(db, request.Cases, ct);
+        // the wave around the first cases: proportional to the workforce, or as many cases as asked (for measuring)
+        var wave = await DemoWave.AddAsync(db, request.Cases > 0 ? request.Cases : DemoWave.CasesFor(request.Workers), ct);
+        (counts["waveCases"], counts["waveF1"], counts["waveF2"], counts["waveQuarantineOrders"], counts["waveSamples"], counts["waveZoneOrders"]) =
+            (wave.Cases, wave.F1, wave.F2, wave.QuarantineOrders, wave.Samples, wave.ZoneOrders);
         return counts;
     }
 }

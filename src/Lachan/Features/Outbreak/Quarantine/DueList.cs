@@ -34,7 +34,8 @@ public sealed class DueList(LachanDb db, Jurisdiction scope)
         var testStarts = rules.Values.SelectMany(days => days).Distinct().Select(day => on.AddDays(1 - day)).ToList();
         var workers = scope.WorkersOn(db.Set<Worker>(), on);   // the jurisdiction on the date shown, as every dated view
         var open = await db.Set<QuarantineOrder>().AsNoTracking()
-            .Where(o => o.ReleasedOn == null && o.StartOn <= on && (o.PlannedEndOn <= on || testStarts.Contains(o.StartOn)) && workers.Any(w => w.Id == o.WorkerId))
+            // as of the date: an order released later was still open then (the demo's records run past its "today")
+            .Where(o => (o.ReleasedOn == null || o.ReleasedOn > on) && o.StartOn <= on && (o.PlannedEndOn <= on || testStarts.Contains(o.StartOn)) && workers.Any(w => w.Id == o.WorkerId))
             .Select(o => new { o.Id, o.WorkerId, o.Worker!.FullName, o.Worker.Cccd, o.PlaceKind, o.PlaceText, o.StartOn, o.PlannedEndOn, o.QuarantineRuleId })
             .ToListAsync(ct);
         var rows = open

@@ -18,7 +18,7 @@ public static class DemoSeeder
     public const int Seed = 20210518;   // the day four zones were suspended
     private const int ChunkSize = 20_000;
 
-    public static async Task SeedAsync(IServiceProvider services, int workers, bool reset = false, int scaleCases = 0)
+    public static async Task<IReadOnlyDictionary<string, long>> SeedAsync(IServiceProvider services, int workers, bool reset = false, int scaleCases = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workers);
         var db = services.GetRequiredService<LachanDb>();
@@ -85,8 +85,12 @@ public static class DemoSeeder
         // Every other module's part of the story, on the registry just written, in the same transaction.
         var request = new DemoRequest(workers, scaleCases);
         foreach (var part in services.GetServices<IDemoData>().OrderBy(d => d.Order))
+        {
+            var started = clock.Elapsed;
             foreach (var (name, count) in await part.SeedAsync(request, CancellationToken.None))
                 counts[name] = count;
+            logger.LogInformation("Demo seed: {Part} in {Seconds:F1} s", part.GetType().Name, (clock.Elapsed - started).TotalSeconds);
+        }
 
         var summary = JsonSerializer.Serialize(counts);
         db.AuditEvents.Add(new AuditEvent
@@ -97,6 +101,7 @@ public static class DemoSeeder
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         logger.LogInformation("Demo province loaded in {Seconds:F1} s: {Counts}", clock.Elapsed.TotalSeconds, summary);
+        return counts;
     }
 
     /// <summary>Registry rows go, children first; users, tokens, keys and the audit trail stay. Tables of other
