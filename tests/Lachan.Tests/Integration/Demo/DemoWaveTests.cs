@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Contacts;
+using Lachan.Features.Outbreak.Quarantine;
 using Lachan.Features.Outbreak.Demo;
 using Lachan.Features.Outbreak.Testing;
 using Lachan.Features.Registry.Contracts;
