@@ -38,7 +38,7 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
         State = RostersApi.State(import, jobs);
         EnterpriseName = await db.Set<Enterprise>().Where(e => e.Id == import.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
         if (import.Status == ImportStatus.Previewed && State.Preview is { } p) Confirmation = start.ConfirmationFor(p);
-        if (State.Preview is { } shown) await audit.ViewedAsync(import.Id.ToString(), shown, "page", ct);
+        if (State.Preview is { } shown && RosterPreviewAudit.IsViewOf(import)) await audit.ViewedAsync(import.Id.ToString(), shown, "page", ct);
         return Page();
     }
 

@@ -9,6 +9,11 @@ public static class RosterPreviewAudit
 {
     public const string EntityType = "RosterPreview";
 
+    /// <summary>Whether an answer about the import is a view of its preview, not a progress poll of a running job: a
+    /// commit's transaction holds SQLite's write lock until it ends, and the preview it carries was audited when shown.</summary>
+    public static bool IsViewOf(RosterImport import) =>
+        import.PreviewJson is not null && import.Status is not (ImportStatus.Uploaded or ImportStatus.Previewing or ImportStatus.Committing);
+
     public static Task ViewedAsync(this AuditLog audit, string import, RosterPreview preview, string via, CancellationToken ct) =>
         audit.ViewedAsync(import, preview, via, null, ct);
 

@@ -45,7 +45,7 @@ public static class RostersApi
             {
                 if (await upload.FindAsync(id, ct) is not { } i) return Results.NotFound();
                 var state = State(i, jobs);
-                if (state.Preview is { } p) await audit.ViewedAsync(id.ToString(), p, "api", ct);
+                if (state.Preview is { } p && RosterPreviewAudit.IsViewOf(i)) await audit.ViewedAsync(id.ToString(), p, "api", ct);
                 return Results.Ok(state);
             })
             .WithSummary("An import's status, progress, preview and outcome.")
