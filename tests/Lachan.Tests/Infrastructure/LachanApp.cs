@@ -36,6 +36,8 @@ public sealed class LachanApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
     /// <summary>Uploaded files (roster imports) of this app: a temporary folder, removed with the app.</summary>
     public string ImportsFolder { get; } = Directory.CreateTempSubdirectory("lachan-imports").FullName;
+    /// <summary>The app's data directory (the audit anchors' file): one per app, as one per database in production.</summary>
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("lachan-data").FullName;
 
     public LachanApp(TestDatabase database, Seed seed, bool ownsDatabase = true, bool realServer = false,
         IReadOnlyDictionary<string, string>? settings = null)
@@ -74,6 +76,7 @@ public sealed class LachanApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", Seed == Seed.DemoProvince ? "true" : "false");
         builder.UseSetting("Demo:Workers", DemoWorkers.ToString());
         builder.UseSetting("Imports:Folder", ImportsFolder);
+        builder.UseSetting("Data:Directory", DataFolder);
         // Every test logs in from the same address: the login rate limits are tested by LoginLimitTests, which lower these.
         builder.UseSetting("Login:RateLimit:PerClient", "100000");
         builder.UseSetting("Login:RateLimit:PerAccount", "100000");
@@ -133,6 +136,7 @@ public sealed class LachanApp : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (_ownsDatabase) await Database.DisposeAsync();
         try { Directory.Delete(ImportsFolder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 
     public override string ToString() => $"{Provider}/{Seed}";

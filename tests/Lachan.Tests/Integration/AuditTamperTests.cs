@@ -2,6 +2,7 @@ using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lachan.Tests.Integration;
 
@@ -142,12 +143,45 @@ public sealed class AuditTamperTests
         Assert.Equal((anchor.HeadId, "Audit.Truncated", 3L), (broken?.EventId, broken?.Reason, broken?.Position));
         // new events and the anchoring timer do not paper over it
         await app.NewClient().PostLoginAsync("nobody", "Wrong@pass1");
-        var again = await app.WithDbAsync(db => AuditAnchors.RecordAsync(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        var again = await app.WithDbAsync(db => AuditAnchors.RecordAsync(db, app.Services.GetRequiredService<AuditAnchorFile>(), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         Assert.Equal(anchor.Id, again?.Id);
         var page = await VerifyOnPageAsync(client);
         var alert = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"chain-broken\">([^<]*)<").Groups[1].Value;
         Assert.Contains($"#{anchor.HeadId}", alert);
         Assert.Contains("các bản ghi mới nhất đã bị xóa", alert);
+    }
+
+    [Theory, BothProviders]
+    public async Task Deleting_the_newest_events_and_the_anchors_table_is_reported_against_the_anchor_file(DatabaseProvider provider)
+    {
+        var (app, _) = await AppWithLoginsAsync(provider);
+        await using var _ = app;
+        var admin = await app.AdminAsync();
+        var client = await app.LoggedInClientAsync(admin.UserName!);
+
+        // a verification anchors the head in the table and in the file apart from the database
+        Assert.Contains("data-testid=\"chain-ok\"", await VerifyOnPageAsync(client));
+        var kept = app.Services.GetRequiredService<AuditAnchorFile>().Latest();
+        Assert.Equal(5, kept?.Count);
+        Assert.True(File.Exists(Path.Combine(app.DataFolder, AuditAnchorFile.FileName)));
+        Assert.Contains("data-testid=\"anchor-holds\"", await client.GetStringAsync("/Admin/Audit"));
+
+        // someone deletes the two newest events and every anchor kept in the database
+        await app.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEvents" WHERE "Id" > {kept!.HeadId - 2}""");
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditAnchors" """);
+        });
+        Assert.Null(await VerifyAsync(app));   // what is left still links up
+
+        // the page shows at once that the chain no longer passes through the anchor, and the verification names it
+        Assert.Contains("data-testid=\"anchor-lost\"", await client.GetStringAsync("/Admin/Audit"));
+        var page = await VerifyOnPageAsync(client);
+        var alert = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"chain-broken\">([^<]*)<").Groups[1].Value;
+        Assert.Contains($"#{kept!.HeadId}", alert);
+        Assert.Contains("các bản ghi mới nhất đã bị xóa", alert);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<AuditAnchor>().CountAsync()));   // nothing anchored over it
     }
 
     private static async Task<string> VerifyOnPageAsync(HttpClient client)

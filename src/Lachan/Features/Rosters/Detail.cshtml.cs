@@ -38,6 +38,7 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
         State = RostersApi.State(import, jobs);
         EnterpriseName = await db.Set<Enterprise>().Where(e => e.Id == import.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
         if (import.Status == ImportStatus.Previewed && State.Preview is { } p) Confirmation = start.ConfirmationFor(p);
+        if (State.Preview is { } shown && RosterPreviewAudit.IsViewOf(import)) await audit.ViewedAsync(import.Id.ToString(), shown, "page", ct);
         return Page();
     }
 
@@ -88,7 +89,8 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
         if (await upload.FindAsync(id, ct) is not { } i || i.StoredPath == "") return NotFound(); // "": past the retention
         var path = RosterReport.PathFor(i.StoredPath);
         if (!System.IO.File.Exists(path)) return NotFound();
-        audit.Record("export", "RosterReport", id);
+        var rows = i.PreviewJson is null ? (int?)null : JsonSerializer.Deserialize<RosterPreview>(i.PreviewJson, RosterImports.Json)!.Rows;
+        audit.Record("export", "RosterReport", id, after: new { Rows = rows });   // who, which import, how many rows
         await db.SaveChangesAsync(ct);
         return PhysicalFile(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-{Path.GetFileNameWithoutExtension(i.FileName)}.xlsx");
     }

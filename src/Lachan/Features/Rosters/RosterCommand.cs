@@ -54,6 +54,9 @@ public static class RosterCommand
             }
             if (!json) Console.Error.WriteLine();
         }
+        // the preview printed here shows the roster's people as the page does: audited alike, under the operator's account
+        await services.GetRequiredService<Lachan.Infrastructure.Audit.AuditLog>()
+            .ViewedAsync(Path.GetFileName(file), p, json ? "cli-json" : "cli", "cli:" + Environment.UserName, CancellationToken.None);
         var refusalText = refusal is null ? null : text[refusal.Code, refusal.Args] + " (--confirm-leavers " + refusal.Args[0] + ")";
         if (json)
         {

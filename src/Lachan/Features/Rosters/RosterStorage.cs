@@ -10,16 +10,8 @@ public static class RosterStorage
     private const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Data:Directory, or else the folder of the SQLite database (data/ by default), or data/ on PostgreSQL.</summary>
-    public static string DataDirectory(IConfiguration config)
-    {
-        if (config["Data:Directory"] is { Length: > 0 } configured) return Path.GetFullPath(configured);
-        var cs = config.GetConnectionString("Lachan") is { Length: > 0 } c ? c : DataModule.DefaultSqlite;
-        var folder = DataModule.Provider(config) == DatabaseProvider.Sqlite
-            ? Path.GetDirectoryName(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource))
-            : null;
-        return folder ?? Path.GetFullPath("data");
-    }
+    /// <summary>The app's data directory (see AppData).</summary>
+    public static string DataDirectory(IConfiguration config) => AppData.Folder(config);
 
     /// <summary>Imports:Folder, or imports/ in the data directory. Shared storage when several nodes serve.</summary>
     public static string Folder(IConfiguration config) =>

@@ -18,12 +18,12 @@ public static class RostersApi
 
     public static void MapRosterEndpoints(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/").WithTags("Rosters");
+        // importing is writing workers: a role without that right is refused (403), as on the pages
+        var g = api.MapGroup("/").WithTags("Rosters").RequireArea(RegistryAreas.Workers, Access.Write);
 
-        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors, Jurisdiction scope,
+        g.MapPost("/enterprises/{id:int}/rosters", async (int id, [FromForm] string? asOf, IFormFile? file, RosterUpload upload, ApiErrors errors,
                 Lachan.Infrastructure.Localization.UiText text, CancellationToken ct) =>
             {
-                if (!MayImport(scope)) return Results.Forbid();
                 DateOnly? date = asOf is null ? null
                     : DateOnly.TryParseExact(asOf, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
                 if (asOf is not null && date is null) return errors.Validation(new FieldErrors { ["AsOf"] = "Date.Format" });
@@ -41,15 +41,19 @@ public static class RostersApi
             .DisableAntiforgery() // bearer-token clients; a browser cannot send this cross-site without a preflight
             .WithSummary("Upload an employer roster (xlsx or csv) for preview.");
 
-        g.MapGet("/rosters/{id:guid}", async (Guid id, RosterUpload upload, RosterJobs jobs, Jurisdiction scope, CancellationToken ct) =>
-                !MayImport(scope) ? Results.Forbid() : await upload.FindAsync(id, ct) is { } i ? Results.Ok(State(i, jobs)) : Results.NotFound())
+        g.MapGet("/rosters/{id:guid}", async (Guid id, RosterUpload upload, RosterJobs jobs, Lachan.Infrastructure.Audit.AuditLog audit, CancellationToken ct) =>
+            {
+                if (await upload.FindAsync(id, ct) is not { } i) return Results.NotFound();
+                var state = State(i, jobs);
+                if (state.Preview is { } p && RosterPreviewAudit.IsViewOf(i)) await audit.ViewedAsync(id.ToString(), p, "api", ct);
+                return Results.Ok(state);
+            })
             .WithSummary("An import's status, progress, preview and outcome.")
             .Produces<ImportState>();
 
-        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, CommitBody? body, RosterUpload upload, RosterCommitStart start, Jurisdiction scope,
+        g.MapPost("/rosters/{id:guid}/commit", async (Guid id, CommitBody? body, RosterUpload upload, RosterCommitStart start,
                 Lachan.Infrastructure.Localization.UiText text, CancellationToken ct) =>
             {
-                if (!MayImport(scope)) return Results.Forbid();
                 if (await upload.FindAsync(id, ct) is not { } i) return Results.NotFound();
                 return await start.StartAsync(i, body?.ConfirmLeavers, ct) switch
                 {
@@ -64,9 +68,6 @@ public static class RostersApi
             .WithSummary("Commit a previewed import (all-or-nothing, in the background). When more than a set share of the "
                 + "workforce would be recorded as having left, the body must confirm their number: {\"confirmLeavers\": 353}.");
     }
-
-    /// <summary>Importing is writing workers: a role without that right is refused (403), as on the pages.</summary>
-    private static bool MayImport(Jurisdiction scope) => scope.Can(RegistryAreas.Workers, Access.Write);
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 

@@ -39,9 +39,13 @@ public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time)
     /// exactly. The filter comes without the values that identify a person (the caller masks them, as the exports'
     /// audit does): a search for someone outside the caller's jurisdiction must not put that person's CCCD before
     /// every reader of the audit trail.</summary>
-    public async Task ListedAsync(string entityType, object? filter, int page, IEnumerable<int> shown, int total, CancellationToken ct = default)
+    public Task ListedAsync(string entityType, object? filter, int page, IEnumerable<int> shown, int total, CancellationToken ct = default) =>
+        ListedAsync(entityType, filter, page, shown, total, null, ct);
+
+    /// <summary>The same, under a name other than the signed-in user's (the command line's operator).</summary>
+    public async Task ListedAsync(string entityType, object? filter, int page, IEnumerable<int> shown, int total, string? userName, CancellationToken ct)
     {
-        Record("list", entityType, null, after: JsonSerializer.Serialize(new { Filter = filter, Page = page, Total = total, Shown = shown }, Compact));
+        Record("list", entityType, null, after: JsonSerializer.Serialize(new { Filter = filter, Page = page, Total = total, Shown = shown }, Compact), userName: userName);
         await db.SaveChangesAsync(ct);
     }
 

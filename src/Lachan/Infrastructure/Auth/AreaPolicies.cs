@@ -28,3 +28,16 @@ internal sealed class AreaHandler : AuthorizationHandler<AreaRequirement>
         return Task.CompletedTask;
     }
 }
+
+/// <summary>How an API endpoint or route group declares the area it needs, checked by the area policies before the
+/// handler runs (so a handler does not repeat it). Which rows the caller sees is still the module's scope.</summary>
+public static class AreaEndpoints
+{
+    public static TBuilder RequireArea<TBuilder>(this TBuilder endpoints, Area area, Access access) where TBuilder : IEndpointConventionBuilder =>
+        access switch
+        {
+            Access.Read => endpoints.RequireAuthorization(area.Read),
+            Access.Write => endpoints.RequireAuthorization(area.Write),
+            _ => throw new ArgumentOutOfRangeException(nameof(access), access, "An endpoint needs read or write access to its area."),
+        };
+}

@@ -16,7 +16,7 @@ public static class AuthModule
         services.AddScoped<Jurisdiction>();
         services.AddScoped<Accounts>();
         services.AddScoped<Lachan.Infrastructure.Audit.AuditLog>();
-        services.AddHostedService<Lachan.Infrastructure.Audit.AuditAnchorTimer>();
+        services.AddSingleton<Lachan.Infrastructure.Audit.AuditAnchorFile>();   // the anchoring job: JobsModule
 
         services.AddAuthentication(o =>
             {

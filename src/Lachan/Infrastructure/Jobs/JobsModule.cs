@@ -26,6 +26,7 @@ public static class JobsModule
             });
             // Two at a time, as before: a long commit does not hold up another user's preview.
             q.UseDefaultThreadPool(config.GetValue("Jobs:Workers", 2));
+            Audit.AuditAnchorJob.Schedule(q, config);
             q.UsePersistentStore(store =>
             {
                 store.ConfigureStore(o =>

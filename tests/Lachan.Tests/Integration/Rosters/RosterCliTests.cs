@@ -95,7 +95,7 @@ public sealed class RosterCliTests : IDisposable
         {
             await using var ctx = Contexts.Open(db);
             return new TableCounts(await ctx.Set<Worker>().CountAsync(), await ctx.Set<Employment>().CountAsync(), await ctx.Set<Residence>().CountAsync(),
-                await ctx.Set<MovementEvent>().CountAsync(), await ctx.AuditEvents.CountAsync());
+                await ctx.Set<MovementEvent>().CountAsync(), await ctx.AuditEvents.CountAsync(e => e.EntityType != Lachan.Features.Rosters.RosterPreviewAudit.EntityType));
         }
         var before = await CountsAsync();
 
@@ -107,6 +107,15 @@ public sealed class RosterCliTests : IDisposable
         Assert.Equal((FirstDataRow + kept.Count + 4, "Số CCCD", "Số CCCD phải gồm đúng 12 chữ số."),
             (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString(), error.GetProperty("message").GetString()));
         Assert.Equal(before, await CountsAsync());
+        // the preview shows the roster's people: its view is audited under the operator's account (A1)
+        await using (var ctx = Contexts.Open(db))
+        {
+            var viewed = await ctx.AuditEvents.Where(e => e.EntityType == Lachan.Features.Rosters.RosterPreviewAudit.EntityType).ToListAsync();
+            var view = Assert.Single(viewed);
+            Assert.StartsWith("cli:", view.UserName);
+            Assert.Contains(Path.GetFileName(file), view.After);
+            Assert.Contains($"\"Total\":{kept.Count + 5}", view.After);
+        }
 
         // commit
         var committed = OneJsonObject(await RunAsync(db, "import", "roster", file, "--enterprise", target.TaxCode, "--as-of", asOf, "--commit", "--json"));

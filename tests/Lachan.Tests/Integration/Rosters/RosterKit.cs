@@ -27,12 +27,13 @@ public sealed record Person(string Cccd, string FullName, Sex Sex, DateOnly Dob,
         new(TestRegistry.NewCccd("024", sex, year), name, sex, new DateOnly(year, 1 + Interlocked.Increment(ref _n) % 12, 14));
 }
 
-/// <summary>Row counts of the tables a roster commit writes to (and the audit trail): "no trace" means equal counts.</summary>
+/// <summary>Row counts of the tables a roster commit writes to (and the audit trail): "no trace" means equal counts.
+/// Views of the preview are audited (reads, not changes), so the audit count leaves them out.</summary>
 public sealed record TableCounts(int Workers, int Employments, int Residences, int Movements, int Audits)
 {
     public static Task<TableCounts> OfAsync(LachanApp app) => app.WithDbAsync(async db => new TableCounts(
         await db.Set<Worker>().CountAsync(), await db.Set<Employment>().CountAsync(), await db.Set<Residence>().CountAsync(),
-        await db.Set<MovementEvent>().CountAsync(), await db.AuditEvents.CountAsync()));
+        await db.Set<MovementEvent>().CountAsync(), await db.AuditEvents.CountAsync(e => e.EntityType != RosterPreviewAudit.EntityType)));
 }
 
 /// <summary>A world for one roster test: the test registry's two enterprises and lodging houses, an HR account

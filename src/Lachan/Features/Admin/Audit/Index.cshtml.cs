@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Admin.Audit;
 
 /// <summary>The audit trail with filters, and a check of the hash chain that names the first broken event.</summary>
-public sealed class IndexModel(LachanDb db, TimeProvider time, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(LachanDb db, AuditAnchorFile anchors, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
@@ -22,8 +22,10 @@ public sealed class IndexModel(LachanDb db, TimeProvider time, ILogger<IndexMode
     public Paged<AuditEvent> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public bool Verified { get; private set; }
     public ChainBreak? Break { get; private set; }
-    /// <summary>The latest anchor of the chain's head (see AuditAnchor).</summary>
+    /// <summary>The latest anchor of the chain's head, from the table or the file (see AuditAnchor).</summary>
     public AuditAnchor? Anchor { get; private set; }
+    /// <summary>Whether the chain still passes through that anchor (its head and count are intact), checked on every view.</summary>
+    public bool AnchorHolds { get; private set; }
     public FieldErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -40,7 +42,8 @@ public sealed class IndexModel(LachanDb db, TimeProvider time, ILogger<IndexMode
         var (page, size) = Paging.Normalize(PageNumber, 50);
         var total = await q.CountAsync(ct);
         Result = new Paged<AuditEvent>(await q.OrderByDescending(e => e.Id).PageOf(page, size).ToListAsync(ct), total, page, size);
-        Anchor ??= await AuditAnchors.LatestAsync(db, ct);
+        Anchor ??= await AuditAnchors.LatestKnownAsync(db, anchors, ct);
+        AnchorHolds = Anchor is not null && await AuditAnchors.HoldsAsync(db, Anchor, ct);
         return Page();
     }
 
@@ -48,9 +51,9 @@ public sealed class IndexModel(LachanDb db, TimeProvider time, ILogger<IndexMode
     {
         // against the latest anchor, so that deleting the newest events is found; a sound chain is then anchored anew
         Break = await AuditChain.VerifyAsync(db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable(),
-            await AuditAnchors.LatestAsync(db, ct), ct);
+            await AuditAnchors.LatestKnownAsync(db, anchors, ct), ct);
         if (Break is null)
-            Anchor = await AuditAnchors.RecordAsync(db, time, logger, ct);
+            Anchor = await AuditAnchors.RecordAsync(db, anchors, time, logger, ct);
         Verified = true;
         return await OnGetAsync(ct);
     }

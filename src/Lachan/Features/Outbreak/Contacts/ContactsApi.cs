@@ -1,5 +1,7 @@
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure;
 
 namespace Lachan.Features.Outbreak.Contacts;
@@ -9,27 +11,22 @@ public static class ContactsApi
 {
     public static void MapContactEndpoints(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/").WithTags("Cases");
-        g.MapGet("/cases/{id:int}/suggestions", async (int id, int? sourceContactId, ContactSuggestions suggestions, CaseScope cases, CancellationToken ct) =>
-                !cases.CanRead ? Results.Forbid() : await suggestions.ForAsync(id, sourceContactId, ct) is { } s ? Results.Ok(s) : Results.NotFound())
+        var g = api.MapGroup("/").WithTags("Cases").RequireArea(OutbreakAreas.Health, Access.Read);
+        g.MapGet("/cases/{id:int}/suggestions", async (int id, int? sourceContactId, ContactSuggestions suggestions, CancellationToken ct) =>
+                await suggestions.ForAsync(id, sourceContactId, ct) is { } s ? Results.Ok(s) : Results.NotFound())
             .WithSummary("Suggested F1 for the case (or F2 for the confirmed F1 sourceContactId): same workshop, enterprise, room, lodging house.")
             .Produces<Suggestions>();
 
-        g.MapPost("/cases/{id:int}/contacts", async (int id, ContactDecision decision, ContactDecisions decisions, CaseScope cases, ApiErrors errors, CancellationToken ct) =>
-                !cases.CanWrite ? Results.Forbid() : Answer(await decisions.ConfirmAsync(id, decision, ct), errors, id))
+        g.MapPost("/cases/{id:int}/contacts", async (int id, ContactDecision decision, ContactDecisions decisions, ApiErrors errors, CancellationToken ct) =>
+                (await decisions.ConfirmAsync(id, decision, ct)).Created(errors, _ => $"/api/v1/cases/{id}"))
+            .RequireArea(OutbreakAreas.Health, Access.Write)
             .WithSummary("Confirm a contact (by workerId or cccd); orders quarantine by the rule in force on the start date.")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
 
-        g.MapPost("/cases/{id:int}/contacts/dismiss", async (int id, ContactDecision decision, ContactDecisions decisions, CaseScope cases, ApiErrors errors, CancellationToken ct) =>
-                !cases.CanWrite ? Results.Forbid() : Answer(await decisions.DismissAsync(id, decision, ct), errors, id))
+        g.MapPost("/cases/{id:int}/contacts/dismiss", async (int id, ContactDecision decision, ContactDecisions decisions, ApiErrors errors, CancellationToken ct) =>
+                (await decisions.DismissAsync(id, decision, ct)).Created(errors, _ => $"/api/v1/cases/{id}"))
+            .RequireArea(OutbreakAreas.Health, Access.Write)
             .WithSummary("Dismiss a suggested contact; it is not suggested again for this case.")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
     }
-
-    private static IResult Answer(SaveResult result, ApiErrors errors, int caseId) => result switch
-    {
-        SaveResult.Saved s => Results.Created($"/api/v1/cases/{caseId}", new { id = s.Id }),
-        SaveResult.Invalid i => errors.Validation(i.Errors),
-        _ => Results.NotFound(),
-    };
 }

@@ -1,7 +1,9 @@
 using Lachan.Infrastructure.Calendar;
 using System.Globalization;
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Shared;
+using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure;
 
 namespace Lachan.Features.Outbreak.Quarantine;
@@ -11,10 +13,9 @@ public static class QuarantineApi
 {
     public static void MapQuarantineEndpoints(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/").WithTags("Cases");
-        g.MapGet("/quarantine/due", async (string? date, DueList due, CaseScope cases, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
+        var g = api.MapGroup("/").WithTags("Cases").RequireArea(OutbreakAreas.Health, Access.Read);
+        g.MapGet("/quarantine/due", async (string? date, DueList due, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
             {
-                if (!cases.CanRead) return Results.Forbid();
                 DateOnly on = calendar.Today;
                 if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
                     return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
@@ -23,13 +24,9 @@ public static class QuarantineApi
             .WithSummary("The day's list for the health teams: tests due, releases due, overdue (date=yyyy-MM-dd, default today).")
             .Produces<DueListData>();
 
-        g.MapPost("/quarantine/{id:int}/release", async (int id, ReleaseForm form, QuarantineRelease release, CaseScope cases, ApiErrors errors, CancellationToken ct) =>
-                !cases.CanWrite ? Results.Forbid() : await release.ReleaseAsync(id, form, ct) switch
-                {
-                    SaveResult.Saved => Results.NoContent(),
-                    SaveResult.Invalid i => errors.Validation(i.Errors),
-                    _ => Results.NotFound(),
-                })
+        g.MapPost("/quarantine/{id:int}/release", async (int id, ReleaseForm form, QuarantineRelease release, ApiErrors errors, CancellationToken ct) =>
+                (await release.ReleaseAsync(id, form, ct)).Updated(errors))
+            .RequireArea(OutbreakAreas.Health, Access.Write)
             .WithSummary("Release from quarantine with the negative result that allows it (testDate, result).")
             .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent);
     }

@@ -5,6 +5,8 @@ using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Localization;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Calendar;
+using Lachan.Features.Outbreak.Contracts;
+using Lachan.Infrastructure.Auth;
 
 namespace Lachan.Features.Outbreak.Testing;
 
@@ -14,21 +16,22 @@ public static class TestingApi
 {
     public static void MapTestingEndpoints(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/").WithTags("Testing");
+        var g = api.MapGroup("/").WithTags("Testing").RequireArea(OutbreakAreas.Health, Access.Read);
 
-        g.MapPost("/samples", async (SampleForm form, SampleEditor editor, TestingScope testing, ApiErrors errors, CancellationToken ct) =>
-                !testing.CanWrite ? Results.Forbid() : Answer(await editor.CreateAsync(form, ct), errors, id => Results.Created($"/api/v1/samples/{id}", new { id })))
+        g.MapPost("/samples", async (SampleForm form, SampleEditor editor, ApiErrors errors, CancellationToken ct) =>
+                (await editor.CreateAsync(form, ct)).Created(errors, id => $"/api/v1/samples/{id}"))
+            .RequireArea(OutbreakAreas.Health, Access.Write)
             .WithSummary("A single or pooled sample: code, pooled, collectedAt (local time at the site), site, members (CCCDs; 2..the pool size in force for a pool).")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
 
-        g.MapPost("/samples/{id:int}/result", async (int id, ResultForm form, SampleEditor editor, TestingScope testing, ApiErrors errors, CancellationToken ct) =>
-                !testing.CanWrite ? Results.Forbid() : Answer(await editor.SetResultAsync(id, form, ct), errors, _ => Results.NoContent()))
+        g.MapPost("/samples/{id:int}/result", async (int id, ResultForm form, SampleEditor editor, ApiErrors errors, CancellationToken ct) =>
+                (await editor.SetResultAsync(id, form, ct)).Updated(errors))
+            .RequireArea(OutbreakAreas.Health, Access.Write)
             .WithSummary("Enter a sample's result (Negative or Positive) and its date; once.")
             .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent);
 
-        g.MapPost("/samples/results/import", async (IFormFile? file, LabImport import, TestingScope testing, UiText text, CancellationToken ct) =>
+        g.MapPost("/samples/results/import", async (IFormFile? file, LabImport import, UiText text, CancellationToken ct) =>
             {
-                if (!testing.CanWrite) return Results.Forbid();
                 if (file is null || file.Length == 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text["Field.Required"]] });
                 var path = Path.GetTempFileName();
                 try
@@ -48,23 +51,24 @@ public static class TestingApi
                 }
                 finally { File.Delete(path); }
             })
+            .RequireArea(OutbreakAreas.Health, Access.Write)
             .DisableAntiforgery() // bearer-token clients; a browser cannot send this cross-site without a preflight
             .WithSummary("A lab's result sheet (xlsx or csv; header row, then sample code, result Âm tính/Dương tính, result date dd/mm/yyyy). All or nothing; errors name the row.")
             .ProducesValidationProblem();
 
-        g.MapGet("/samples/retest", async (RetestList retest, TestingScope testing, CancellationToken ct) =>
-                !testing.CanRead ? Results.Forbid() : Results.Ok(await retest.LoadAsync(ct)))
+        g.MapGet("/samples/retest", async (RetestList retest, CancellationToken ct) =>
+                Results.Ok(await retest.LoadAsync(ct)))
             .WithSummary("Members of positive pools without an individual sample collected since the pool.")
             .Produces<IReadOnlyList<RetestRow>>();
 
-        g.MapPost("/screening-schedules", async (ScheduleForm form, ScreeningSchedules schedules, TestingScope testing, ApiErrors errors, CancellationToken ct) =>
-                !testing.CanWrite ? Results.Forbid() : Answer(await schedules.CreateAsync(form, ct), errors, id => Results.Created($"/api/v1/screening-schedules/{id}", new { id })))
+        g.MapPost("/screening-schedules", async (ScheduleForm form, ScreeningSchedules schedules, ApiErrors errors, CancellationToken ct) =>
+                (await schedules.CreateAsync(form, ct)).Created(errors, id => $"/api/v1/screening-schedules/{id}"))
+            .RequireArea(OutbreakAreas.Health, Access.Write)
             .WithSummary("A periodic screening schedule for an enterprise: from, optional to (last day), optional intervalDays (default: the screening rule in force on from).")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created);
 
-        g.MapGet("/screening/due", async (string? date, int? enterpriseId, ScreeningSchedules schedules, TestingScope testing, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
+        g.MapGet("/screening/due", async (string? date, int? enterpriseId, ScreeningSchedules schedules, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
             {
-                if (!testing.CanRead) return Results.Forbid();
                 DateOnly on = calendar.Today;
                 if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
                     return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
@@ -73,11 +77,4 @@ public static class TestingApi
             .WithSummary("Workers due for screening on the date (yyyy-MM-dd, default today) at enterprises with a schedule in force; missed = due for a whole interval or more.")
             .Produces<ScreeningDueData>();
     }
-
-    private static IResult Answer(SaveResult result, ApiErrors errors, Func<int, IResult> saved) => result switch
-    {
-        SaveResult.Saved s => saved(s.Id),
-        SaveResult.Invalid i => errors.Validation(i.Errors),
-        _ => Results.NotFound(),
-    };
 }

@@ -10,38 +10,37 @@ public static class AdminUnitsApi
 {
     public static void MapAdminUnitsApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/admin-units").WithTags("Administrative units");
+        var g = api.MapGroup("/admin-units").WithTags("Administrative units").RequireArea(RegistryAreas.Places, Access.Read);
 
-        g.MapGet("/", async Task<Results<Ok<Paged<AdminUnitRow>>, ForbidHttpResult>> ([AsParameters] AdminUnitQuery query, AdminUnitList list, Jurisdiction scope, CancellationToken ct) =>
-                scope.Can(RegistryAreas.Places, Access.Read) ? TypedResults.Ok(await list.RunAsync(query, ct)) : TypedResults.Forbid())
+        g.MapGet("/", async Task<Ok<Paged<AdminUnitRow>>> ([AsParameters] AdminUnitQuery query, AdminUnitList list, CancellationToken ct) =>
+                TypedResults.Ok(await list.RunAsync(query, ct)))
             .WithSummary("Administrative units filtered by level (Province, District, Commune), parent code, name or code (q) and validity on a day (validOn=yyyy-MM-dd); paged. Units no longer valid have expired = true.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        g.MapGet("/{code}", async Task<Results<Ok<AdminUnitRow>, NotFound, ForbidHttpResult>> (string code, AdminUnitList list, Jurisdiction scope, CancellationToken ct) =>
-            {
-                if (!scope.Can(RegistryAreas.Places, Access.Read)) return TypedResults.Forbid();
-                return await list.FindAsync(code, ct) is { } u ? TypedResults.Ok(u) : TypedResults.NotFound();
-            })
+        g.MapGet("/{code}", async Task<Results<Ok<AdminUnitRow>, NotFound>> (string code, AdminUnitList list, CancellationToken ct) =>
+                await list.FindAsync(code, ct) is { } u ? TypedResults.Ok(u) : TypedResults.NotFound())
             .WithSummary("One administrative unit by its code.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        g.MapPost("/", async (AdminUnitForm form, AdminUnitEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(RegistryAreas.Places, Access.Write) ? Results.Forbid() : await editor.CreateAsync(form, ct) switch
+        g.MapPost("/", async (AdminUnitForm form, AdminUnitEditor editor, ApiErrors errors, CancellationToken ct) =>
+                await editor.CreateAsync(form, ct) switch
                 {
                     UnitSaveResult.Saved s => Results.Created($"/api/v1/admin-units/{s.Code}", new { code = s.Code }),
                     UnitSaveResult.Invalid i => errors.Validation(i.Errors),
                     _ => Results.NotFound(),
                 })
+            .RequireArea(RegistryAreas.Places, Access.Write)
             .WithSummary("Create an administrative unit (provincial steering committee).")
             .ProducesValidationProblem().Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        g.MapPut("/{code}", async (string code, AdminUnitForm form, AdminUnitEditor editor, ApiErrors errors, Jurisdiction scope, CancellationToken ct) =>
-                !scope.Can(RegistryAreas.Places, Access.Write) ? Results.Forbid() : await editor.UpdateAsync(code, form, ct) switch
+        g.MapPut("/{code}", async (string code, AdminUnitForm form, AdminUnitEditor editor, ApiErrors errors, CancellationToken ct) =>
+                await editor.UpdateAsync(code, form, ct) switch
                 {
                     UnitSaveResult.Saved => Results.NoContent(),
                     UnitSaveResult.Invalid i => errors.Validation(i.Errors),
                     _ => Results.NotFound(),
                 })
+            .RequireArea(RegistryAreas.Places, Access.Write)
             .WithSummary("Correct an administrative unit (name, kind, parent, validity); its code and level never change.")
             .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -10,25 +10,22 @@ public static class WorkersApi
 {
     public static void MapWorkersApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/workers").WithTags("Workers");
+        var g = api.MapGroup("/workers").WithTags("Workers").RequireArea(RegistryAreas.Workers, Access.Read);
 
         // Each page read is audited (WorkerSearch.RunAsync): paging through the list reads the registry's personal data.
-        g.MapGet("/", async ([AsParameters] WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, CancellationToken ct) =>
-                scope.Can(RegistryAreas.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
+        g.MapGet("/", async ([AsParameters] WorkerSearchQuery query, WorkerSearch search, CancellationToken ct) =>
+                Results.Ok(await search.RunAsync(query, ct)))
             .WithSummary("Search workers by CCCD/CMND, name (with or without diacritics), phone, enterprise or lodging house; paged.")
             .Produces<Paged<WorkerRow>>();
 
         // The same search with the criteria in the body, for clients that keep personal data out of URLs.
-        g.MapPost("/search", async (WorkerSearchQuery query, WorkerSearch search, Jurisdiction scope, CancellationToken ct) =>
-                scope.Can(RegistryAreas.Workers, Access.Read) ? Results.Ok(await search.RunAsync(query, ct)) : Results.Forbid())
+        g.MapPost("/search", async (WorkerSearchQuery query, WorkerSearch search, CancellationToken ct) =>
+                Results.Ok(await search.RunAsync(query, ct)))
             .WithSummary("Search workers (criteria in the body).")
             .Produces<Paged<WorkerRow>>();
 
-        g.MapGet("/{id:int}", async Task<Results<Ok<WorkerProfileData>, NotFound, ForbidHttpResult>> (int id, WorkerProfile profiles, Jurisdiction scope, CancellationToken ct) =>
-            {
-                if (!scope.Can(RegistryAreas.Workers, Access.Read)) return TypedResults.Forbid();
-                return await profiles.LoadAsync(id, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
-            })
+        g.MapGet("/{id:int}", async Task<Results<Ok<WorkerProfileData>, NotFound>> (int id, WorkerProfile profiles, CancellationToken ct) =>
+                await profiles.LoadAsync(id, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound())
             .WithSummary("One worker's profile: identity, employments, residences, movements. Audited as a view.");
 
         g.MapPost("/", async (WorkerForm form, WorkerEditor editor, ApiErrors errors, Lachan.Infrastructure.Localization.UiText text, CancellationToken ct) =>
@@ -39,16 +36,13 @@ public static class WorkersApi
                     SaveResult.Invalid i => errors.Validation(i.Errors),
                     _ => Results.Forbid(),
                 })
+            .RequireArea(RegistryAreas.Workers, Access.Write)
             .WithSummary("Register (hire) a worker with employer, hire date, contract and optional lodging house. 202 whether the person is new or a hire to be reviewed.")
             .ProducesValidationProblem().Produces(StatusCodes.Status202Accepted);
 
         g.MapPut("/{id:int}", async (int id, WorkerForm form, WorkerEditor editor, ApiErrors errors, CancellationToken ct) =>
-                await editor.UpdateAsync(id, form, ct) switch
-                {
-                    SaveResult.Saved => Results.NoContent(),
-                    SaveResult.Invalid i => errors.Validation(i.Errors),
-                    _ => Results.NotFound(),
-                })
+                (await editor.UpdateAsync(id, form, ct)).Updated(errors))
+            .RequireArea(RegistryAreas.Workers, Access.Write)
             .WithSummary("Correct a worker's identity fields.")
             .ProducesValidationProblem().Produces(StatusCodes.Status204NoContent);
     }
