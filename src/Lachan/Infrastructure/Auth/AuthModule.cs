@@ -17,6 +17,8 @@ public static class AuthModule
         services.AddScoped<Accounts>();
         services.AddScoped<Lachan.Infrastructure.Audit.AuditLog>();
         services.AddHostedService<Lachan.Infrastructure.Audit.AuditAnchorTimer>();
+        services.AddSingleton<Lachan.Infrastructure.Audit.ReadAudits>();
+        services.AddHostedService<Lachan.Infrastructure.Audit.ReadAuditWriter>();
 
         services.AddAuthentication(o =>
             {
