@@ -92,6 +92,8 @@ public sealed class LachanApp : WebApplicationFactory<Program>
 
     public async Task<T> WithDbAsync<T>(Func<LachanDb, Task<T>> work)
     {
+        // read audits queued for the background writer (ADR-0018) are in the trail a test reads, as on the audit page
+        await Services.GetRequiredService<Lachan.Infrastructure.Audit.ReadAudits>().FlushAsync();
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<LachanDb>());
     }

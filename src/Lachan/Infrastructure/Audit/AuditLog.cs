@@ -5,12 +5,15 @@ using Lachan.Infrastructure.Data;
 namespace Lachan.Infrastructure.Audit;
 
 /// <summary>Adds audit events to the current unit of work; they are chained and saved with it (see LachanDb).</summary>
-public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time)
+public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time, ReadAudits reads)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Record(string action, string entityType, object? entityId, object? before = null, object? after = null, string? userName = null) =>
-        db.AuditEvents.Add(new AuditEvent
+        db.AuditEvents.Add(Event(action, entityType, entityId, before, after, userName));
+
+    private AuditEvent Event(string action, string entityType, object? entityId, object? before = null, object? after = null, string? userName = null) =>
+        new()
         {
             At = AuditChain.Now(time),
             UserName = userName ?? user.Name,
@@ -19,7 +22,7 @@ public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time)
             EntityId = entityId?.ToString(),
             Before = before is null ? null : before as string ?? JsonSerializer.Serialize(before, Json),
             After = after is null ? null : after as string ?? JsonSerializer.Serialize(after, Json),
-        });
+        };
 
     /// <summary>For a change whose event needs ids the save generates (a new record, a new landlord): saves, records the
     /// event, saves again — in one transaction, so the change and its audit are written together or not at all.</summary>
@@ -43,16 +46,19 @@ public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time)
         ListedAsync(entityType, filter, page, shown, total, null, ct);
 
     /// <summary>The same, under a name other than the signed-in user's (the command line's operator).</summary>
-    public async Task ListedAsync(string entityType, object? filter, int page, IEnumerable<int> shown, int total, string? userName, CancellationToken ct)
-    {
-        Record("list", entityType, null, after: JsonSerializer.Serialize(new { Filter = filter, Page = page, Total = total, Shown = shown }, Compact), userName: userName);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task ListedAsync(string entityType, object? filter, int page, IEnumerable<int> shown, int total, string? userName, CancellationToken ct) =>
+        ReadAsync(Event("list", entityType, null, after: JsonSerializer.Serialize(new { Filter = filter, Page = page, Total = total, Shown = shown }, Compact), userName: userName), ct);
 
-    /// <summary>Views of personal data are audited too; saved at once since a view changes nothing else.</summary>
-    public async Task ViewedAsync(string entityType, object entityId, CancellationToken ct = default)
+    /// <summary>Views of personal data are audited too.</summary>
+    public Task ViewedAsync(string entityType, object entityId, CancellationToken ct = default) =>
+        ReadAsync(Event("view", entityType, entityId), ct);
+
+    /// <summary>A read's event goes to the queue written in the background (ADR-0018): chaining it here cost each read
+    /// a transaction. When the queue does not take it (no writer runs, or it is full), it is written now, on its own.</summary>
+    private async Task ReadAsync(AuditEvent e, CancellationToken ct)
     {
-        Record("view", entityType, entityId);
+        if (reads.TryEnqueue(e)) return;
+        db.AuditEvents.Add(e);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -17,6 +17,8 @@ public static class AuthModule
         services.AddScoped<Accounts>();
         services.AddScoped<Lachan.Infrastructure.Audit.AuditLog>();
         services.AddSingleton<Lachan.Infrastructure.Audit.AuditAnchorFile>();   // the anchoring job: JobsModule
+        services.AddSingleton<Lachan.Infrastructure.Audit.ReadAudits>();
+        services.AddHostedService<Lachan.Infrastructure.Audit.ReadAuditWriter>();
 
         services.AddAuthentication(o =>
             {

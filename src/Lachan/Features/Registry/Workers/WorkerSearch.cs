@@ -105,7 +105,7 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit
             q = q.Where(w => w.Phone == phone);
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
-            q = await NameWords.MatchingAsync(q, db.Set<WorkerNameWord>(), query.Q, ct);
+            q = await NameWords.MatchingAsync(q, db, query.Q, ct);
         if (query.EnterpriseId is int e) q = q.Where(w => w.CurrentEnterpriseId == e);
         if (query.LodgingHouseId is int l) q = q.Where(w => w.CurrentLodgingHouseId == l);
         if (query.ZoneId is int z) q = q.Where(w => w.CurrentEnterprise!.IndustrialZoneId == z);
