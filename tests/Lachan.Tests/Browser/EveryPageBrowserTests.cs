@@ -148,6 +148,12 @@ public sealed class EveryPageBrowserTests(BrowserFixture browser)
                     }
                     if (!await page.FitsWidthAsync())
                         problems.Add($"{name} ({url}): wider than {width}px ({await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")}px)");
+                    // one date control everywhere (issue 10 item 6): no native date picker, every dd/mm/yyyy field numeric
+                    var dates = await page.EvaluateAsync<int[]>("""
+                        () => [document.querySelectorAll('input[type=date]').length,
+                               [...document.querySelectorAll('input[placeholder="dd/mm/yyyy"]')].filter(i => i.type !== 'text' || i.inputMode !== 'numeric' || !i.pattern).length]
+                        """);
+                    if (dates[0] + dates[1] > 0) problems.Add($"{name} ({url}): {dates[0]} native date inputs, {dates[1]} dd/mm/yyyy fields not the date control");
                     var axe = await page.RunAxe();
                     foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
                         problems.Add($"{name} ({url}): {v.Impact} {v.Id} — {v.Help}: " +
