@@ -49,6 +49,9 @@ public sealed class HomeBrowserTests(BrowserFixture browser)
                     await page.GetByTestId($"table-{chart}").Locator("summary").ClickAsync();   // closed again for the screenshot
                 }
                 Assert.True(await page.Locator("canvas.sparkline").First.EvaluateAsync<bool>("c => !!Chart.getChart(c)"), "the sparklines are not drawn");
+                // a responsive canvas without a sized container grows without end: each stays at its box's height
+                var heights = await page.Locator("canvas.sparkline, .chart-box canvas").EvaluateAllAsync<double[]>("cs => cs.map(c => c.getBoundingClientRect().height)");
+                Assert.All(heights, h => Assert.InRange(h, 1, 300));
             }
             Assert.True(await page.FitsWidthAsync(), "the home page is wider than the screen");
             Assert.True(errors.Count == 0, "console errors: " + string.Join("; ", errors));
