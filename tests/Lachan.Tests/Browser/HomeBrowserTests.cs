@@ -24,7 +24,9 @@ public sealed class HomeBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(width, width < 600 ? 844 : 900);
         var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        // script errors, and failed loads by address (the browser's own /favicon.ico request belongs to the shell)
+        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(m.Text); };
+        page.Response += (_, r) => { if (r.Status >= 400 && !r.Url.EndsWith("/favicon.ico", StringComparison.Ordinal)) errors.Add($"{r.Status} {r.Url}"); };
         page.PageError += (_, e) => errors.Add(e);
         await page.ShootOnFailureAsync($"home-{user}-{width}", async () =>
         {
