@@ -24,7 +24,9 @@ public sealed class HomeBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(width, width < 600 ? 844 : 900);
         var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        // script errors, and failed loads by address (the browser's own /favicon.ico request belongs to the shell)
+        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(m.Text); };
+        page.Response += (_, r) => { if (r.Status >= 400 && !r.Url.EndsWith("/favicon.ico", StringComparison.Ordinal)) errors.Add($"{r.Status} {r.Url}"); };
         page.PageError += (_, e) => errors.Add(e);
         await page.ShootOnFailureAsync($"home-{user}-{width}", async () =>
         {
@@ -49,6 +51,9 @@ public sealed class HomeBrowserTests(BrowserFixture browser)
                     await page.GetByTestId($"table-{chart}").Locator("summary").ClickAsync();   // closed again for the screenshot
                 }
                 Assert.True(await page.Locator("canvas.sparkline").First.EvaluateAsync<bool>("c => !!Chart.getChart(c)"), "the sparklines are not drawn");
+                // a responsive canvas without a sized container grows without end: each stays at its box's height
+                var heights = await page.Locator("canvas.sparkline, .chart-box canvas").EvaluateAllAsync<double[]>("cs => cs.map(c => c.getBoundingClientRect().height)");
+                Assert.All(heights, h => Assert.InRange(h, 1, 300));
             }
             Assert.True(await page.FitsWidthAsync(), "the home page is wider than the screen");
             Assert.True(errors.Count == 0, "console errors: " + string.Join("; ", errors));

@@ -26,7 +26,8 @@
                 ctx.moveTo(px, area.top);
                 ctx.lineTo(px, area.bottom);
                 ctx.stroke();
-                ctx.fillText(m.label.length > 28 ? m.label.slice(0, 27) + "…" : m.label, Math.min(px + 3, area.right - 60), area.top + 12);
+                // on a phone the labels would overlap: the days are listed in words above the chart
+                if (!small) ctx.fillText(m.label.length > 28 ? m.label.slice(0, 27) + "…" : m.label, Math.min(px + 3, area.right - 60), area.top + 12);
             });
             ctx.restore();
         }

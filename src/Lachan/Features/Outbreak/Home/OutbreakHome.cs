@@ -9,6 +9,7 @@ using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Lachan.Features.Outbreak.Home;
 
@@ -16,7 +17,7 @@ namespace Lachan.Features.Outbreak.Home;
 /// health roles; zones by level, stopped enterprises and affected workers for those who see zones. Each number uses
 /// the filter of the list it links to (CaseList, ContactList, QuarantineList, DueList, ZoneStatus, AffectedWorkers).</summary>
 public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, DueList due, ZoneStatus zones,
-    AffectedWorkers affected, OutbreakPicture picture) : IHomeSections
+    AffectedWorkers affected, OutbreakPicture picture, IMemoryCache cache) : IHomeSections
 {
     public async Task<IReadOnlyList<HomeSection>> ForCallerAsync(DateOnly day, CancellationToken ct)
     {
@@ -81,11 +82,17 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
             var (workers, stopped) = await affected.CountsAsync(day, ct);
             figures.Add(new("affected.workers", "Home.WorkersAffected", workers, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}"));
             figures.Add(new("affected.enterprisesStopped", "Enterprises stopped", stopped, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}"));
-            // weekly points: each is a full count of who the orders of that day stop and lock
+            // weekly points, each a full count of who the orders of that day stop and lock: the earlier weeks are kept a
+            // few minutes per jurisdiction (the home is opened often, past days rarely change); the day itself is fresh
             var weeks = Enumerable.Range(0, HomeDays.Trend / 7 + 1).Select(i => day.AddDays(7 * i - HomeDays.Trend)).ToList();
-            var counts = new List<long>();
-            foreach (var d in weeks) counts.Add((await affected.CountsAsync(d, ct)).Workers);
-            charts.Add(new("affected-workers", "Home.AffectedOverTime", "line", weeks, [new("Home.WorkersAffected", counts)], []));
+            var earlier = await cache.GetOrCreateAsync($"home:affected:{scope.Role}:{scope.Scope}:{day:yyyyMMdd}", async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+                var counts = new List<long>();
+                foreach (var d in weeks.SkipLast(1)) counts.Add((await affected.CountsAsync(d, ct)).Workers);
+                return counts;
+            }) ?? [];
+            charts.Add(new("affected-workers", "Home.AffectedOverTime", "line", weeks, [new("Home.WorkersAffected", [.. earlier, workers])], []));
         }
         return new HomeSection(30, "zones", "Home.Zones", figures, charts);
     }
