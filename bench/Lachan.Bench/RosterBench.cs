@@ -116,7 +116,10 @@ internal static class RosterBench
         var r = doc.RootElement;
         string N(string name) => r.TryGetProperty(name, out var v) ? v.ToString() : "?";
         return $"rows {N("rows")}, valid {N("valid")}, errors {N("errors")}, created {N("created")}, hired {N("hired")}, left {N("left")}, " +
-               $"transfers {N("transfers")}, recovered zeros {N("recoveredLeadingZeros")}, duplicates {N("duplicatesInFile")}, committed {N("committed")}";
+               $"transfers {N("transfers")}, recovered zeros {N("recoveredLeadingZeros")}, duplicates {N("duplicatesInFile")}, committed {N("committed")}" +
+               (r.TryGetProperty("commitSteps", out var steps) && steps.ValueKind == JsonValueKind.Array
+                   ? "; commit steps: " + string.Join(", ", steps.EnumerateArray().Select(s => $"{s.GetProperty("step").GetString()} {s.GetProperty("seconds").GetDouble():F1} s"))
+                   : "");
     }
 
     /// <summary>The rows the importer accepts, already clean: every field a roster row carries (until 27/11 10:00 UTC the

@@ -73,6 +73,7 @@ public static class RosterCommand
                 seconds = Math.Round(sw.Elapsed.TotalSeconds, 2),
                 // Read, parse and plan (the preview), then the commit: the benchmark reports where the time goes.
                 prepareSeconds = Math.Round(prepareSeconds, 2),
+                commitSteps = outcome?.Steps.Select(x => new { step = x.Step, seconds = x.Seconds }),
             }, RosterImports.Json));
         }
         else if (p.Refused is not null)

@@ -21,6 +21,10 @@ public sealed record RosterOutcome(int Created, int Updated, int Hired, int Left
 
     /// <summary>"4, 17, 230" (and "…" when more were skipped than listed), for "rows {1}" of Roster.SkippedRows.</summary>
     public string SkippedRowsText() => string.Join(", ", SkippedRows) + (Skipped > SkippedRows.Count ? ", …" : "");
+
+    /// <summary>Seconds spent in each step of the commit, in order, for the command line's --json and the benchmark.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<(string Step, double Seconds)> Steps { get; init; } = [];
 }
 
 /// <summary>Writes a roster plan in one transaction: new workers, employments, residences and movements through
@@ -44,15 +48,18 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (db.IsPostgres) // one import at a time may take keys
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270522)", ct);
-            var outcome = await WriteAsync(plan, progress, ct);
+            var steps = new Steps();
+            var outcome = await WriteAsync(plan, progress, steps, ct);
             await FileTransfersAsync(plan, request.UserName ?? "cli", ct);
+            steps.Done("transfers");
             // The job that writes has no user of its own: the event names who asked for the commit.
             audit.Record("import", "Roster", plan.EnterpriseId, after: new { fileHash, asOf = UiText.Date(plan.AsOf), outcome }, userName: request.UserName);
             await db.SaveChangesAsync(ct);
             ct.ThrowIfCancellationRequested();
             await tx.CommitAsync(CancellationToken.None);
+            steps.Done("audit and commit");
             progress?.Report(100);
-            return outcome with { Changed = await ChangedAsync(plan, CancellationToken.None), Skipped = SkippedCount(plan), SkippedRows = SkippedRows(plan) };
+            return outcome with { Changed = await ChangedAsync(plan, CancellationToken.None), Skipped = SkippedCount(plan), SkippedRows = SkippedRows(plan), Steps = steps.List };
         }
         finally
         {
@@ -60,7 +67,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
         }
     }
 
-    private async Task<RosterOutcome> WriteAsync(RosterPlan plan, IProgress<int>? progress, CancellationToken ct)
+    private async Task<RosterOutcome> WriteAsync(RosterPlan plan, IProgress<int>? progress, Steps steps, CancellationToken ct)
     {
         var e = plan.EnterpriseId;
         var on = plan.AsOf;
@@ -83,6 +90,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
         // Close what ends before inserting what starts, so a worker never has two open residences.
         await sql.CloseResidencesAsync(closeResidence, on, ct);
         await sql.CloseEmploymentsAsync(closeEmployment, e, on, ct);
+        steps.Done("close");
         progress?.Report(20);
 
         // The entities are made as the bulk writer consumes them, not held in lists: at 500,000 rows the lists
@@ -93,8 +101,14 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
             if (DefersIndexes(newWorkers, lastWorkerId)
                 && !await bulk.DeferIndexesAsync([typeof(Worker), typeof(WorkerNameWord), typeof(Employment), typeof(MovementEvent)], keysToOtherTables: false, ct))
                 log.LogWarning("Roster import for enterprise {EnterpriseId}: the registry's tables were busy, so {Workers} new workers load with every index in place (slower)", e, newWorkers);
+            steps.Done("defer indexes");
+            // The name words are made on the other core while the workers are written (the writer is one thread): at
+            // 475,000 new workers making 1.4 million words took about as long as writing them.
+            var words = Task.Run(() => NewNameWords(rows, newWorkers), ct);
             await bulk.WriteAsync(rows.Where(r => r.Planned.Kind == PlanKind.New).Select(r => NewWorker(r.Planned, r.WorkerId, province, e)), ct);
-            await bulk.WriteAsync(rows.Where(r => r.Planned.Kind == PlanKind.New).SelectMany(r => NameWords.Rows(r.WorkerId, r.Planned.Row.FullName)), ct);
+            steps.Done("workers");
+            await bulk.WriteAsync((await words).Select(w => new WorkerNameWord { WorkerId = w.WorkerId, Word = w.Word, Exact = w.Exact }), ct);
+            steps.Done("name words");
             progress?.Report(50);
             await bulk.WriteAsync(rows.Where(r => r.Planned.Kind is PlanKind.New or PlanKind.Rehire).Select(r => new Employment
             {
@@ -107,7 +121,9 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
             }), ct);
             progress?.Report(70);
             await bulk.WriteAsync(Movements(rows, plan, ids), ct);
+            steps.Done("employments, residences, movements");
             await bulk.CompleteAsync(ct);
+            steps.Done("indexes and statistics");
         }
         progress?.Report(85);
         await sql.SetCurrentAsync(current, ct);
@@ -115,6 +131,7 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
         var updated = plan.Rows.Where(p => p.Kind == PlanKind.Update || (p.Kind == PlanKind.Rehire && p.Changes.Count > 0)).ToList();
         await sql.UpdateFieldsAsync(updated, ct);
         await NameWords.ReplaceAsync(db, [.. updated.Select(p => (p.WorkerId!.Value, p.Row.FullName))], ct);
+        steps.Done("updates");
         progress?.Report(95);
 
         return new RosterOutcome(newWorkers, updated.Count, plan.Hired, plan.Leaving.Count, plan.MovedLodging,
@@ -153,6 +170,20 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
         }
     }
 
+    /// <summary>The new workers' name words (<see cref="NameWords.Of"/>), each distinct word held once: a few thousand
+    /// words make up the 1.4 million rows of a province-size load.</summary>
+    private static List<(int WorkerId, string Word, string Exact)> NewNameWords(List<(PlannedRow Planned, int WorkerId)> rows, int newWorkers)
+    {
+        var result = new List<(int, string, string)>(newWorkers * 4);
+        var held = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Held(string s) => held.TryGetValue(s, out var kept) ? kept : held[s] = s;
+        foreach (var (p, id) in rows)
+            if (p.Kind == PlanKind.New)
+                foreach (var (word, exact) in NameWords.Of(p.Row.FullName))
+                    result.Add((id, Held(word), Held(exact)));
+        return result;
+    }
+
     private static Worker NewWorker(PlannedRow p, int id, string province, int enterpriseId)
     {
         var r = p.Row;
@@ -183,6 +214,21 @@ public sealed class RosterCommitter(LachanDb db, AuditLog audit, RosterLeavers l
         }
         foreach (var l in plan.Leaving)
             yield return new MovementEvent { Id = ++ids.Movement, WorkerId = l.WorkerId, Date = plan.AsOf, Kind = MovementKind.Left, PreviousEnterpriseId = e };
+    }
+
+    /// <summary>Times the commit's steps: where an import's time goes (docs/performance.md).</summary>
+    private sealed class Steps
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private TimeSpan _last;
+        public List<(string Step, double Seconds)> List { get; } = [];
+
+        public void Done(string step)
+        {
+            var now = _clock.Elapsed;
+            List.Add((step, Math.Round((now - _last).TotalSeconds, 2)));
+            _last = now;
+        }
     }
 
     public const int ChangedListed = 200;
