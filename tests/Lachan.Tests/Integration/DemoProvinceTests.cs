@@ -32,8 +32,10 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
         var app = await apps.For(provider);
         var client = await app.LoggedInClientAsync(userName, DemoAccounts.Password);
         var home = await client.GetPageAsync("/");
-        Assert.Contains($"<span class=\"user\">{userName}</span>", home);
-        var role = DemoAccounts.All.Single(a => a.UserName == userName).Role;
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        // the header names the person, not the login
+        Assert.Contains($"data-testid=\"user-name\">{account.Person}</span>", System.Net.WebUtility.HtmlDecode(home));
+        var role = account.Role;
         if (Jurisdiction.For(role, RegistryAreas.Workers) == Access.None)
             Assert.DoesNotContain("href=\"/Registry/Workers\"", home);
         else

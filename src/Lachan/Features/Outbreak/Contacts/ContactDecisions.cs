@@ -62,7 +62,8 @@ public sealed class ContactDecisions(LachanDb db, CaseScope cases, CurrentUser u
         var inQuarantine = await db.Set<QuarantineOrder>().AnyAsync(o => o.WorkerId == target.WorkerId && o.ReleasedOn == null, ct);
         var order = inQuarantine ? null
             : QuarantineRules.NewOrder(rule, target.WorkerId, start, d.PlaceKind, string.IsNullOrWhiteSpace(d.PlaceText) ? null : d.PlaceText.Trim());
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // inside ConfirmAllAsync the list's one transaction holds this decision too
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         audit.Record("confirm", nameof(Contact), contact.Id, null, new { caseId, contact.WorkerId, Level = contact.Level.ToString(), Kind = contact.Kind.ToString(), contact.LastContactOn });
         if (order is not null)
@@ -73,8 +74,29 @@ public sealed class ContactDecisions(LachanDb db, CaseScope cases, CurrentUser u
             audit.Record("create", nameof(QuarantineOrder), order.Id, null, new { order.WorkerId, order.StartOn, order.PlannedEndOn, RuleId = rule.Id, PlaceKind = order.PlaceKind.ToString() });
         }
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return new SaveResult.Saved(contact.Id);
+    }
+
+    /// <summary>Several suggestions confirmed at once, all or nothing: the first one refused undoes the others and its
+    /// error is returned.</summary>
+    public async Task<SaveResult> ConfirmAllAsync(int caseId, IReadOnlyList<ContactDecision> all, CancellationToken ct = default)
+    {
+        if (all.Count == 0) return new SaveResult.Invalid(new FieldErrors { ["Picks"] = "Contact.NonePicked" });
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        SaveResult last = new SaveResult.NotFound();
+        foreach (var d in all)
+        {
+            last = await ConfirmAsync(caseId, d, ct);
+            if (last is not SaveResult.Saved)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return last;
+            }
+        }
+        await tx.CommitAsync(ct);
+        return last;
     }
 
     /// <summary>Remembers that the officer ruled the person out, so the suggestion does not come back.</summary>

@@ -23,6 +23,8 @@ public sealed class TreeModel(CaseDetail detail, ContactSuggestions suggestions,
         public string? PlaceText { get; set; }
         /// <summary>A suggestion's button: "workerId:Kind", so one form serves the whole list.</summary>
         public string? Pick { get; set; }
+        /// <summary>The suggestions ticked for "confirm the selected", each "workerId:Kind".</summary>
+        public List<string> Picks { get; set; } = [];
     }
 
     [BindProperty(SupportsGet = true)] public int? Source { get; set; }
@@ -40,8 +42,22 @@ public sealed class TreeModel(CaseDetail detail, ContactSuggestions suggestions,
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct) =>
-        await DecideAsync(id, (d, c) => decisions.ConfirmAsync(id, d, c), ct);
+    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct)
+    {
+        if (Decision.Pick is not null || Decision.Picks.Count == 0)
+            return await DecideAsync(id, (d, c) => decisions.ConfirmAsync(id, d, c), ct);
+        // "confirm the selected": one submit for the ticked rows, all or nothing, back at the list
+        if (!cases.CanWrite) return Forbid();
+        var lastContactOn = Dates.Parse(Decision.LastContactOn, nameof(Decision.LastContactOn), Errors);
+        var all = Decision.Picks.Select(p => p.Split(':')).Where(p => p.Length == 2 && int.TryParse(p[0], out _) && Enum.TryParse<ContactKind>(p[1], out _))
+            .Select(p => new ContactDecision
+            {
+                WorkerId = int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), Kind = Enum.Parse<ContactKind>(p[1]),
+                SourceContactId = Decision.SourceContactId, LastContactOn = lastContactOn,
+            }).ToList();
+        var result = Errors.Ok ? await decisions.ConfirmAllAsync(id, all, ct) : new SaveResult.Invalid(Errors);
+        return await AfterAsync(id, result, ct, "#suggestions");
+    }
 
     public async Task<IActionResult> OnPostDismissAsync(int id, CancellationToken ct) =>
         await DecideAsync(id, (d, c) => decisions.DismissAsync(id, d, c), ct);
@@ -70,13 +86,13 @@ public sealed class TreeModel(CaseDetail detail, ContactSuggestions suggestions,
         return await AfterAsync(id, result, ct);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, SaveResult result, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, SaveResult result, CancellationToken ct, string fragment = "")
     {
         switch (result)
         {
             case SaveResult.Saved:
                 TempData["Message"] = text["Saved."];
-                return Redirect($"/Outbreak/Cases/{id}" + (Source is int s ? $"?source={s}" : ""));
+                return Redirect($"/Outbreak/Cases/{id}" + (Source is int s ? $"?source={s}" : "") + fragment);
             case SaveResult.Invalid invalid:
                 Errors.AddAll(invalid.Errors);
                 return await LoadAsync(id, ct) ? Page() : NotFound();

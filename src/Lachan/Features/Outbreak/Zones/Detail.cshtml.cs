@@ -24,7 +24,10 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
         public string? IssuedBy { get; set; }
         public DateOnly? EffectiveFrom { get; set; }
         public DateOnly? EffectiveTo { get; set; }
+        /// <summary>Tax codes typed in (the API's form); the page ticks them in <see cref="Exempt"/> instead.</summary>
         public string? ExemptTaxCodes { get; set; }
+        /// <summary>The tax codes ticked in the zone's list of enterprises.</summary>
+        public List<string> Exempt { get; set; } = [];
         public IFormFile? Scan { get; set; }
     }
 
@@ -37,6 +40,8 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
     public int? LiftErrorOrder { get; private set; }
     public bool CanDeclare => scope.Can(OutbreakAreas.Zones, Access.Write);
     public bool CanSeeAffected => scope.Can(RegistryAreas.Workers, Access.Read);
+    /// <summary>The enterprises inside the zone, to pick the exempted ones from (only for those who issue orders).</summary>
+    public IReadOnlyList<(string TaxCode, string Name)> ZoneEnterprises { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -60,7 +65,8 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
         var result = Errors.Ok ? await orders.AddOrderAsync(id, new ZoneOrderForm
         {
             Level = Order.Level, DecisionNumber = Order.DecisionNumber, DecisionDate = Order.DecisionDate, IssuedBy = Order.IssuedBy,
-            EffectiveFrom = Order.EffectiveFrom, EffectiveTo = Order.EffectiveTo, ExemptTaxCodes = Order.ExemptTaxCodes,
+            EffectiveFrom = Order.EffectiveFrom, EffectiveTo = Order.EffectiveTo,
+            ExemptTaxCodes = string.Join(',', Order.Exempt.Append(Order.ExemptTaxCodes ?? "")).Trim(','),
         }, scan, ct) : new SaveResult.Invalid(Errors);
         return await AfterAsync(id, result, ct);
     }
@@ -100,6 +106,21 @@ public sealed class DetailModel(ZoneStatus status, ZoneOrders orders, LachanDb d
     {
         if (await status.LoadAsync(id, Date ?? calendar.Today, ct) is not { } zone) return false;
         Zone = zone;
+        if (CanDeclare) ZoneEnterprises = await EnterprisesInAsync(id, ct);
         return true;
+    }
+
+    private async Task<IReadOnlyList<(string TaxCode, string Name)>> EnterprisesInAsync(int zoneId, CancellationToken ct)
+    {
+        var z = await db.Set<ControlZone>().AsNoTracking().FirstAsync(c => c.Id == zoneId, ct);
+        var inZone = z.Kind switch   // the same membership as ZoneTimeline.Contains, as a query
+        {
+            ControlZoneKind.IndustrialZone => db.Set<Enterprise>().Where(e => e.IndustrialZoneId == z.IndustrialZoneId),
+            ControlZoneKind.Commune => db.Set<Enterprise>().Where(e => e.CommuneCode == z.CommuneCode),
+            ControlZoneKind.EnterpriseSite => db.Set<Enterprise>().Where(e => e.Id == z.EnterpriseId),
+            _ => db.Set<Enterprise>().Where(e => false),
+        };
+        var rows = await inZone.AsNoTracking().Select(e => new { e.TaxCode, e.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.TaxCode, r.Name)).OrderBy(r => r.Name, StringComparer.Create(UiText.Vietnamese, false)).ToList();
     }
 }
