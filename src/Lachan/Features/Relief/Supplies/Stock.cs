@@ -1,0 +1,45 @@
+using Lachan.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Relief.Supplies;
+
+/// <summary>Moving goods or money out of an account that holds them: first the lots that expire first, then the oldest.
+/// Each lot drawn becomes one ledger movement carrying its donation, so the trace from donor to recipient is kept.</summary>
+internal static class Stock
+{
+    /// <summary>The account's holdings of the item (null: money), tracked, in drawing order.</summary>
+    public static Task<List<Holding>> HeldAsync(LachanDb db, AccountKind kind, int refId, int? itemId, CancellationToken ct) =>
+        db.Set<Holding>().Where(h => h.Kind == kind && h.Ref == refId && h.ItemId == itemId && h.Quantity > 0)
+            .OrderBy(h => h.ExpiresOn == null).ThenBy(h => h.ExpiresOn).ThenBy(h => h.Id).ToListAsync(ct);
+
+    /// <summary>Takes the quantity from the holdings (in memory; the save writes it, guarded by the quantity token) and
+    /// returns one movement per lot drawn, or null when they hold less than asked.</summary>
+    public static List<LedgerMovement>? Draw(List<Holding> held, long quantity, MovementReason reason,
+        AccountKind toKind, int toRef, DateOnly day, DateTime at, string by, IReadOnlyDictionary<int, DonorKind> sources)
+    {
+        if (held.Sum(h => h.Quantity) < quantity) return null;
+        var movements = new List<LedgerMovement>();
+        foreach (var h in held)
+        {
+            if (quantity == 0) break;
+            var take = Math.Min(h.Quantity, quantity);
+            if (take == 0) continue;
+            h.Quantity -= take;
+            quantity -= take;
+            movements.Add(new LedgerMovement
+            {
+                At = at, Day = day, Reason = reason, FromKind = h.Kind, FromRef = h.Ref, ToKind = toKind, ToRef = toRef,
+                ItemId = h.ItemId, DonationId = h.DonationId, SourceKind = sources[h.DonationId], Quantity = take,
+                Value = h.ItemId is null ? take : take * h.UnitValue, By = by,
+            });
+        }
+        return movements;
+    }
+
+    /// <summary>The donor kind of each donation the holdings came from (copied onto the movements).</summary>
+    public static Task<Dictionary<int, DonorKind>> SourcesAsync(LachanDb db, IEnumerable<Holding> held, CancellationToken ct)
+    {
+        var ids = held.Select(h => h.DonationId).Distinct().ToList();
+        return db.Set<Donation>().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Donor!.Kind }).ToDictionaryAsync(d => d.Id, d => d.Kind, ct);
+    }
+}
