@@ -64,6 +64,7 @@ public sealed class LedgerMovement
     public int ToRef { get; set; }
     public int? ItemId { get; set; }
     public int DonationId { get; set; }
+    public Donation? Donation { get; set; }
     /// <summary>The donor's kind, copied (it never changes) so the public totals need no join.</summary>
     public DonorKind SourceKind { get; set; }
     public long Quantity { get; set; }

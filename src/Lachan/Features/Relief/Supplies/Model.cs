@@ -33,7 +33,7 @@ public sealed class SupplyItem
 /// goods or money and can never go below zero (<see cref="Holding"/>).</summary>
 public enum AccountKind
 {
-    /// <summary>Ref = the donation.</summary>
+    /// <summary>Ref = 0; the movement's DonationId says which gift.</summary>
     Donor,
     /// <summary>The province's relief fund (LĐLĐ), Ref = 0: where donated money lands before it is allocated.</summary>
     Fund,
@@ -57,6 +57,7 @@ public sealed class Holding
     public int Ref { get; set; }
     public int? ItemId { get; set; }
     public int DonationId { get; set; }
+    public Donation? Donation { get; set; }
     public string? LotCode { get; set; }
     public DateOnly? ExpiresOn { get; set; }
     public long UnitValue { get; set; }

@@ -36,6 +36,41 @@ internal static class Stock
         return movements;
     }
 
+    /// <summary>Adds to the account's holding of the lot (a new holding for a lot it has not held).</summary>
+    public static async Task CreditAsync(LachanDb db, AccountKind kind, int refId, Holding like, long quantity, CancellationToken ct)
+    {
+        var holding = db.Set<Holding>().Local.FirstOrDefault(h => Same(h, kind, refId, like))
+            ?? await db.Set<Holding>().FirstOrDefaultAsync(h => h.Kind == kind && h.Ref == refId && h.ItemId == like.ItemId
+                && h.DonationId == like.DonationId && h.LotCode == like.LotCode, ct);
+        if (holding is null)
+        {
+            holding = new Holding { Kind = kind, Ref = refId, ItemId = like.ItemId, DonationId = like.DonationId, LotCode = like.LotCode, ExpiresOn = like.ExpiresOn, UnitValue = like.UnitValue };
+            db.Add(holding);
+        }
+        holding.Quantity += quantity;
+    }
+
+    private static bool Same(Holding h, AccountKind kind, int refId, Holding like) =>
+        h.Kind == kind && h.Ref == refId && h.ItemId == like.ItemId && h.DonationId == like.DonationId && h.LotCode == like.LotCode;
+
+    /// <summary>Runs a posting, reading again when a concurrent posting changed the holdings it read (the quantity token
+    /// refused the save): the loser sees the new stock and is refused or succeeds on what is left.</summary>
+    public static async Task<T> RetryAsync<T>(LachanDb db, Func<Task<T>> post)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                return await post();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                // read again
+            }
+        }
+    }
+
     /// <summary>The donor kind of each donation the holdings came from (copied onto the movements).</summary>
     public static Task<Dictionary<int, DonorKind>> SourcesAsync(LachanDb db, IEnumerable<Holding> held, CancellationToken ct)
     {

@@ -46,7 +46,7 @@ internal sealed class SuppliesConfiguration :
         // the stock read before an issue is the stock written: a concurrent issue that took it first fails the save
         e.Property(x => x.Quantity).IsConcurrencyToken();
         e.HasOne<SupplyItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Donation>().WithMany().HasForeignKey(x => x.DonationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Donation).WithMany().HasForeignKey(x => x.DonationId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<ReliefIssue> e)
@@ -128,7 +128,7 @@ internal sealed class SuppliesConfiguration :
         e.HasIndex(x => x.DonationId);
         e.HasIndex(x => x.ReliefIssueId);
         e.HasIndex(x => x.ReversesId).IsUnique();
-        e.HasOne<Donation>().WithMany().HasForeignKey(x => x.DonationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Donation).WithMany().HasForeignKey(x => x.DonationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<SupplyItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
