@@ -74,6 +74,11 @@ public sealed partial class AccessMatrixTests
                 ("Form.DonorKind", "Individual"), ("Form.DonorName", donor), ("Form.Money", "500000")));
             return await Read(response, await c.App.WithDbAsync(db => db.Set<Donation>().AnyAsync(d => d.Donor!.Name == donor)));
         }) { Mutates = true });
+        list.Add(new("page /Relief/Supplies/Donations", supplies, Access.Read, Side.None, false, async c =>
+        {
+            var id = await c.App.WithDbAsync(db => db.Set<Donation>().Where(d => d.ReceiptNo == "M-" + c.Registry.Tag).Select(d => d.Id).SingleAsync());
+            return await Read(await c.Pages.GetAsync($"/Relief/Supplies/Donations?handler=Receipt&id={id}"));
+        }));
         list.Add(new("page /Relief/Supplies/Reports", supplies, Access.Read, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Relief/Supplies/Reports?From=2021-05-01&To=2021-06-30"))));
         list.Add(new("page /Relief/Supplies/Reports", supplies, Access.Read, Side.None, false, async c =>

@@ -788,6 +788,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Relief/Supplies/Counter OnGet",
         "/Relief/Supplies/Counter OnPost",
         "/Relief/Supplies/Donations OnGet",
+        "/Relief/Supplies/Donations OnGetReceipt",
         "/Relief/Supplies/Donations OnPost",
         "/Relief/Supplies/Index OnGet",
         "/Relief/Supplies/Index OnPostPoint",

@@ -1,7 +1,9 @@
 using Lachan.Features.Relief.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
+using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Localization;
 using Lachan.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +13,7 @@ namespace Lachan.Features.Relief.Supplies;
 
 /// <summary>Donations with their receipts (newest first), and recording one: money to the relief fund and/or one lot of
 /// goods received at a point.</summary>
-public sealed class DonationsModel(SupplyLedger ledger, LachanDb db, Jurisdiction scope, TimeProvider time) : PageModel
+public sealed class DonationsModel(SupplyLedger ledger, LachanDb db, Jurisdiction scope, AuditLog audit, UiText text, TimeProvider time) : PageModel
 {
     public sealed class DonationFields
     {
@@ -27,7 +29,7 @@ public sealed class DonationsModel(SupplyLedger ledger, LachanDb db, Jurisdictio
         public string? Note { get; set; }
     }
 
-    public sealed record Row(string ReceiptNo, DateOnly Day, DonorKind Kind, string Donor, long Money, long GoodsValue);
+    public sealed record Row(int Id, string ReceiptNo, DateOnly Day, DonorKind Kind, string Donor, long Money, long GoodsValue);
 
     [BindProperty] public DonationFields Form { get; set; } = new();
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -39,9 +41,23 @@ public sealed class DonationsModel(SupplyLedger ledger, LachanDb db, Jurisdictio
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rows = await db.Set<Donation>().AsNoTracking().OrderByDescending(d => d.Day).ThenByDescending(d => d.Id).Take(200)
-            .Select(d => new Row(d.ReceiptNo, d.Day, d.Donor!.Kind, d.Donor.Name, d.MoneyAmount, d.Lines.Sum(l => l.Quantity * l.UnitValue)))
+            .Select(d => new Row(d.Id, d.ReceiptNo, d.Day, d.Donor!.Kind, d.Donor.Name, d.MoneyAmount, d.Lines.Sum(l => l.Quantity * l.UnitValue)))
             .ToListAsync(ct);
         Points = await db.Set<SupplyPoint>().AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+    }
+
+    /// <summary>The receipt as pdf. It may name a private donor, so each view is audited.</summary>
+    public async Task<IActionResult> OnGetReceiptAsync(int id, CancellationToken ct)
+    {
+        var donation = await db.Set<Donation>().AsNoTracking().Include(d => d.Donor).Include(d => d.Lines).FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (donation is null) return NotFound();
+        var items = await db.Set<SupplyItem>().AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
+        var pointIds = donation.Lines.Select(l => l.PointId).ToList();
+        var points = await db.Set<SupplyPoint>().AsNoTracking().Where(p => pointIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var pdf = ReceiptPdf.Render(donation, text["DonorKind." + donation.Donor!.Kind], [.. donation.Lines.Select(l =>
+            new ReceiptPdf.Line(items[l.ItemId].Name, items[l.ItemId].Unit, l.Quantity, l.Quantity * l.UnitValue, points[l.PointId], l.LotCode))]);
+        await audit.ViewedAsync(nameof(Donation), donation.ReceiptNo, ct);
+        return File(pdf, "application/pdf", donation.ReceiptNo + ".pdf");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
