@@ -36,6 +36,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             await AccessMatrixTests.AddHealthRecordsAsync(app, registry);
             await AccessMatrixTests.AddTestingRecordsAsync(app, registry);
             await AccessMatrixTests.AddTransfersAsync(app, registry);
+            await AccessMatrixTests.AddSuppliesAsync(app, registry);
             return (app, registry);
         })).Value;
 
@@ -515,6 +516,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddHealthProbes(list);
         AddTestingProbes(list);
         AddTransferProbes(list);
+        AddSupplyProbes(list);
         return [.. list];
     }
 
@@ -710,6 +712,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
     [
         "page /Index", "page /Error", "page /Account/Login", "page /Account/Logout", "page /Account/Denied", "page /Account/Language",
         "GET /health", "GET /openapi/{documentName}.json",
+        "page /Relief/Supplies/Transparency", "GET /api/v1/public/transparency",
     ];
 
     [Fact]
@@ -791,6 +794,17 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Outbreak/Zones/Index OnGet",
         "/Outbreak/Zones/New OnGet",
         "/Outbreak/Zones/New OnPost",
+        "/Relief/Supplies/Counter OnGet",
+        "/Relief/Supplies/Counter OnPost",
+        "/Relief/Supplies/Donations OnGet",
+        "/Relief/Supplies/Donations OnGetReceipt",
+        "/Relief/Supplies/Donations OnPost",
+        "/Relief/Supplies/Index OnGet",
+        "/Relief/Supplies/Index OnPostPoint",
+        "/Relief/Supplies/Index OnPostTransfer",
+        "/Relief/Supplies/Reports OnGet",
+        "/Relief/Supplies/Reports OnGetExport",
+        "/Relief/Supplies/Transparency OnGet",
         "/Registry/AdminUnits/Edit OnGet",
         "/Registry/AdminUnits/Edit OnPost",
         "/Registry/AdminUnits/Index OnGet",
