@@ -898,6 +898,66 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Residences", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuppliedJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromEnterpriseId");
+
+                    b.HasIndex("ToEnterpriseId");
+
+                    b.HasIndex("Status", "FromEnterpriseId");
+
+                    b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
+
+                    b.ToTable("TransferRequests", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
                 {
                     b.Property<int>("Id")
@@ -977,66 +1037,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Workers", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FromEnterpriseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SuppliedJson")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ToEnterpriseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WorkerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromEnterpriseId");
-
-                    b.HasIndex("ToEnterpriseId");
-
-                    b.HasIndex("Status", "FromEnterpriseId");
-
-                    b.HasIndex("WorkerId", "ToEnterpriseId", "Status");
-
-                    b.ToTable("TransferRequests", (string)null);
-                });
-
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>
                 {
                     b.Property<int>("WorkerId")
@@ -1055,6 +1055,240 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Word", "Exact", "WorkerId");
 
                     b.ToTable("WorkerNameWords", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.Delivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VolunteerUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpRequestId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId", "DeliveredOn");
+
+                    b.ToTable("ReliefDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.HelpRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cccd")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LodgingHouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MergedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Needs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VolunteerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cccd");
+
+                    b.HasIndex("LodgingHouseId");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Ticket")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("Status", "CommuneCode");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("VolunteerUserName", "Status");
+
+                    b.ToTable("HelpRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.ReliefTeam", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReliefTeams", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.RequestRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MergeWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NormalDueHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgentDueHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HelpRequestRules", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Rosters.RosterImport", b =>
@@ -1711,21 +1945,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("LodgingHouse");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
-                {
-                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "CurrentEnterprise")
-                        .WithMany()
-                        .HasForeignKey("CurrentEnterpriseId");
-
-                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "CurrentLodgingHouse")
-                        .WithMany()
-                        .HasForeignKey("CurrentLodgingHouseId");
-
-                    b.Navigation("CurrentEnterprise");
-
-                    b.Navigation("CurrentLodgingHouse");
-                });
-
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.TransferRequest", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "FromEnterprise")
@@ -1752,6 +1971,21 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Registry.Contracts.Worker", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", "CurrentEnterprise")
+                        .WithMany()
+                        .HasForeignKey("CurrentEnterpriseId");
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", "CurrentLodgingHouse")
+                        .WithMany()
+                        .HasForeignKey("CurrentLodgingHouseId");
+
+                    b.Navigation("CurrentEnterprise");
+
+                    b.Navigation("CurrentLodgingHouse");
+                });
+
             modelBuilder.Entity("Lachan.Features.Registry.Contracts.WorkerNameWord", b =>
                 {
                     b.HasOne("Lachan.Features.Registry.Contracts.Worker", "Worker")
@@ -1761,6 +1995,34 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.Delivery", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Requests.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.HelpRequest", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", null)
+                        .WithMany()
+                        .HasForeignKey("LodgingHouseId");
+
+                    b.HasOne("Lachan.Features.Relief.Requests.ReliefTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId");
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId");
                 });
 
             modelBuilder.Entity("Lachan.Infrastructure.Auth.ApiToken", b =>
