@@ -32,7 +32,8 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
         var (name, phone, cccd, address, note, needs) = RequestRules.Validate(form, errors);
         var commune = string.IsNullOrWhiteSpace(form.CommuneCode) ? null
             : await db.Set<AdminUnit>().AsNoTracking().Where(u => u.Code == form.CommuneCode.Trim() && u.Level == AdminLevel.Commune)
-                .Select(u => new { u.Code, u.ParentCode }).FirstOrDefaultAsync(ct);
+                .Select(u => new { u.Code, u.ParentCode, Province = db.Set<AdminUnit>().Where(d => d.Code == u.ParentCode).Select(d => d.ParentCode).FirstOrDefault() })
+                .FirstOrDefaultAsync(ct);
         errors.AddIf(commune is null && !string.IsNullOrWhiteSpace(form.CommuneCode), "CommuneCode", "Help.CommuneUnknown");
         if (form.LodgingHouseId is int houseId && commune is not null)
             errors.AddIf(!await db.Set<LodgingHouse>().AnyAsync(l => l.Id == houseId && l.CommuneCode == commune.Code, ct), "LodgingHouseId", "Help.LodgingUnknown");
@@ -64,7 +65,7 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
         var request = new HelpRequest
         {
             Ticket = await FreeTicketAsync(ct), Channel = channel, Name = name, Phone = phone, Cccd = cccd,
-            CommuneCode = commune!.Code, DistrictCode = commune.ParentCode ?? "", Address = address, LodgingHouseId = form.LodgingHouseId,
+            CommuneCode = commune!.Code, DistrictCode = commune.ParentCode ?? "", ProvinceCode = commune.Province ?? "", Address = address, LodgingHouseId = form.LodgingHouseId,
             WorkerId = workerId, CreatedAt = now, CreatedBy = createdBy,
         };
         request.Prioritise(needs, note, assessment, due);

@@ -27,6 +27,7 @@ public sealed class HelpRequest
     public string? Cccd { get; set; }
     public required string CommuneCode { get; set; }
     public required string DistrictCode { get; set; }
+    public required string ProvinceCode { get; set; }
     public string? Address { get; set; }
     public int? LodgingHouseId { get; set; }
     /// <summary>The registered worker, when the CCCD or the phone matched one (or the hotline picked them).</summary>
@@ -120,6 +121,7 @@ public sealed class ReliefTeam
     /// <summary>The commune it covers (its queue's area).</summary>
     public required string CommuneCode { get; set; }
     public required string DistrictCode { get; set; }
+    public required string ProvinceCode { get; set; }
 }
 
 /// <summary>Proof that a request was delivered: what was handed over and how the recipient confirmed it. Recorded once

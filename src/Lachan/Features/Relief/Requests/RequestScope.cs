@@ -17,7 +17,7 @@ public sealed class RequestScope(Jurisdiction j, CurrentUser user)
     public IQueryable<HelpRequest> Requests(IQueryable<HelpRequest> q) => j.Role switch
     {
         _ when !CanRead => q.Where(_ => false),
-        _ when j.IsProvinceWide => q,
+        _ when j.IsProvinceWide => q.Where(r => r.ProvinceCode == j.Scope),
         Role.District => q.Where(r => r.DistrictCode == j.Scope),
         Role.Commune => q.Where(r => r.CommuneCode == j.Scope),
         Role.Volunteer => q.Where(r => r.VolunteerUserName == user.Name),
@@ -27,17 +27,17 @@ public sealed class RequestScope(Jurisdiction j, CurrentUser user)
     public IQueryable<ReliefTeam> Teams(IQueryable<ReliefTeam> q) => j.Role switch
     {
         _ when !CanRead => q.Where(_ => false),
-        _ when j.IsProvinceWide => q,
+        _ when j.IsProvinceWide => q.Where(t => t.ProvinceCode == j.Scope),
         Role.District => q.Where(t => t.DistrictCode == j.Scope),
         Role.Commune => q.Where(t => t.CommuneCode == j.Scope),
         _ => q.Where(_ => false),
     };
 
     /// <summary>Whether a commune is inside the caller's area (to refuse creating requests elsewhere).</summary>
-    public bool Covers(string communeCode, string districtCode) => j.Role switch
+    public bool Covers(string communeCode, string districtCode, string provinceCode) => j.Role switch
     {
         _ when !CanWrite => false,
-        _ when j.IsProvinceWide => true,
+        _ when j.IsProvinceWide => provinceCode == j.Scope,
         Role.District => districtCode == j.Scope,
         Role.Commune => communeCode == j.Scope,
         _ => false,

@@ -21,6 +21,7 @@ internal sealed class RequestsConfiguration :
         e.Property(r => r.Cccd).HasMaxLength(12);
         e.Property(r => r.CommuneCode).HasMaxLength(16);
         e.Property(r => r.DistrictCode).HasMaxLength(16);
+        e.Property(r => r.ProvinceCode).HasMaxLength(3);
         e.Property(r => r.Address).HasMaxLength(RequestRules.AddressMax);
         e.Property(r => r.Note).HasMaxLength(RequestRules.NoteMax * 2);
         e.Property(r => r.Reasons).HasMaxLength(200);
@@ -44,6 +45,7 @@ internal sealed class RequestsConfiguration :
         e.Property(t => t.Name).HasMaxLength(200);
         e.Property(t => t.CommuneCode).HasMaxLength(16);
         e.Property(t => t.DistrictCode).HasMaxLength(16);
+        e.Property(t => t.ProvinceCode).HasMaxLength(3);
     }
 
     public void Configure(EntityTypeBuilder<Delivery> e)

@@ -18,12 +18,12 @@ internal sealed class RequestsDemo(LachanDb db) : IDemoData
         db.Add(new RequestRule { MergeWindowDays = 7, UrgentDueHours = 24, NormalDueHours = 72, UrgentFrom = 60, EffectiveFrom = new(2021, 5, 1),
             Source = "Tổ Hỗ trợ đời sống công nhân (demo)" });
         // the communes with the most lodging houses get a team each; the demo commune two (the union's and its own)
-        var communes = await db.Set<LodgingHouse>().AsNoTracking().GroupBy(l => new { l.CommuneCode, l.DistrictCode })
-            .Select(g => new { g.Key.CommuneCode, g.Key.DistrictCode, Houses = g.Count() }).OrderByDescending(g => g.Houses).Take(6).ToListAsync(ct);
+        var communes = await db.Set<LodgingHouse>().AsNoTracking().GroupBy(l => new { l.CommuneCode, l.DistrictCode, l.ProvinceCode })
+            .Select(g => new { g.Key.CommuneCode, g.Key.DistrictCode, g.Key.ProvinceCode, Houses = g.Count() }).OrderByDescending(g => g.Houses).Take(6).ToListAsync(ct);
         var names = await db.Set<AdminUnit>().AsNoTracking().Where(u => communes.Select(c => c.CommuneCode).Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Kind + " " + u.Name, ct);
-        var teams = communes.Select(c => new ReliefTeam { Name = "Tổ tình nguyện " + names.GetValueOrDefault(c.CommuneCode, c.CommuneCode), CommuneCode = c.CommuneCode, DistrictCode = c.DistrictCode }).ToList();
+        var teams = communes.Select(c => new ReliefTeam { Name = "Tổ tình nguyện " + names.GetValueOrDefault(c.CommuneCode, c.CommuneCode), CommuneCode = c.CommuneCode, DistrictCode = c.DistrictCode, ProvinceCode = c.ProvinceCode }).ToList();
         if (communes.FirstOrDefault(c => c.CommuneCode == DemoProvince.DemoCommuneCode) is { } nenh)
-            teams.Insert(0, new ReliefTeam { Name = "Đội cứu trợ khẩn cấp LĐLĐ tỉnh", CommuneCode = nenh.CommuneCode, DistrictCode = nenh.DistrictCode });
+            teams.Insert(0, new ReliefTeam { Name = "Đội cứu trợ khẩn cấp LĐLĐ tỉnh", CommuneCode = nenh.CommuneCode, DistrictCode = nenh.DistrictCode, ProvinceCode = nenh.ProvinceCode });
         db.AddRange(teams);
         await db.SaveChangesAsync(ct);
         if (teams.Count == 0) return new Dictionary<string, long> { ["reliefTeams"] = 0 };
@@ -32,7 +32,7 @@ internal sealed class RequestsDemo(LachanDb db) : IDemoData
         var residents = await db.Set<Worker>().AsNoTracking()
             .SelectMany(w => w.Residences.Where(r => r.From <= Lockdown && (r.To == null || r.To > Lockdown)), (w, r) => new
             {
-                r.WorkerId, r.LodgingHouseId, r.LodgingHouse!.CommuneCode, r.LodgingHouse.DistrictCode, r.LodgingHouse.Address, w.FullName, w.Phone, w.Cccd,
+                r.WorkerId, r.LodgingHouseId, r.LodgingHouse!.CommuneCode, r.LodgingHouse.DistrictCode, r.LodgingHouse.ProvinceCode, r.LodgingHouse.Address, w.FullName, w.Phone, w.Cccd,
             })
             .OrderBy(r => r.WorkerId).ToListAsync(ct);
         var requests = new List<HelpRequest>();
@@ -53,7 +53,7 @@ internal sealed class RequestsDemo(LachanDb db) : IDemoData
             var request = new HelpRequest
             {
                 Ticket = $"HT-{Code(++serial)}", Channel = rng.Next(3) == 0 ? RequestChannel.Public : RequestChannel.Hotline, Name = r.FullName,
-                Phone = r.Phone, Cccd = r.Cccd, CommuneCode = r.CommuneCode, DistrictCode = r.DistrictCode, Address = r.Address,
+                Phone = r.Phone, Cccd = r.Cccd, CommuneCode = r.CommuneCode, DistrictCode = r.DistrictCode, ProvinceCode = r.ProvinceCode, Address = r.Address,
                 LodgingHouseId = r.LodgingHouseId, WorkerId = r.WorkerId, CreatedAt = created, CreatedBy = "hotline",
             };
             request.Prioritise(need, null, assessment, created.AddHours(assessment.Score >= 60 ? 24 : 72));

@@ -33,6 +33,7 @@ public sealed class Worklists(LachanDb db, RequestScope scope, Unreached unreach
             {
                 Ticket = RequestRules.NewTicket(), Channel = RequestChannel.Worklist, Name = w.FullName, Phone = w.Phone, Cccd = w.Cccd,
                 CommuneCode = house?.CommuneCode ?? team.CommuneCode, DistrictCode = house?.DistrictCode ?? team.DistrictCode,
+                ProvinceCode = house?.ProvinceCode ?? team.ProvinceCode,
                 Address = house?.Address, LodgingHouseId = house?.Id, WorkerId = w.Id, CreatedAt = now, CreatedBy = scope.UserName,
             };
             request.Prioritise(HelpNeed.Food, null, assessment, RequestPriority.DueAt(assessment, rule, now));

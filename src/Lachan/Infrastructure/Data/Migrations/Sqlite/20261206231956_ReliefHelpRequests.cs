@@ -38,7 +38,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CommuneCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,6 +59,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     Cccd = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
                     CommuneCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     DistrictCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     LodgingHouseId = table.Column<int>(type: "INTEGER", nullable: true),
                     WorkerId = table.Column<int>(type: "INTEGER", nullable: true),
