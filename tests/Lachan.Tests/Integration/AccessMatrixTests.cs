@@ -37,6 +37,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             await AccessMatrixTests.AddTestingRecordsAsync(app, registry);
             await AccessMatrixTests.AddTransfersAsync(app, registry);
             await AccessMatrixTests.AddReliefAsync(app, registry);
+            await AccessMatrixTests.AddSuppliesAsync(app, registry);
             return (app, registry);
         })).Value;
 
@@ -510,6 +511,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddTestingProbes(list);
         AddTransferProbes(list);
         AddReliefProbes(list);
+        AddSupplyProbes(list);
         return [.. list];
     }
 
@@ -706,6 +708,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "page /Index", "page /Error", "page /Account/Login", "page /Account/Logout", "page /Account/Denied", "page /Account/Language",
         "GET /health", "GET /openapi/{documentName}.json",
         "page /Relief/Requests/Help", "POST /api/v1/public/help-requests", "GET /api/v1/public/help-requests/{ticket}",
+        "page /Relief/Supplies/Transparency", "GET /api/v1/public/transparency",
     ];
 
     [Fact]
@@ -798,6 +801,16 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Relief/Requests/Index OnGet",
         "/Relief/Requests/Unreached OnGet",
         "/Relief/Requests/Unreached OnPostWorklist",
+        "/Relief/Supplies/Counter OnGet",
+        "/Relief/Supplies/Counter OnPost",
+        "/Relief/Supplies/Donations OnGet",
+        "/Relief/Supplies/Donations OnPost",
+        "/Relief/Supplies/Index OnGet",
+        "/Relief/Supplies/Index OnPostPoint",
+        "/Relief/Supplies/Index OnPostTransfer",
+        "/Relief/Supplies/Reports OnGet",
+        "/Relief/Supplies/Reports OnGetExport",
+        "/Relief/Supplies/Transparency OnGet",
         "/Registry/AdminUnits/Edit OnGet",
         "/Registry/AdminUnits/Edit OnPost",
         "/Registry/AdminUnits/Index OnGet",

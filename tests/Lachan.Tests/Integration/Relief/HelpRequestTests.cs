@@ -118,6 +118,33 @@ public sealed class HelpRequestTests(ReliefApps apps) : IClassFixture<ReliefApps
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
+    [Theory, BothProviders]
+    public async Task A_counter_issue_reaches_the_worker_too(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var r = await TestRegistry.AddAsync(app);
+        var today = app.Services.GetRequiredService<TimeProvider>().ProvinceToday();
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new QuarantineOrder { WorkerId = r.WorkerOwn.Id, QuarantineRuleId = 1, PlaceKind = QuarantinePlace.Home, StartOn = today.AddDays(-2), PlannedEndOn = today.AddDays(12) });
+            await db.SaveChangesAsync();
+        });
+        var desk = await app.EnsureUserAsync("lf-c-" + r.Tag, Role.LabourFederation, TestRegistry.OwnProvince);
+        var api = await app.ApiClientAsync(desk.UserName!);
+        Assert.Contains(r.WorkerOwn.Id, await UnreachedIdsAsync(api, today));
+
+        var world = await SupplyWorld.CreateAsync(app, packages: 5);
+        using (var scope = app.Services.CreateScope())
+        {
+            var issued = await scope.ServiceProvider.GetRequiredService<Lachan.Features.Relief.Supplies.SupplyIssues>().IssueAsync(
+                new(Guid.NewGuid().ToString(), world.Point.Id, today, Lachan.Features.Relief.Supplies.IssueChannel.Counter, r.WorkerOwn.Id, null,
+                    [new(SupplyWorld.Package, 1)]), default);
+            Assert.IsType<Lachan.Features.Relief.Supplies.IssueResult.Issued>(issued);
+        }
+
+        Assert.DoesNotContain(r.WorkerOwn.Id, await UnreachedIdsAsync(api, today));
+    }
+
     private static async Task<List<int>> UnreachedIdsAsync(HttpClient api, DateOnly day)
     {
         var json = await api.GetFromJsonAsync<JsonElement>($"/api/v1/relief/unreached?date={day:yyyy-MM-dd}&days=7&pageSize=200");

@@ -1,19 +1,25 @@
 using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Relief.Supplies;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Relief.Requests;
 
-/// <summary>Who has received something, and when: deliveries of requests (and, once supplies are merged, every issue of
-/// goods or cash). One place, so "no delivery yet" and "no one left hungry" count the same things.</summary>
+/// <summary>Who has received something, and when: deliveries of requests, and every issue of goods or cash by the
+/// supplies half (counter, delivery or cash). One place, so "no delivery yet" and "no one left hungry" count the same.</summary>
 public sealed class Reach(LachanDb db)
 {
-    /// <summary>Workers who received something on a day in [from, to].</summary>
-    public IQueryable<int> WorkersReached(DateOnly from, DateOnly to) =>
+    /// <summary>Workers a request's delivery reached on a day in [from, to].</summary>
+    public IQueryable<int> DeliveredTo(DateOnly from, DateOnly to) =>
         db.Set<Delivery>().Where(d => d.WorkerId != null && d.DeliveredOn >= from && d.DeliveredOn <= to).Select(d => d.WorkerId!.Value);
 
-    public Task<bool> EverAsync(int workerId, CancellationToken ct) => db.Set<Delivery>().AnyAsync(d => d.WorkerId == workerId, ct);
+    /// <summary>Workers given goods or cash (any channel) on a day in [from, to].</summary>
+    public IQueryable<int> IssuedTo(DateOnly from, DateOnly to) =>
+        db.Set<ReliefIssue>().Where(i => i.WorkerId != null && i.Day >= from && i.Day <= to).Select(i => i.WorkerId!.Value);
+
+    public async Task<bool> EverAsync(int workerId, CancellationToken ct) =>
+        await db.Set<Delivery>().AnyAsync(d => d.WorkerId == workerId, ct) || await db.Set<ReliefIssue>().AnyAsync(i => i.WorkerId == workerId, ct);
 }
 
 public sealed record SituationView(int WorkerId, string FullName, string? Phone, string? Enterprise, bool EmployerSuspended,

@@ -16,7 +16,7 @@ public sealed record UnreachedResult(DateOnly Date, int Days, int Total, int Aff
 
 /// <summary>"No one left hungry": on day D, the workers of the caller's jurisdiction who lodge in a locked zone, are in
 /// quarantine, or work for an enterprise an order suspends, and received nothing in the N days up to and including D
-/// (<see cref="Reach"/>). Grouped by commune and lodging house; a group becomes a team's worklist in one click.</summary>
+/// (a delivery, a counter issue or cash: <see cref="Reach"/>). Grouped by commune and lodging house; a group becomes a team's worklist in one click.</summary>
 public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakFacts outbreak, Reach reach, AuditLog audit)
 {
     public const int MaxDays = 60;
@@ -35,8 +35,8 @@ public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakF
             || w.Employments.Any(e => stopped.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day))
             || quarantined.Contains(w.Id));
         var affectedCount = await affected.CountAsync(ct);
-        var reached = reach.WorkersReached(day.AddDays(1 - days), day);
-        var rows = await affected.Where(w => !reached.Contains(w.Id)).Select(w => new
+        var (delivered, issued) = (reach.DeliveredTo(day.AddDays(1 - days), day), reach.IssuedTo(day.AddDays(1 - days), day));
+        var rows = await affected.Where(w => !delivered.Contains(w.Id) && !issued.Contains(w.Id)).Select(w => new
         {
             w.Id,
             House = w.Residences.Where(x => x.From <= day && (x.To == null || x.To > day))

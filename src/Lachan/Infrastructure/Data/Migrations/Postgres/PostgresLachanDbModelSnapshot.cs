@@ -1362,6 +1362,545 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("HelpRequestRules", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MoneyAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReceiptNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("DonorId");
+
+                    b.HasIndex("ReceiptNo")
+                        .IsUnique();
+
+                    b.ToTable("Donations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Donations_MoneyAmount", "\"MoneyAmount\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.DonationLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DonationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LotCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UnitValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonationId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("PointId");
+
+                    b.ToTable("DonationLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DonationLines_Quantity", "\"Quantity\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Donors", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Holding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DonationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LotCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Quantity")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Ref")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UnitValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonationId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("Kind", "Ref", "ItemId");
+
+                    b.ToTable("SupplyHoldings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SupplyHoldings_Quantity", "\"Quantity\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.IssueLimitRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MaxPerWindow")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("IssueLimitRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "basic-package-7d",
+                            EffectiveFrom = new DateOnly(2021, 1, 1),
+                            ItemId = 1,
+                            MaxPerWindow = 1L,
+                            Source = "Kế hoạch hỗ trợ đời sống công nhân của LĐLĐ tỉnh, 05/2021 (giả định)",
+                            WindowDays = 7
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "cash-30d",
+                            EffectiveFrom = new DateOnly(2021, 1, 1),
+                            MaxPerWindow = 1000000L,
+                            Source = "Kế hoạch hỗ trợ đời sống công nhân của LĐLĐ tỉnh, 05/2021 (giả định)",
+                            WindowDays = 30
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.LedgerMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DonationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("FromRef")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("ReliefIssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ReversesId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ToKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ToRef")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonationId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("ReliefIssueId");
+
+                    b.HasIndex("ReversesId")
+                        .IsUnique();
+
+                    b.HasIndex("FromKind", "SourceKind", "ItemId", "Day", "Value");
+
+                    b.HasIndex("ToKind", "ToRef", "ItemId", "Day", "Value");
+
+                    b.ToTable("LedgerMovements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LedgerMovements_Quantity", "\"Quantity\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReliefProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("CashAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TicketCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PointId");
+
+                    b.HasIndex("TicketCode", "Day");
+
+                    b.HasIndex("WorkerId", "Day");
+
+                    b.ToTable("ReliefIssues", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ReliefIssues_CashAmount", "\"CashAmount\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssueLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReliefIssueId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("ReliefIssueId");
+
+                    b.ToTable("ReliefIssueLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ReliefIssueLines_Quantity", "\"Quantity\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.SupplyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("UnitValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SupplyItems", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "GOI-CB",
+                            Name = "Gói nhu yếu phẩm cơ bản",
+                            Unit = "gói",
+                            UnitValue = 500000L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "GAO-10",
+                            Name = "Gạo 10 kg",
+                            Unit = "bao",
+                            UnitValue = 150000L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "MI-THUNG",
+                            Name = "Mì tôm (thùng 30 gói)",
+                            Unit = "thùng",
+                            UnitValue = 110000L
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "DAU-AN",
+                            Name = "Dầu ăn 1 lít",
+                            Unit = "chai",
+                            UnitValue = 45000L
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "TRUNG-10",
+                            Name = "Trứng gà (vỉ 10 quả)",
+                            Unit = "vỉ",
+                            UnitValue = 30000L
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.SupplyPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SupplyPoints", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Rosters.RosterImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2114,6 +2653,106 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("WorkerId");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donor", "Donor")
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Donor");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.DonationLine", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DonationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyPoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Holding", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", "Donation")
+                        .WithMany()
+                        .HasForeignKey("DonationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Donation");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.IssueLimitRule", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.LedgerMovement", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", "Donation")
+                        .WithMany()
+                        .HasForeignKey("DonationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.ReliefIssue", null)
+                        .WithMany("Movements")
+                        .HasForeignKey("ReliefIssueId");
+
+                    b.Navigation("Donation");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssue", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyPoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssueLine", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.ReliefIssue", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReliefIssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lachan.Infrastructure.Auth.ApiToken", b =>
                 {
                     b.HasOne("Lachan.Infrastructure.Auth.LachanUser", null)
@@ -2205,6 +2844,18 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Movements");
 
                     b.Navigation("Residences");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssue", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Movements");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLachanDb))]
-    [Migration("20261206231956_ReliefHelpRequests")]
-    partial class ReliefHelpRequests
+    [Migration("20261206224238_ReliefSupplies")]
+    partial class ReliefSupplies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1060,200 +1060,104 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("WorkerNameWords", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Relief.Requests.Delivery", b =>
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ConfirmedBy")
-                        .IsRequired()
-                        .HasMaxLength(16)
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("DeliveredOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HelpRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VolunteerUserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("WorkerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HelpRequestId");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("WorkerId", "DeliveredOn");
-
-                    b.ToTable("ReliefDeliveries", (string)null);
-                });
-
-            modelBuilder.Entity("Lachan.Features.Relief.Requests.HelpRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AssignedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CancelledAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Cccd")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CommuneCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DeliveredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DistrictCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DueAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EscalatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LastSubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("LodgingHouseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MergedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("By")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Needs")
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MoneyAmount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Phone")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProvinceCode")
+                    b.Property<string>("ReceiptNo")
                         .IsRequired()
-                        .HasMaxLength(3)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Ticket")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VolunteerUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("WorkerId")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Cccd");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("LodgingHouseId");
+                    b.HasIndex("DonorId");
 
-                    b.HasIndex("Phone");
-
-                    b.HasIndex("TeamId");
-
-                    b.HasIndex("Ticket")
+                    b.HasIndex("ReceiptNo")
                         .IsUnique();
 
-                    b.HasIndex("WorkerId");
-
-                    b.HasIndex("Status", "CommuneCode");
-
-                    b.HasIndex("Status", "DueAt");
-
-                    b.HasIndex("VolunteerUserName", "Status");
-
-                    b.ToTable("HelpRequests", (string)null);
+                    b.ToTable("Donations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Donations_MoneyAmount", "\"MoneyAmount\" >= 0");
+                        });
                 });
 
-            modelBuilder.Entity("Lachan.Features.Relief.Requests.ReliefTeam", b =>
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.DonationLine", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CommuneCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
+                    b.Property<int>("DonationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DistrictCode")
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LotCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonationId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("PointId");
+
+                    b.ToTable("DonationLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DonationLines_Quantity", "\"Quantity\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1261,21 +1165,73 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProvinceCode")
-                        .IsRequired()
-                        .HasMaxLength(3)
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("ReliefTeams", (string)null);
+                    b.ToTable("Donors", (string)null);
                 });
 
-            modelBuilder.Entity("Lachan.Features.Relief.Requests.RequestRule", b =>
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Holding", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("DonationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LotCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Quantity")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ref")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonationId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("Kind", "Ref", "ItemId");
+
+                    b.ToTable("SupplyHoldings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SupplyHoldings_Quantity", "\"Quantity\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.IssueLimitRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
@@ -1283,25 +1239,342 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EffectiveTo")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MergeWindowDays")
+                    b.Property<int?>("ItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("NormalDueHours")
+                    b.Property<long>("MaxPerWindow")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
-                        .HasMaxLength(300)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("UrgentDueHours")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UrgentFrom")
+                    b.Property<int>("WindowDays")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.ToTable("HelpRequestRules", (string)null);
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("IssueLimitRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "basic-package-7d",
+                            EffectiveFrom = new DateOnly(2021, 1, 1),
+                            ItemId = 1,
+                            MaxPerWindow = 1L,
+                            Source = "Kế hoạch hỗ trợ đời sống công nhân của LĐLĐ tỉnh, 05/2021 (giả định)",
+                            WindowDays = 7
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "cash-30d",
+                            EffectiveFrom = new DateOnly(2021, 1, 1),
+                            MaxPerWindow = 1000000L,
+                            Source = "Kế hoạch hỗ trợ đời sống công nhân của LĐLĐ tỉnh, 05/2021 (giả định)",
+                            WindowDays = 30
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.LedgerMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DonationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromRef")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReliefIssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReversesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToRef")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonationId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("ReliefIssueId");
+
+                    b.HasIndex("ReversesId")
+                        .IsUnique();
+
+                    b.HasIndex("FromKind", "SourceKind", "ItemId", "Day", "Value");
+
+                    b.HasIndex("ToKind", "ToRef", "ItemId", "Day", "Value");
+
+                    b.ToTable("LedgerMovements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LedgerMovements_Quantity", "\"Quantity\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReliefProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CashAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TicketCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PointId");
+
+                    b.HasIndex("TicketCode", "Day");
+
+                    b.HasIndex("WorkerId", "Day");
+
+                    b.ToTable("ReliefIssues", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ReliefIssues_CashAmount", "\"CashAmount\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssueLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReliefIssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("ReliefIssueId");
+
+                    b.ToTable("ReliefIssueLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ReliefIssueLines_Quantity", "\"Quantity\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.SupplyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SupplyItems", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "GOI-CB",
+                            Name = "Gói nhu yếu phẩm cơ bản",
+                            Unit = "gói",
+                            UnitValue = 500000L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "GAO-10",
+                            Name = "Gạo 10 kg",
+                            Unit = "bao",
+                            UnitValue = 150000L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "MI-THUNG",
+                            Name = "Mì tôm (thùng 30 gói)",
+                            Unit = "thùng",
+                            UnitValue = 110000L
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "DAU-AN",
+                            Name = "Dầu ăn 1 lít",
+                            Unit = "chai",
+                            UnitValue = 45000L
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "TRUNG-10",
+                            Name = "Trứng gà (vỉ 10 quả)",
+                            Unit = "vỉ",
+                            UnitValue = 30000L
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.SupplyPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SupplyPoints", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Rosters.RosterImport", b =>
@@ -2010,32 +2283,100 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Worker");
                 });
 
-            modelBuilder.Entity("Lachan.Features.Relief.Requests.Delivery", b =>
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
                 {
-                    b.HasOne("Lachan.Features.Relief.Requests.HelpRequest", null)
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donor", "Donor")
                         .WithMany()
-                        .HasForeignKey("HelpRequestId")
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Donor");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.DonationLine", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DonationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
                         .WithMany()
-                        .HasForeignKey("WorkerId");
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyPoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("Lachan.Features.Relief.Requests.HelpRequest", b =>
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Holding", b =>
                 {
-                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", null)
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", null)
                         .WithMany()
-                        .HasForeignKey("LodgingHouseId");
+                        .HasForeignKey("DonationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
-                    b.HasOne("Lachan.Features.Relief.Requests.ReliefTeam", null)
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
                         .WithMany()
-                        .HasForeignKey("TeamId");
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
 
-                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.IssueLimitRule", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
                         .WithMany()
-                        .HasForeignKey("WorkerId");
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.LedgerMovement", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", null)
+                        .WithMany()
+                        .HasForeignKey("DonationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.ReliefIssue", null)
+                        .WithMany("Movements")
+                        .HasForeignKey("ReliefIssueId");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssue", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyPoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssueLine", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Supplies.SupplyItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Relief.Supplies.ReliefIssue", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReliefIssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lachan.Infrastructure.Auth.ApiToken", b =>
@@ -2129,6 +2470,18 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Movements");
 
                     b.Navigation("Residences");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssue", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Movements");
                 });
 #pragma warning restore 612, 618
         }

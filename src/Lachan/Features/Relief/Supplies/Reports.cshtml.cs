@@ -1,0 +1,48 @@
+using Lachan.Features.Shared;
+using Lachan.Infrastructure;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lachan.Features.Relief.Supplies;
+
+/// <summary>Goods and money in and out per day over a period (at most a year), on screen or as xlsx/csv.</summary>
+public sealed class ReportsModel(SupplyReport report, AuditLog audit, Infrastructure.Data.LachanDb db, UiText text, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    public IReadOnlyList<ReportDay> Days { get; private set; } = [];
+    public FieldErrors Errors { get; } = new();
+    public DateOnly FromDay { get; private set; }
+    public DateOnly ToDay { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Check()) Days = await report.DaysAsync(FromDay, ToDay, ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (!Check() || !ListExport.TryParseFormat(format, out var f)) return BadRequest();
+        var days = await report.DaysAsync(FromDay, ToDay, ct);
+        audit.Record("export", "SupplyReport", null, after: new { From = FromDay.ToString("yyyy-MM-dd"), To = ToDay.ToString("yyyy-MM-dd"), Rows = days.Count });
+        await db.SaveChangesAsync(ct);
+        await ListExport.WriteAsync<ReportDay>(Response, "hang-tien-cuu-tro", f, days,
+        [
+            new(text["Day"], d => d.Day), new(text["Money in"], d => d.MoneyIn), new(text["Money out"], d => d.MoneyOut),
+            new(text["Goods in (value)"], d => d.GoodsIn), new(text["Goods out (value)"], d => d.GoodsOut),
+        ], ct);
+        return new EmptyResult();
+    }
+
+    private bool Check()
+    {
+        ToDay = To ?? time.ProvinceToday();
+        FromDay = From ?? ToDay.AddDays(-29);
+        if (QueryDate.Rejected(ModelState, nameof(From)) is { } f) Errors.Add("From", QueryDate.Invalid, f);
+        if (QueryDate.Rejected(ModelState, nameof(To)) is { } t) Errors.Add("To", QueryDate.Invalid, t);
+        if (Errors.Ok && (FromDay > ToDay || ToDay.DayNumber - FromDay.DayNumber >= SupplyReport.MaxDays)) Errors.Add("To", "Supplies.PeriodInvalid", SupplyReport.MaxDays);
+        return Errors.Ok;
+    }
+}
