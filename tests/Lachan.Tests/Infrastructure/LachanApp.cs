@@ -80,6 +80,7 @@ public sealed class LachanApp : WebApplicationFactory<Program>
         // Every test logs in from the same address: the login rate limits are tested by LoginLimitTests, which lower these.
         builder.UseSetting("Login:RateLimit:PerClient", "100000");
         builder.UseSetting("Login:RateLimit:PerAccount", "100000");
+        builder.UseSetting("Relief:PublicRateLimit:PerMinute", "100000");   // the relief tests lower it (ReliefApps)
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Error)

@@ -36,6 +36,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             await AccessMatrixTests.AddHealthRecordsAsync(app, registry);
             await AccessMatrixTests.AddTestingRecordsAsync(app, registry);
             await AccessMatrixTests.AddTransfersAsync(app, registry);
+            await AccessMatrixTests.AddReliefAsync(app, registry);
             await AccessMatrixTests.AddSuppliesAsync(app, registry);
             return (app, registry);
         })).Value;
@@ -516,6 +517,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddHealthProbes(list);
         AddTestingProbes(list);
         AddTransferProbes(list);
+        AddReliefProbes(list);
         AddSupplyProbes(list);
         return [.. list];
     }
@@ -712,6 +714,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
     [
         "page /Index", "page /Error", "page /Account/Login", "page /Account/Logout", "page /Account/Denied", "page /Account/Language",
         "GET /health", "GET /openapi/{documentName}.json",
+        "page /Relief/Requests/Help", "POST /api/v1/public/help-requests", "GET /api/v1/public/help-requests/{ticket}",
         "page /Relief/Supplies/Transparency", "GET /api/v1/public/transparency",
     ];
 
@@ -794,6 +797,19 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Outbreak/Zones/Index OnGet",
         "/Outbreak/Zones/New OnGet",
         "/Outbreak/Zones/New OnPost",
+        "/Relief/Requests/Deliveries OnGet",
+        "/Relief/Requests/Deliveries OnPostRecord",
+        "/Relief/Requests/Detail OnGet",
+        "/Relief/Requests/Detail OnPostAssign",
+        "/Relief/Requests/Detail OnPostCancel",
+        "/Relief/Requests/Help OnGet",
+        "/Relief/Requests/Help OnPost",
+        "/Relief/Requests/Hotline OnGet",
+        "/Relief/Requests/Hotline OnPostCreate",
+        "/Relief/Requests/Hotline OnPostSearch",
+        "/Relief/Requests/Index OnGet",
+        "/Relief/Requests/Unreached OnGet",
+        "/Relief/Requests/Unreached OnPostWorklist",
         "/Relief/Supplies/Counter OnGet",
         "/Relief/Supplies/Counter OnPost",
         "/Relief/Supplies/Donations OnGet",

@@ -45,6 +45,7 @@ public sealed class OutbreakModule : IModule
         services.AddScoped<RuleVersions>();
         services.AddScoped<IDemoData, OutbreakDemo>();
         services.AddScoped<IEnterpriseSection, StoppedByOrdersSection>();
+        services.AddScoped<IOutbreakFacts, OutbreakFacts>();
     }
 
     public void MapApi(RouteGroupBuilder api)

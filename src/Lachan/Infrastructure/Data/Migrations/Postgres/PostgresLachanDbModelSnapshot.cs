@@ -1110,6 +1110,258 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("WorkerNameWords", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.Delivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HelpRequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VolunteerUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpRequestId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId", "DeliveredOn");
+
+                    b.ToTable("ReliefDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.HelpRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Cccd")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LodgingHouseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MergedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Needs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("VolunteerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cccd");
+
+                    b.HasIndex("LodgingHouseId");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Ticket")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("Status", "CommuneCode");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("VolunteerUserName", "Status");
+
+                    b.ToTable("HelpRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.ReliefTeam", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReliefTeams", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.RequestRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MergeWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NormalDueHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("UrgentDueHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UrgentFrom")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HelpRequestRules", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
                 {
                     b.Property<int>("Id")
@@ -2389,6 +2641,34 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.Delivery", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Requests.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.HelpRequest", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", null)
+                        .WithMany()
+                        .HasForeignKey("LodgingHouseId");
+
+                    b.HasOne("Lachan.Features.Relief.Requests.ReliefTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId");
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId");
+                });
+
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
                 {
                     b.HasOne("Lachan.Features.Relief.Supplies.Donor", "Donor")
@@ -2423,7 +2703,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.Holding", b =>
                 {
-                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", null)
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", "Donation")
                         .WithMany()
                         .HasForeignKey("DonationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2433,6 +2713,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Donation");
                 });
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.IssueLimitRule", b =>
@@ -2445,7 +2727,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.LedgerMovement", b =>
                 {
-                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", null)
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", "Donation")
                         .WithMany()
                         .HasForeignKey("DonationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2459,6 +2741,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Lachan.Features.Relief.Supplies.ReliefIssue", null)
                         .WithMany("Movements")
                         .HasForeignKey("ReliefIssueId");
+
+                    b.Navigation("Donation");
                 });
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssue", b =>

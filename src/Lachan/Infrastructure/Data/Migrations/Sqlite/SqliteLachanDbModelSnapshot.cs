@@ -1057,6 +1057,250 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("WorkerNameWords", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.Delivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HelpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VolunteerUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpRequestId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId", "DeliveredOn");
+
+                    b.ToTable("ReliefDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.HelpRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cccd")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LodgingHouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MergedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Needs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VolunteerUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cccd");
+
+                    b.HasIndex("LodgingHouseId");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Ticket")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("Status", "CommuneCode");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("VolunteerUserName", "Status");
+
+                    b.ToTable("HelpRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.ReliefTeam", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReliefTeams", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.RequestRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MergeWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NormalDueHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgentDueHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HelpRequestRules", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
                 {
                     b.Property<int>("Id")
@@ -2296,6 +2540,34 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.Delivery", b =>
+                {
+                    b.HasOne("Lachan.Features.Relief.Requests.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Requests.HelpRequest", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.LodgingHouse", null)
+                        .WithMany()
+                        .HasForeignKey("LodgingHouseId");
+
+                    b.HasOne("Lachan.Features.Relief.Requests.ReliefTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId");
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId");
+                });
+
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.Donation", b =>
                 {
                     b.HasOne("Lachan.Features.Relief.Supplies.Donor", "Donor")
@@ -2330,7 +2602,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.Holding", b =>
                 {
-                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", null)
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", "Donation")
                         .WithMany()
                         .HasForeignKey("DonationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2340,6 +2612,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Donation");
                 });
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.IssueLimitRule", b =>
@@ -2352,7 +2626,7 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.LedgerMovement", b =>
                 {
-                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", null)
+                    b.HasOne("Lachan.Features.Relief.Supplies.Donation", "Donation")
                         .WithMany()
                         .HasForeignKey("DonationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2366,6 +2640,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Lachan.Features.Relief.Supplies.ReliefIssue", null)
                         .WithMany("Movements")
                         .HasForeignKey("ReliefIssueId");
+
+                    b.Navigation("Donation");
                 });
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.ReliefIssue", b =>

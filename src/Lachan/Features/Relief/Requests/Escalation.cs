@@ -1,0 +1,36 @@
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace Lachan.Features.Relief.Requests;
+
+/// <summary>Open requests past their due time are escalated: flagged once (first in every queue) and audited. Every five
+/// minutes, on one node of the cluster, in the durable job store (ADR-0015); a missed run is simply caught up by the next.</summary>
+[DisallowConcurrentExecution]
+public sealed class Escalation(LachanDb db, AuditLog audit, TimeProvider time) : IJob
+{
+    public static readonly JobKey Key = new("overdue-escalation", "relief");
+
+    public static void Schedule(IQuartzBuilder q)
+    {
+        q.AddJob<Escalation>(j => j.WithIdentity(Key).StoreDurably());
+        q.AddTrigger(t => t.ForJob(Key).WithIdentity("overdue-escalation", "relief").StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Set<HelpRequest>()
+            .Where(r => r.EscalatedAt == null && r.DueAt < now && (r.Status == RequestStatus.New || r.Status == RequestStatus.Assigned))
+            .OrderBy(r => r.Id).Take(1000).ToListAsync(ct);
+        foreach (var r in due)
+            if (r.Escalate(now)) audit.Record("escalate", nameof(HelpRequest), r.Id, after: new { r.DueAt }, userName: "system");
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+}

@@ -1,0 +1,83 @@
+using Lachan.Features.Outbreak.Contracts;
+using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Shared;
+using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Relief.Requests;
+
+public sealed record UnreachedWorker(int Id, string FullName, string? LodgingHouse, int? LodgingHouseId, string? Commune, bool LodgingLocked, bool Quarantine, bool EmployerSuspended);
+
+public sealed record UnreachedGroup(string? CommuneCode, string? Commune, int? LodgingHouseId, string? LodgingHouse, int Workers);
+
+public sealed record UnreachedResult(DateOnly Date, int Days, int Total, int Affected, IReadOnlyList<UnreachedGroup> Groups, Paged<UnreachedWorker> Workers);
+
+/// <summary>"No one left hungry": on day D, the workers of the caller's jurisdiction who lodge in a locked zone, are in
+/// quarantine, or work for an enterprise an order suspends, and received nothing in the N days up to and including D
+/// (a delivery, a counter issue or cash: <see cref="Reach"/>). Grouped by commune and lodging house; a group becomes a team's worklist in one click.</summary>
+public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakFacts outbreak, Reach reach, AuditLog audit)
+{
+    public const int MaxDays = 60;
+
+    private sealed record Row(int Id, int? HouseId, bool Locked, bool Quarantine, bool Suspended);
+
+    /// <summary>Every unreached worker with why (one row each), in the caller's jurisdiction on the day.</summary>
+    private async Task<(List<Row> Rows, int Affected)> RowsAsync(DateOnly day, int days, CancellationToken ct)
+    {
+        var r = await outbreak.RestrictionsOnAsync(day, ct);
+        var stopped = r.StoppedEnterprises.Keys.ToList();
+        var locked = r.LockedLodgingHouses.Keys.ToList();
+        var quarantined = outbreak.QuarantinedOn(day);
+        var affected = jurisdiction.WorkersOn(db.Set<Worker>().AsNoTracking(), day).Where(w =>
+            w.Residences.Any(x => locked.Contains(x.LodgingHouseId) && x.From <= day && (x.To == null || x.To > day))
+            || w.Employments.Any(e => stopped.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day))
+            || quarantined.Contains(w.Id));
+        var affectedCount = await affected.CountAsync(ct);
+        var (delivered, issued) = (reach.DeliveredTo(day.AddDays(1 - days), day), reach.IssuedTo(day.AddDays(1 - days), day));
+        var rows = await affected.Where(w => !delivered.Contains(w.Id) && !issued.Contains(w.Id)).Select(w => new
+        {
+            w.Id,
+            House = w.Residences.Where(x => x.From <= day && (x.To == null || x.To > day))
+                .OrderByDescending(x => locked.Contains(x.LodgingHouseId)).Select(x => (int?)x.LodgingHouseId).FirstOrDefault(),
+            Suspended = w.Employments.Any(e => stopped.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day)),
+            Quarantine = quarantined.Contains(w.Id),
+        }).ToListAsync(ct);
+        var lockedSet = locked.ToHashSet();
+        return (rows.Select(x => new Row(x.Id, x.House, x.House is int h && lockedSet.Contains(h), x.Quarantine, x.Suspended)).ToList(), affectedCount);
+    }
+
+    public async Task<UnreachedResult> RunAsync(DateOnly day, int days, int? page, int? pageSize, int? houseId, CancellationToken ct)
+    {
+        var (rows, affected) = await RowsAsync(day, days, ct);
+        var houseIds = rows.Where(x => x.HouseId is not null).Select(x => x.HouseId!.Value).Distinct().ToList();
+        var houses = await db.Set<LodgingHouse>().AsNoTracking().Where(l => houseIds.Contains(l.Id))
+            .Select(l => new { l.Id, l.Name, l.CommuneCode }).ToDictionaryAsync(l => l.Id, ct);
+        var communeCodes = houses.Values.Select(h => h.CommuneCode).Distinct().ToList();
+        var communes = await db.Set<AdminUnit>().AsNoTracking().Where(u => communeCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+        string? CommuneOf(int? h) => h is int id && houses.TryGetValue(id, out var x) ? communes.GetValueOrDefault(x.CommuneCode) : null;
+
+        var groups = rows.GroupBy(x => x.HouseId)
+            .Select(g => new UnreachedGroup(g.Key is int h ? houses[h].CommuneCode : null, CommuneOf(g.Key), g.Key, g.Key is int h2 ? houses[h2].Name : null, g.Count()))
+            .OrderBy(g => g.Commune ?? "\uffff", StringComparer.Ordinal).ThenByDescending(g => g.Workers).ThenBy(g => g.LodgingHouse, StringComparer.Ordinal).ToList();
+
+        var shown = houseId is int only ? rows.Where(x => x.HouseId == only).ToList() : rows;
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var ids = shown.Select(x => x.Id).ToList();
+        var names = await db.Set<Worker>().AsNoTracking().Where(w => ids.Contains(w.Id)).OrderBy(w => w.NameSearch).ThenBy(w => w.Id)
+            .Select(w => new { w.Id, w.FullName }).PageOf(p, size).ToListAsync(ct);
+        var byId = shown.ToDictionary(x => x.Id);
+        var items = names.Select(n =>
+        {
+            var x = byId[n.Id];
+            return new UnreachedWorker(n.Id, n.FullName, x.HouseId is int h ? houses[h].Name : null, x.HouseId, CommuneOf(x.HouseId), x.Locked, x.Quarantine, x.Suspended);
+        }).ToList();
+        await audit.ListedAsync("UnreachedWorkers", new { Date = day, Days = days, House = houseId }, p, items.Select(i => i.Id), shown.Count, ct);
+        return new UnreachedResult(day, days, rows.Count, affected, groups, new Paged<UnreachedWorker>(items, shown.Count, p, size));
+    }
+
+    /// <summary>The unreached workers of one lodging house (or of those without one), for a worklist.</summary>
+    public async Task<IReadOnlyList<int>> WorkersOfHouseAsync(DateOnly day, int days, int? houseId, CancellationToken ct) =>
+        (await RowsAsync(day, days, ct)).Rows.Where(x => x.HouseId == houseId).Select(x => x.Id).ToList();
+}
