@@ -23,7 +23,7 @@ public sealed class HotlineLookup(LachanDb db, Jurisdiction scope, AuditLog audi
         var workers = scope.Workers(db.Set<Worker>().AsNoTracking());
         if (q.Length == 12 && Digits.Only(q)) workers = workers.Where(w => w.Cccd == q);
         else if (OtherIds.NormalizePhone(q) is { } phone) workers = workers.Where(w => w.Phone == phone);
-        else workers = await NameWords.MatchingAsync(workers, db.Set<WorkerNameWord>().AsNoTracking(), q, ct);
+        else workers = await NameWords.MatchingAsync(workers, db, q, ct);
         var rows = await workers.OrderBy(w => w.NameSearch).ThenBy(w => w.Id).Take(Max)
             .Select(w => new CallerMatch(w.Id, w.FullName, w.Cccd, w.Phone, w.CurrentEnterprise!.Name, w.CurrentLodgingHouse!.Name)).ToListAsync(ct);
         var kind = q.Length == 12 && Digits.Only(q) ? "cccd" : OtherIds.NormalizePhone(q) is not null ? "phone" : "name";
