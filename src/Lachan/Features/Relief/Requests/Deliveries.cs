@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -23,7 +24,7 @@ public sealed record StopRow(int RequestId, string Ticket, string Name, string? 
 
 /// <summary>Proof of delivery: today's stops for the volunteer (or a desk's assigned requests), and recording what was
 /// handed over with the recipient's confirmation (the ticket code, or the last 4 digits of their CCCD).</summary>
-public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, TimeProvider time)
+public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, TimeProvider time, ProvinceCalendar calendar)
 {
     public const int ItemsMax = 500;
 
@@ -57,7 +58,7 @@ public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, 
         errors.AddIf(items is { Length: > ItemsMax }, "Items", "Help.TooLong");
         var confirmedBy = await ConfirmationAsync(request, form.Confirmation?.Trim().ToUpperInvariant(), ct);
         errors.AddIf(confirmedBy is null, "Confirmation", "Delivery.ConfirmationWrong");
-        var today = time.ProvinceToday();
+        var today = calendar.Today;
         var on = today;
         if (!string.IsNullOrWhiteSpace(form.DeliveredOn))
         {

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -20,7 +21,7 @@ public sealed record TicketStatus(string Ticket, RequestStatus Status, DateTime 
 
 /// <summary>Creating help requests (public form, API, hotline, worklists) and reading a ticket. A submission from the same
 /// person for the same need inside the merge window joins the open request (<see cref="RequestMerging"/>).</summary>
-public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audit, TimeProvider time)
+public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audit, TimeProvider time, ProvinceCalendar calendar)
 {
     public async Task<RequestRule> RuleAsync(DateOnly day, CancellationToken ct) =>
         (await db.Set<RequestRule>().AsNoTracking().ToListAsync(ct)).Where(r => r.InForceOn(day)).MaxBy(r => r.EffectiveFrom) ?? RequestRule.Default;
@@ -40,7 +41,7 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
         if (!errors.Ok) return new Submitted.Invalid(errors);
 
         var now = time.GetUtcNow().UtcDateTime;
-        var day = time.ProvinceToday();
+        var day = calendar.Today;
         var rule = await RuleAsync(day, ct);
         workerId ??= await MatchWorkerAsync(cccd, phone, ct);
         var facts = await situation.FactsAsync(workerId, form.LodgingHouseId, day, ct);

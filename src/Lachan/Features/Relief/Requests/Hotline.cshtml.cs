@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace Lachan.Features.Relief.Requests;
 
 /// <summary>The hotline console: look the caller up (phone, CCCD or name; posted, never in the URL), see their
 /// situation at once, and create a request (or merge into their open one) in a few keystrokes.</summary>
-public sealed class HotlineModel(HotlineLookup lookup, Situation situation, HelpRequests requests, RequestScope scope, TimeProvider time) : PageModel
+public sealed class HotlineModel(HotlineLookup lookup, Situation situation, HelpRequests requests, RequestScope scope, ProvinceCalendar calendar) : PageModel
 {
     [BindProperty] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public int? Worker { get; set; }
@@ -24,7 +25,7 @@ public sealed class HotlineModel(HotlineLookup lookup, Situation situation, Help
         if (Worker is int w)
         {
             if (!await lookup.VisibleAsync(w, ct)) return NotFound();
-            View = await situation.ViewAsync(w, time.ProvinceToday(), ct);
+            View = await situation.ViewAsync(w, calendar.Today, ct);
         }
         return Page();
     }
@@ -42,7 +43,7 @@ public sealed class HotlineModel(HotlineLookup lookup, Situation situation, Help
     {
         if (!scope.CanDispatch || !lookup.CanSearch) return Forbid();
         if (Worker is not int w || !await lookup.VisibleAsync(w, ct)) return NotFound();
-        View = await situation.ViewAsync(w, time.ProvinceToday(), ct);
+        View = await situation.ViewAsync(w, calendar.Today, ct);
         if (View!.CommuneCode is null) { Errors.Add("Needs", "Help.NoLodging"); return Page(); }
         var form = new HelpForm
         {

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Relief.Contracts;
 using Lachan.Features.Shared;
@@ -34,12 +35,12 @@ public static class RequestsApi
             .Produces<TicketStatus>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/relief/unreached", async (string? date, int? days, int? page, int? pageSize, Unreached unreached, Jurisdiction scope, ApiErrors errors,
-                TimeProvider time, CancellationToken ct) =>
+                ProvinceCalendar calendar, CancellationToken ct) =>
             {
                 if (!scope.Can(ReliefAreas.Requests, Access.Read) || !scope.Can(RegistryAreas.Workers, Access.Read)) return Results.Forbid();
                 if (!QueryDate.TryParse(date, out var day)) return errors.Validation(QueryDate.Error("Date", date));
                 if (days is < 1 or > Unreached.MaxDays) return errors.Validation(new FieldErrors { ["Days"] = "Unreached.DaysRange" });
-                var r = await unreached.RunAsync(day ?? Infrastructure.ProvinceClock.ProvinceToday(time), days ?? 7, page, pageSize, null, ct);
+                var r = await unreached.RunAsync(day ?? calendar.Today, days ?? 7, page, pageSize, null, ct);
                 return Results.Ok(r);
             })
             .WithTags("Relief")

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -10,7 +11,7 @@ namespace Lachan.Features.Relief.Requests;
 
 /// <summary>"No one left hungry" for a day and a number of days, grouped by commune and lodging house; a group becomes a
 /// team's worklist with one click.</summary>
-public sealed class UnreachedModel(Unreached unreached, Worklists worklists, RequestQueue queue, RequestScope scope, Jurisdiction jurisdiction, UiText text, TimeProvider time) : PageModel
+public sealed class UnreachedModel(Unreached unreached, Worklists worklists, RequestQueue queue, RequestScope scope, Jurisdiction jurisdiction, UiText text, ProvinceCalendar calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     [BindProperty(SupportsGet = true)] public int Days { get; set; } = 7;
@@ -35,7 +36,7 @@ public sealed class UnreachedModel(Unreached unreached, Worklists worklists, Req
     {
         if (!scope.CanDispatch || !jurisdiction.Can(RegistryAreas.Workers, Access.Read)) return Forbid();
         if (Days is < 1 or > Unreached.MaxDays) { Errors.Add("Days", "Unreached.DaysRange"); return Page(); }
-        var (result, created) = await worklists.CreateAsync(Date ?? time.ProvinceToday(), Days, House, TeamId, ct);
+        var (result, created) = await worklists.CreateAsync(Date ?? calendar.Today, Days, House, TeamId, ct);
         if (result is SaveResult.Invalid i) { Errors = i.Errors; await LoadAsync(ct); return Page(); }
         TempData["Message"] = text["{0} requests added to the team's queue.", created];
         return Redirect($"/Relief/Requests?TeamId={TeamId}");
@@ -43,7 +44,7 @@ public sealed class UnreachedModel(Unreached unreached, Worklists worklists, Req
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Result = await unreached.RunAsync(Date ?? time.ProvinceToday(), Days, PageNumber, null, House, ct);
+        Result = await unreached.RunAsync(Date ?? calendar.Today, Days, PageNumber, null, House, ct);
         if (scope.CanDispatch) Teams = await queue.TeamsAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -11,7 +12,7 @@ namespace Lachan.Features.Relief.Supplies;
 /// <summary>The counter of a zero-đồng supermarket: the worker is found by CCCD (in the registry) or by the ticket code
 /// (typed, or read from the ticket's QR by a scanner that types it); the goods are issued with the key made when the form
 /// was opened, so a double click or a resent form is recorded once. The CCCD travels only in the form body.</summary>
-public sealed class CounterModel(SupplyIssues issues, LachanDb db, TimeProvider time) : PageModel
+public sealed class CounterModel(SupplyIssues issues, LachanDb db, ProvinceCalendar calendar) : PageModel
 {
     [BindProperty] public int PointId { get; set; }
     [BindProperty] public string? Cccd { get; set; }
@@ -40,7 +41,7 @@ public sealed class CounterModel(SupplyIssues issues, LachanDb db, TimeProvider 
         if (Errors.Ok)
         {
             var lines = Quantities.Where(q => q.Value != 0).Select(q => new IssueLine(q.Key, q.Value)).ToList();
-            var result = await issues.IssueAsync(new IssueRequest(Key, PointId, time.ProvinceToday(), IssueChannel.Counter, workerId, TicketCode, lines), ct);
+            var result = await issues.IssueAsync(new IssueRequest(Key, PointId, calendar.Today, IssueChannel.Counter, workerId, TicketCode, lines), ct);
             switch (result)
             {
                 case IssueResult.Issued or IssueResult.AlreadyRecorded:

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Relief.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -13,7 +14,7 @@ namespace Lachan.Features.Relief.Supplies;
 
 /// <summary>Donations with their receipts (newest first), and recording one: money to the relief fund and/or one lot of
 /// goods received at a point.</summary>
-public sealed class DonationsModel(SupplyLedger ledger, LachanDb db, Jurisdiction scope, AuditLog audit, UiText text, TimeProvider time) : PageModel
+public sealed class DonationsModel(SupplyLedger ledger, LachanDb db, Jurisdiction scope, AuditLog audit, UiText text, ProvinceCalendar calendar) : PageModel
 {
     public sealed class DonationFields
     {
@@ -66,7 +67,7 @@ public sealed class DonationsModel(SupplyLedger ledger, LachanDb db, Jurisdictio
         var f = Form;
         IReadOnlyList<DonatedGoods> goods = f.ItemId is { } item && f.Quantity != 0
             ? [new DonatedGoods(item, f.Quantity, f.PointId ?? 0, f.LotCode, f.ExpiresOn)] : [];
-        switch (await ledger.ReceiveAsync(new DonationInput(f.DonorKind, f.DonorName ?? "", f.TaxCode, time.ProvinceToday(), f.Money, goods, f.Note), ct))
+        switch (await ledger.ReceiveAsync(new DonationInput(f.DonorKind, f.DonorName ?? "", f.TaxCode, calendar.Today, f.Money, goods, f.Note), ct))
         {
             case PostResult.Invalid i: Errors = i.Errors; break;
             case PostResult.NotFound: Errors.Add("PointId", "Supplies.PointUnknown"); break;

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Relief.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
@@ -9,7 +10,7 @@ namespace Lachan.Features.Relief.Supplies;
 
 /// <summary>Zero-đồng supermarkets and warehouses with their stock (lots of one point on request); opening a point and
 /// transferring goods between points for those who may write.</summary>
-public sealed class IndexModel(SupplyPoints points, SupplyLedger ledger, Jurisdiction scope, TimeProvider time) : PageModel
+public sealed class IndexModel(SupplyPoints points, SupplyLedger ledger, Jurisdiction scope, ProvinceCalendar calendar) : PageModel
 {
     public sealed class TransferFields
     {
@@ -43,7 +44,7 @@ public sealed class IndexModel(SupplyPoints points, SupplyLedger ledger, Jurisdi
     public async Task<IActionResult> OnPostTransferAsync(CancellationToken ct)
     {
         if (!CanWrite) return Forbid();
-        var result = await ledger.TransferAsync(new TransferInput(Transfer.FromPointId, Transfer.ToPointId, Transfer.ItemId, Transfer.Quantity, time.ProvinceToday()), ct);
+        var result = await ledger.TransferAsync(new TransferInput(Transfer.FromPointId, Transfer.ToPointId, Transfer.ItemId, Transfer.Quantity, calendar.Today), ct);
         switch (result)
         {
             case PostResult.Invalid i: TransferErrors = i.Errors; break;

@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
 using Lachan.Infrastructure.Audit;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lachan.Features.Relief.Supplies;
 
 /// <summary>Goods and money in and out per day over a period (at most a year), on screen or as xlsx/csv.</summary>
-public sealed class ReportsModel(SupplyReport report, AuditLog audit, Infrastructure.Data.LachanDb db, UiText text, TimeProvider time) : PageModel
+public sealed class ReportsModel(SupplyReport report, AuditLog audit, Infrastructure.Data.LachanDb db, UiText text, ProvinceCalendar calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -38,7 +39,7 @@ public sealed class ReportsModel(SupplyReport report, AuditLog audit, Infrastruc
 
     private bool Check()
     {
-        ToDay = To ?? time.ProvinceToday();
+        ToDay = To ?? calendar.Today;
         FromDay = From ?? ToDay.AddDays(-29);
         if (QueryDate.Rejected(ModelState, nameof(From)) is { } f) Errors.Add("From", QueryDate.Invalid, f);
         if (QueryDate.Rejected(ModelState, nameof(To)) is { } t) Errors.Add("To", QueryDate.Invalid, t);

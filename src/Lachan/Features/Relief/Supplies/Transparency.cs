@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,11 @@ public sealed record Amount(string Key, long Value);
 
 public sealed record ItemFlow(string Code, string Name, string Unit, long QuantityIn, long QuantityOut);
 
-public sealed class Transparency(LachanDb db, TimeProvider time)
+public sealed class Transparency(LachanDb db, ProvinceCalendar calendar)
 {
     public async Task<TransparencyTotals> TotalsAsync(DateOnly? asOf, CancellationToken ct)
     {
-        var day = asOf ?? time.ProvinceToday();
+        var day = asOf ?? calendar.Today;
         // only the ends of the chain: what came from donors, what reached recipients (and their reversals)
         var rows = await db.Set<LedgerMovement>().AsNoTracking()
             .Where(m => m.Day <= day && (m.FromKind == AccountKind.Donor || m.ToKind == AccountKind.Donor
