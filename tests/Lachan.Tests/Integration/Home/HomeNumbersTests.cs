@@ -137,7 +137,7 @@ public sealed partial class HomeNumbersTests(DemoApps apps) : IClassFixture<Demo
         _ => list.GetProperty("total").GetInt64(),
     };
 
-    [GeneratedRegex("data-testid=\"result-count\">([0-9.,]+)")]
+    [GeneratedRegex("data-testid=\"result-count\">[^0-9<]*([0-9][0-9.,]*)")]
     private static partial Regex ResultCount();
 
     private static long PageCount(string html) =>
