@@ -18,7 +18,7 @@ public sealed record ContactListQuery
     public int? PageSize { get; init; }
 }
 
-/// <summary>The confirmed contacts followed on a day, most recent contact first, optionally of one level. The home's F1
+/// <summary>The confirmed contacts identified by a day, most recent contact first, optionally of one level. The home's F1
 /// number counts with <see cref="CountAsync"/>, so it equals this list.</summary>
 public sealed class ContactList(CaseScope cases, AuditLog audit, ProvinceCalendar calendar)
 {
@@ -41,15 +41,14 @@ public sealed class ContactList(CaseScope cases, AuditLog audit, ProvinceCalenda
         return new Paged<ContactListRow>(items, total, page, size);
     }
 
-    /// <summary>Followed on the day: a confirmed contact of a case confirmed on or before the day (the contact is traced
-    /// from it, so not known before), not released from its quarantine on or before the day.</summary>
+    /// <summary>Identified by the day: a confirmed contact of a case confirmed on or before the day (the contact is traced
+    /// from it, so not known before); a release after the day is not shown on it.</summary>
     private IQueryable<Contact> Filter(ContactListQuery q, DateOnly day)
     {
         var workers = cases.Workers();
         var known = cases.Cases().Where(c => c.ConfirmedOn <= day);
-        var released = cases.Orders().Where(o => o.ReleasedOn <= day);
         var query = cases.Contacts().AsNoTracking().Where(x => x.State == ContactState.Confirmed && workers.Any(w => w.Id == x.WorkerId)
-            && known.Any(c => c.Id == x.CaseId) && !released.Any(o => o.ContactId == x.Id));
+            && known.Any(c => c.Id == x.CaseId));
         if (q.Level is { } l) query = query.Where(x => x.Level == l);
         return query;
     }

@@ -17,7 +17,7 @@ public static class ContactsApi
                 if (!QueryDate.TryParse(date, out var day)) return errors.Validation(QueryDate.Error("Date", date));
                 return Results.Ok(await list.RunAsync(new ContactListQuery { Date = day, Level = level, PageNumber = pageNumber, PageSize = pageSize }, ct));
             })
-            .WithSummary("Confirmed contacts followed on a day (date: yyyy-MM-dd, default today: of a case confirmed by then, not released by then), optionally of one level (F1, F2); paged.")
+            .WithSummary("Confirmed contacts identified by a day (date: yyyy-MM-dd, default today: of a case confirmed by then; a release after it not shown), optionally of one level (F1, F2); paged.")
             .Produces<Paged<ContactListRow>>().ProducesValidationProblem();
 
         g.MapGet("/cases/{id:int}/suggestions", async (int id, int? sourceContactId, ContactSuggestions suggestions, CancellationToken ct) =>
