@@ -157,6 +157,10 @@ public sealed partial class AccessMatrixTests
             await Read(await c.Pages.GetAsync("/Outbreak/Cases/Due?Date=17/05/2021"))) { IsList = true, Marker = workerMark });
         list.Add(new("GET /api/v1/cases", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/cases?pageSize=500"))) { IsList = true, Marker = caseMark });
+        list.Add(new("GET /api/v1/quarantine", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
+            await Read(await c.Api.GetAsync("/api/v1/quarantine?date=2021-05-20&pageSize=500"))) { IsList = true, Marker = workerMark });
+        list.Add(new("GET /api/v1/contacts", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
+            await Read(await c.Api.GetAsync("/api/v1/contacts?pageSize=500"))) { IsList = true });
         list.Add(new("GET /api/v1/quarantine/due", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/quarantine/due?date=2021-05-17"))) { IsList = true, Marker = workerMark });
 

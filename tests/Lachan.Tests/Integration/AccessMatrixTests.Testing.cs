@@ -151,6 +151,8 @@ public sealed partial class AccessMatrixTests
             await Read(await c.Pages.GetAsync("/Outbreak/Testing/New"))));
         list.Add(new("page /Outbreak/Testing/Import", OutbreakAreas.Health, Access.Write, Side.None, false, async c =>
             await Read(await c.Pages.GetAsync("/Outbreak/Testing/Import"))));
+        list.Add(new("GET /api/v1/samples", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
+            await Read(await c.Api.GetAsync("/api/v1/samples?pageSize=500"))) { IsList = true, Marker = (c, s) => PoolCode(c.Registry, s) });
         list.Add(new("GET /api/v1/samples/retest", OutbreakAreas.Health, Access.Read, Side.Own, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/samples/retest"))) { IsList = true, Marker = workerMark });
     }

@@ -18,17 +18,18 @@ public static class CasesApi
         var g = api.MapGroup("/").WithTags("Cases").RequireArea(OutbreakAreas.Health, Access.Read);
 
         // the dates as text, parsed here: a bad one is a validation problem naming the field, not a bare 400
-        g.MapGet("/cases", async (CaseOutcome? outcome, string? from, string? to, int? enterpriseId, int? pageNumber, int? pageSize,
+        g.MapGet("/cases", async (string? date, CaseOutcome? outcome, string? from, string? to, int? enterpriseId, int? pageNumber, int? pageSize,
                 CaseList list, ApiErrors errors, CancellationToken ct) =>
             {
+                if (!QueryDate.TryParse(date, out var asOf)) return errors.Validation(QueryDate.Error("Date", date));
                 if (!QueryDate.TryParse(from, out var fromDay)) return errors.Validation(QueryDate.Error("From", from));
                 if (!QueryDate.TryParse(to, out var toDay)) return errors.Validation(QueryDate.Error("To", to));
                 return Results.Ok(await list.RunAsync(new CaseListQuery
                 {
-                    Outcome = outcome, From = fromDay, To = toDay, EnterpriseId = enterpriseId, PageNumber = pageNumber, PageSize = pageSize,
+                    Date = asOf, Outcome = outcome, From = fromDay, To = toDay, EnterpriseId = enterpriseId, PageNumber = pageNumber, PageSize = pageSize,
                 }, ct));
             })
-            .WithSummary("Cases (F0) by outcome, confirmation date range (from, to: yyyy-MM-dd) and enterprise; paged.")
+            .WithSummary("Cases (F0) as of a day (date: yyyy-MM-dd, default today; later cases and outcomes are not there yet) by outcome on that day, confirmation date range (from, to: yyyy-MM-dd) and enterprise; paged.")
             .Produces<Paged<CaseRow>>().ProducesValidationProblem();
 
         g.MapPost("/cases", async (CaseForm form, CaseEditor editor, ApiErrors errors, CancellationToken ct) =>

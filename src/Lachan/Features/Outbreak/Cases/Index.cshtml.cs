@@ -13,6 +13,8 @@ namespace Lachan.Features.Outbreak.Cases;
 /// <summary>The case list. Its filters carry no personal data, so they stay in the URL.</summary>
 public sealed class IndexModel(CaseList list, CaseScope cases, LachanDb db, Jurisdiction scope, AuditLog audit) : PageModel
 {
+    /// <summary>The day the list answers for (dd/MM/yyyy); empty is the province's today.</summary>
+    [BindProperty(SupportsGet = true)] public string? Date { get; set; }
     [BindProperty(SupportsGet = true)] public CaseOutcome? Outcome { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -25,7 +27,7 @@ public sealed class IndexModel(CaseList list, CaseScope cases, LachanDb db, Juri
 
     private CaseListQuery Query => new()
     {
-        Outcome = Outcome, From = Dates.Parse(From, nameof(From), Errors), To = Dates.Parse(To, nameof(To), Errors),
+        Date = Dates.Parse(Date, nameof(Date), Errors), Outcome = Outcome, From = Dates.Parse(From, nameof(From), Errors), To = Dates.Parse(To, nameof(To), Errors),
         EnterpriseId = EnterpriseId, PageNumber = PageNumber,
     };
 
@@ -50,7 +52,7 @@ public sealed class IndexModel(CaseList list, CaseScope cases, LachanDb db, Juri
         // an unreadable date would widen the export beyond what the user asked for
         if (!Errors.Ok) return BadRequest();
         var rows = await list.ExportAsync(query, ct);
-        audit.Record("export", "CaseList", null, after: new { fmt, Filter = new { Outcome, query.From, query.To, EnterpriseId }, Rows = rows.Count });
+        audit.Record("export", "CaseList", null, after: new { fmt, Filter = new { query.Date, Outcome, query.From, query.To, EnterpriseId }, Rows = rows.Count });
         await db.SaveChangesAsync(ct);
         await ListExport.WriteAsync(Response, "ca-benh", fmt, rows, Columns, ct);
         return new EmptyResult();

@@ -1,6 +1,7 @@
 using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Outbreak.Contacts;
@@ -8,24 +9,47 @@ namespace Lachan.Features.Outbreak.Contacts;
 public sealed record ContactListRow(int Id, int WorkerId, string FullName, string Cccd, ContactLevel Level, ContactKind Kind, DateOnly? LastContactOn,
     int CaseId, string CaseCode, DateOnly? QuarantineEnd, DateOnly? ReleasedOn);
 
-/// <summary>Confirmed contacts across cases, most recent contact first, optionally of one level.</summary>
-public sealed class ContactList(CaseScope cases, AuditLog audit)
+public sealed record ContactListQuery
 {
-    public async Task<Paged<ContactListRow>> RunAsync(ContactLevel? level, int? pageNumber, CancellationToken ct = default)
+    /// <summary>The day the list answers for (default: the province's today).</summary>
+    public DateOnly? Date { get; init; }
+    public ContactLevel? Level { get; init; }
+    public int? PageNumber { get; init; }
+    public int? PageSize { get; init; }
+}
+
+/// <summary>The confirmed contacts identified by a day, most recent contact first, optionally of one level. The home's F1
+/// number counts with <see cref="CountAsync"/>, so it equals this list.</summary>
+public sealed class ContactList(CaseScope cases, AuditLog audit, ProvinceCalendar calendar)
+{
+    public Task<int> CountAsync(ContactListQuery q, CancellationToken ct = default) => Filter(q, q.Date ?? calendar.Today).CountAsync(ct);
+
+    public async Task<Paged<ContactListRow>> RunAsync(ContactListQuery q, CancellationToken ct = default)
     {
-        var (page, size) = Paging.Normalize(pageNumber, null);
-        var workers = cases.Workers();
-        var q = cases.Contacts().AsNoTracking().Where(x => x.State == ContactState.Confirmed && workers.Any(w => w.Id == x.WorkerId));
-        if (level is { } l) q = q.Where(x => x.Level == l);
-        var total = await q.CountAsync(ct);
+        var (page, size) = Paging.Normalize(q.PageNumber, q.PageSize);
+        var day = q.Date ?? calendar.Today;
+        var query = Filter(q, day);
+        var total = await query.CountAsync(ct);
         var orders = cases.Orders();
-        var items = await q.OrderByDescending(x => x.LastContactOn).ThenBy(x => x.Id).PageOf(page, size)
+        var items = await query.OrderByDescending(x => x.LastContactOn).ThenBy(x => x.Id).PageOf(page, size)
             .Select(x => new ContactListRow(x.Id, x.WorkerId, x.Worker!.FullName, x.Worker.Cccd, x.Level, x.Kind, x.LastContactOn, x.CaseId,
                 cases.Cases().Where(c => c.Id == x.CaseId).Select(c => c.Code).FirstOrDefault() ?? "",
                 orders.Where(o => o.ContactId == x.Id).Select(o => (DateOnly?)o.PlannedEndOn).FirstOrDefault(),
-                orders.Where(o => o.ContactId == x.Id).Select(o => o.ReleasedOn).FirstOrDefault()))
+                orders.Where(o => o.ContactId == x.Id && o.ReleasedOn <= day).Select(o => o.ReleasedOn).FirstOrDefault()))
             .ToListAsync(ct);
-        await audit.ListedAsync("ContactList", new { Level = level }, page, items.Select(c => c.WorkerId), total, ct);   // named people and their exposure
+        await audit.ListedAsync("ContactList", new { Date = day, q.Level }, page, items.Select(c => c.WorkerId), total, ct);   // named people and their exposure
         return new Paged<ContactListRow>(items, total, page, size);
+    }
+
+    /// <summary>Identified by the day: a confirmed contact of a case confirmed on or before the day (the contact is traced
+    /// from it, so not known before); a release after the day is not shown on it.</summary>
+    private IQueryable<Contact> Filter(ContactListQuery q, DateOnly day)
+    {
+        var workers = cases.Workers();
+        var known = cases.Cases().Where(c => c.ConfirmedOn <= day);
+        var query = cases.Contacts().AsNoTracking().Where(x => x.State == ContactState.Confirmed && workers.Any(w => w.Id == x.WorkerId)
+            && known.Any(c => c.Id == x.CaseId));
+        if (q.Level is { } l) query = query.Where(x => x.Level == l);
+        return query;
     }
 }

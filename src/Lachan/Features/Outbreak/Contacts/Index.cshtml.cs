@@ -7,14 +7,18 @@ namespace Lachan.Features.Outbreak.Contacts;
 
 public sealed class IndexModel(ContactList list, CaseScope cases) : PageModel
 {
+    /// <summary>The day the list answers for (dd/MM/yyyy); empty is the province's today.</summary>
+    [BindProperty(SupportsGet = true)] public string? Date { get; set; }
     [BindProperty(SupportsGet = true)] public ContactLevel? Level { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
+    public FieldErrors Errors { get; } = new();
     public Paged<ContactListRow> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!cases.CanRead) return Forbid();
-        Result = await list.RunAsync(Level, PageNumber, ct);
+        var day = Dates.Parse(Date, nameof(Date), Errors);
+        if (Errors.Ok) Result = await list.RunAsync(new ContactListQuery { Date = day, Level = Level, PageNumber = PageNumber }, ct);
         return Page();
     }
 }

@@ -1,5 +1,7 @@
 using Lachan.Features.Outbreak.Quarantine;
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Contacts;
+using Lachan.Features.Outbreak.Testing;
 using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Outbreak.Dashboard;
 using Lachan.Features.Outbreak.Zones;
@@ -14,10 +16,11 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Lachan.Features.Outbreak.Home;
 
 /// <summary>The outbreak's numbers of the day for the home pages: cases, contacts, quarantine and the due list for the
-/// health roles; zones by level, stopped enterprises and affected workers for those who see zones. Each number uses
-/// the filter of the list it links to (CaseList, ContactList, QuarantineList, DueList, ZoneStatus, AffectedWorkers).</summary>
-public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, DueList due, ZoneStatus zones,
-    AffectedWorkers affected, OutbreakPicture picture, IMemoryCache cache) : IHomeSections
+/// health roles; zones by level, stopped enterprises and affected workers for those who see zones. Each number is counted
+/// by the list it links to, as of the same day (CaseList, ContactList, QuarantineList, SampleList, DueList, ZoneStatus,
+/// AffectedWorkers), and each trend's last point is that number: the trends use the lists' own day rules.</summary>
+public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, CaseList caseList, ContactList contacts, QuarantineList quarantine,
+    SampleList samples, TestingScope testing, DueList due, ZoneStatus zones, AffectedWorkers affected, OutbreakPicture picture, IMemoryCache cache) : IHomeSections
 {
     public async Task<IReadOnlyList<HomeSection>> ForCallerAsync(DateOnly day, CancellationToken ct)
     {
@@ -33,24 +36,30 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
         var (from, dmy, iso) = (days[0], UiText.Date(day), HomeDays.Iso(day));
         // two dates per case and per order: enough for every trend, whatever the size of the outbreak
         var caseDays = await cases.Cases().AsNoTracking().Where(c => c.ConfirmedOn <= day && (c.OutcomeOn == null || c.OutcomeOn >= from))
-            .Select(c => new { c.ConfirmedOn, c.OutcomeOn }).ToListAsync(ct);
+            .Select(c => new Case { Code = "", TestKind = "", ConfirmedOn = c.ConfirmedOn, OutcomeOn = c.OutcomeOn }).ToListAsync(ct);
         var orderDays = await cases.Orders().AsNoTracking().Where(o => o.StartOn <= day && (o.ReleasedOn == null || o.ReleasedOn >= from))
-            .Select(o => new { o.StartOn, o.ReleasedOn }).ToListAsync(ct);
+            .Select(o => new QuarantineOrder { StartOn = o.StartOn, ReleasedOn = o.ReleasedOn }).ToListAsync(ct);
+        var collected = await PerDayAsync(testing.Samples().Where(s => s.CollectedOn >= from && s.CollectedOn <= day).Select(s => s.CollectedOn), ct);
+        var positive = await PerDayAsync(testing.Samples().Where(s => s.Result == TestResult.Positive && s.ResultOn >= from && s.ResultOn <= day)
+            .Select(s => s.ResultOn!.Value), ct);
         long[] Each(Func<DateOnly, int> count) => days.Select(d => (long)count(d)).ToArray();
 
-        var workers = cases.Workers();
         var dueToday = await due.ForAsync(day, ct);
         var figures = new List<HomeFigure>
         {
-            new("cases.active", "Active cases (F0)", await cases.Cases().CountAsync(c => c.Outcome == CaseOutcome.Active, ct),
-                "/Outbreak/Cases?Outcome=Active", "/api/v1/cases?outcome=Active",
-                Each(d => caseDays.Count(c => c.ConfirmedOn <= d && (c.OutcomeOn == null || c.OutcomeOn > d)))),
-            new("cases.new", "Home.NewCases", await cases.Cases().CountAsync(c => c.ConfirmedOn == day, ct),
-                $"/Outbreak/Cases?From={dmy}&To={dmy}", $"/api/v1/cases?from={iso}&to={iso}", Each(d => caseDays.Count(c => c.ConfirmedOn == d))),
-            new("contacts.f1", "Home.ContactsF1", await cases.Contacts().CountAsync(x => x.State == ContactState.Confirmed && x.Level == ContactLevel.F1
-                && workers.Any(w => w.Id == x.WorkerId), ct), "/Outbreak/Cases/Contacts?Level=F1", null),
-            new("quarantine.inForce", "In quarantine", await cases.Orders().CountAsync(o => o.ReleasedOn == null, ct),
-                "/Outbreak/Cases/Quarantine", null, Each(d => orderDays.Count(o => o.StartOn <= d && (o.ReleasedOn == null || o.ReleasedOn > d)))),
+            new("cases.active", "Active cases (F0)", await caseList.CountAsync(new() { Date = day, Outcome = CaseOutcome.Active }, ct),
+                $"/Outbreak/Cases?Date={dmy}&Outcome=Active", $"/api/v1/cases?date={iso}&outcome=Active",
+                Each(d => caseDays.Count(CaseList.ActiveOn(d).Compile()))),
+            new("cases.new", "Home.NewCases", await caseList.CountAsync(new() { Date = day, From = day, To = day }, ct),
+                $"/Outbreak/Cases?Date={dmy}&From={dmy}&To={dmy}", $"/api/v1/cases?date={iso}&from={iso}&to={iso}", Each(d => caseDays.Count(c => c.ConfirmedOn == d))),
+            new("contacts.f1", "Home.ContactsF1", await contacts.CountAsync(new() { Date = day, Level = ContactLevel.F1 }, ct),
+                $"/Outbreak/Cases/Contacts?Date={dmy}&Level=F1", $"/api/v1/contacts?date={iso}&level=F1"),
+            new("quarantine.inForce", "In quarantine", await quarantine.CountAsync(new() { Date = day }, ct),
+                $"/Outbreak/Cases/Quarantine?Date={dmy}", $"/api/v1/quarantine?date={iso}", Each(d => orderDays.Count(QuarantineList.InForceOn(d).Compile()))),
+            new("samples.today", "Home.SamplesToday", await samples.CountAsync(new() { Date = day }, ct),
+                $"/Outbreak/Testing?Date={dmy}", $"/api/v1/samples?date={iso}", Each(d => collected.GetValueOrDefault(d))),
+            new("samples.positive", "Home.PositivesToday", await samples.CountAsync(new() { ResultOn = day, Result = TestResult.Positive }, ct),
+                $"/Outbreak/Testing?ResultOn={dmy}&Result=Positive", $"/api/v1/samples?resultOn={iso}&result=Positive", Each(d => positive.GetValueOrDefault(d))),
             new("due.tests", "Due for a test", dueToday.Tests.Count, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
             new("due.releases", "May be released", dueToday.Releases.Count, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
             new("due.overdue", "Overdue (past the planned end)", dueToday.Overdue.Count, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
@@ -96,6 +105,10 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
         }
         return new HomeSection(30, "zones", "Home.Zones", figures, charts);
     }
+
+    /// <summary>How many of the days (a sample's collection or result day) fall on each day, counted by the database.</summary>
+    private static async Task<Dictionary<DateOnly, int>> PerDayAsync(IQueryable<DateOnly> days, CancellationToken ct) =>
+        (await days.GroupBy(d => d).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Day, g => g.Count);
 
     /// <summary>The first days of lockdown orders on the visible zones within the chart's days.</summary>
     private async Task<IReadOnlyList<HomeMarker>> LockdownsAsync(IReadOnlyList<DateOnly> days, CancellationToken ct)

@@ -8,12 +8,20 @@ using Lachan.Infrastructure;
 
 namespace Lachan.Features.Outbreak.Quarantine;
 
-/// <summary>/api/v1/quarantine: the due list and the release, the same handlers as the pages.</summary>
+/// <summary>/api/v1/quarantine: the list as of a day, the due list and the release, the same handlers as the pages.</summary>
 public static class QuarantineApi
 {
     public static void MapQuarantineEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/").WithTags("Cases").RequireArea(OutbreakAreas.Health, Access.Read);
+        g.MapGet("/quarantine", async (string? date, bool? all, int? pageNumber, int? pageSize, QuarantineList list, ApiErrors errors, CancellationToken ct) =>
+            {
+                if (!QueryDate.TryParse(date, out var day)) return errors.Validation(QueryDate.Error("Date", date));
+                return Results.Ok(await list.RunAsync(new QuarantineListQuery { Date = day, All = all ?? false, PageNumber = pageNumber, PageSize = pageSize }, ct));
+            })
+            .WithSummary("Quarantine orders as of a day (date: yyyy-MM-dd, default today): the people in quarantine on it (started on or before, not released on or before), or with all=true also those released by then; paged.")
+            .Produces<Paged<QuarantineRow>>().ProducesValidationProblem();
+
         g.MapGet("/quarantine/due", async (string? date, DueList due, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
             {
                 DateOnly on = calendar.Today;

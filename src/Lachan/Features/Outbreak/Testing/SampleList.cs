@@ -1,19 +1,47 @@
+using Lachan.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Outbreak.Testing;
 
 public sealed record SampleRow(int Id, string Code, bool Pooled, DateOnly CollectedOn, TimeOnly CollectedTime, string Site, int Members, TestResult Result, DateOnly? ResultOn);
 
-/// <summary>The latest samples the user may see, newest first; a sample by id for the result form.</summary>
+public sealed record SampleListQuery
+{
+    /// <summary>Samples collected on this day.</summary>
+    public DateOnly? Date { get; init; }
+    /// <summary>Samples whose result was entered as dated this day.</summary>
+    public DateOnly? ResultOn { get; init; }
+    public TestResult? Result { get; init; }
+    public int? PageNumber { get; init; }
+    public int? PageSize { get; init; }
+}
+
+/// <summary>The samples the user may see by collection day, result day and result, newest first; a sample by id for the
+/// result form. The home's sample numbers count with <see cref="CountAsync"/>, so they equal this list.</summary>
 public sealed class SampleList(TestingScope testing)
 {
-    public const int Shown = 200;
-
     private static IQueryable<SampleRow> Rows(IQueryable<TestSample> q) => q.AsNoTracking()
         .Select(s => new SampleRow(s.Id, s.Code, s.Pooled, s.CollectedOn, s.CollectedTime, s.Site, s.Members.Count, s.Result, s.ResultOn));
 
-    public async Task<IReadOnlyList<SampleRow>> LatestAsync(CancellationToken ct = default) =>
-        await Rows(testing.Samples().OrderByDescending(s => s.CollectedOn).ThenByDescending(s => s.Id).Take(Shown)).ToListAsync(ct);
+    public Task<int> CountAsync(SampleListQuery q, CancellationToken ct = default) => Filter(q).CountAsync(ct);
+
+    public async Task<Paged<SampleRow>> RunAsync(SampleListQuery q, CancellationToken ct = default)
+    {
+        var (page, size) = Paging.Normalize(q.PageNumber, q.PageSize);
+        var query = Filter(q);
+        var total = await query.CountAsync(ct);
+        var items = await Rows(query.OrderByDescending(s => s.CollectedOn).ThenByDescending(s => s.CollectedTime).ThenByDescending(s => s.Id).PageOf(page, size)).ToListAsync(ct);
+        return new Paged<SampleRow>(items, total, page, size);
+    }
+
+    private IQueryable<TestSample> Filter(SampleListQuery q)
+    {
+        var query = testing.Samples();
+        if (q.Date is { } d) query = query.Where(s => s.CollectedOn == d);
+        if (q.ResultOn is { } r) query = query.Where(s => s.ResultOn == r);
+        if (q.Result is { } result) query = query.Where(s => s.Result == result);
+        return query;
+    }
 
     public Task<SampleRow?> FindAsync(int id, CancellationToken ct = default) => Rows(testing.Samples().Where(s => s.Id == id)).FirstOrDefaultAsync(ct);
 }

@@ -18,6 +18,15 @@ public static class TestingApi
     {
         var g = api.MapGroup("/").WithTags("Testing").RequireArea(OutbreakAreas.Health, Access.Read);
 
+        g.MapGet("/samples", async (string? date, string? resultOn, TestResult? result, int? pageNumber, int? pageSize, SampleList list, ApiErrors errors, CancellationToken ct) =>
+            {
+                if (!QueryDate.TryParse(date, out var collected)) return errors.Validation(QueryDate.Error("Date", date));
+                if (!QueryDate.TryParse(resultOn, out var resulted)) return errors.Validation(QueryDate.Error("ResultOn", resultOn));
+                return Results.Ok(await list.RunAsync(new SampleListQuery { Date = collected, ResultOn = resulted, Result = result, PageNumber = pageNumber, PageSize = pageSize }, ct));
+            })
+            .WithSummary("Samples, newest first: collected on date, with a result dated resultOn (both yyyy-MM-dd), of a result (Pending, Negative, Positive); paged.")
+            .Produces<Paged<SampleRow>>().ProducesValidationProblem();
+
         g.MapPost("/samples", async (SampleForm form, SampleEditor editor, ApiErrors errors, CancellationToken ct) =>
                 (await editor.CreateAsync(form, ct)).Created(errors, id => $"/api/v1/samples/{id}"))
             .RequireArea(OutbreakAreas.Health, Access.Write)
