@@ -23,7 +23,7 @@ public sealed class LoginTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", setCookie, StringComparison.OrdinalIgnoreCase);
         var home = await client.GetStringAsync("/");
-        Assert.Contains($"<span class=\"user\">{user.UserName}</span>", home);
+        Assert.Contains($"data-testid=\"user-name\">{user.UserName}</span>", home);   // no display name: the login
     }
 
     [Theory, BothProviders]

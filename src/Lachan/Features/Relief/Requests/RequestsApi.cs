@@ -34,16 +34,16 @@ public static class RequestsApi
             .WithSummary("A ticket's progress: status and dates, no personal data.")
             .Produces<TicketStatus>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapGet("/relief/unreached", async (string? date, int? days, int? page, int? pageSize, Unreached unreached, Jurisdiction scope, ApiErrors errors,
+        api.MapGet("/relief/unreached", async (string? date, int? days, int? page, int? pageSize, Unreached unreached, ApiErrors errors,
                 ProvinceCalendar calendar, CancellationToken ct) =>
             {
-                if (!scope.Can(ReliefAreas.Requests, Access.Read) || !scope.Can(RegistryAreas.Workers, Access.Read)) return Results.Forbid();
                 if (!QueryDate.TryParse(date, out var day)) return errors.Validation(QueryDate.Error("Date", date));
                 if (days is < 1 or > Unreached.MaxDays) return errors.Validation(new FieldErrors { ["Days"] = "Unreached.DaysRange" });
                 var r = await unreached.RunAsync(day ?? calendar.Today, days ?? 7, page, pageSize, null, ct);
                 return Results.Ok(r);
             })
             .WithTags("Relief")
+            .RequireArea(ReliefAreas.Requests, Access.Read).RequireArea(RegistryAreas.Workers, Access.Read)
             .WithSummary("No one left hungry: workers of the caller's jurisdiction who on the date (yyyy-MM-dd, default today) lodge in a locked zone, are in quarantine or work for an enterprise suspended by an order, and received nothing in the `days` days (default 7) up to and including it; total, groups by commune and lodging house, and the first page of workers.")
             .Produces<UnreachedResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
