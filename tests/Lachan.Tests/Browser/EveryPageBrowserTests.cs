@@ -4,6 +4,7 @@ using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Outbreak.Testing;
 using Lachan.Features.Outbreak.Zones;
 using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Relief.Requests;
 using Lachan.Features.Registry.Demo;
 using Lachan.Features.Rosters;
 using Lachan.Infrastructure.Data;
@@ -27,18 +28,19 @@ public sealed class EveryPageBrowserTests(BrowserFixture browser)
         ["/Account/Login"] = (null, "/Account/Login", null),
         ["/Account/Denied"] = ("tinhnguyen", "/Account/Denied", null),
         ["/Admin/Audit/Index"] = ("admin", "/Admin/Audit", null),
+        ["/Admin/DemoClock/Index"] = ("admin", "/Admin/DemoClock", null),
         ["/Outbreak/Dashboard/Index"] = ("admin", "/Outbreak", null),
         ["/Outbreak/Zones/Index"] = ("admin", "/Outbreak/Zones", null),
         ["/Outbreak/Zones/Detail"] = ("admin", "/Outbreak/Zones/{id}", db => First(db.Set<ControlZone>().Select(z => z.Id))),
         ["/Outbreak/Zones/Affected"] = ("admin", "/Outbreak/Affected", null),
         ["/Outbreak/Cases/Index"] = ("yte", "/Outbreak/Cases", null),
         ["/Outbreak/Cases/New"] = ("yte", "/Outbreak/Cases/New", null),
-        ["/Outbreak/Cases/Detail"] = ("yte", "/Outbreak/Cases/{id}", db => First(db.Set<Case>().Select(c => c.Id))),
-        ["/Outbreak/Cases/Contacts"] = ("yte", "/Outbreak/Cases/Contacts", null),
+        ["/Outbreak/Contacts/Tree"] = ("yte", "/Outbreak/Cases/{id}", db => First(db.Set<Case>().Select(c => c.Id))),
+        ["/Outbreak/Contacts/Index"] = ("yte", "/Outbreak/Cases/Contacts", null),
         ["/Outbreak/Cases/Clusters"] = ("yte", "/Outbreak/Cases/Clusters", null),
-        ["/Outbreak/Cases/Due"] = ("yte", "/Outbreak/Cases/Due", null),
-        ["/Outbreak/Cases/Quarantine"] = ("yte", "/Outbreak/Cases/Quarantine", null),
-        ["/Outbreak/Cases/Release"] = ("yte", "/Outbreak/Cases/Release/{id}",
+        ["/Outbreak/Quarantine/Due"] = ("yte", "/Outbreak/Cases/Due", null),
+        ["/Outbreak/Quarantine/Index"] = ("yte", "/Outbreak/Cases/Quarantine", null),
+        ["/Outbreak/Quarantine/Release"] = ("yte", "/Outbreak/Cases/Release/{id}",
             db => First(db.Set<QuarantineOrder>().Select(o => o.Id))),
         ["/Outbreak/Rules/Index"] = ("yte", "/Outbreak/Rules", null),
         ["/Outbreak/Testing/Index"] = ("yte", "/Outbreak/Testing", null),
@@ -65,6 +67,18 @@ public sealed class EveryPageBrowserTests(BrowserFixture browser)
         ["/Registry/Transfers/Detail"] = ("kcn", "/Registry/Transfers/{id}", TransferAsync),
         ["/Rosters/Index"] = ("kcn", "/Rosters", null),
         ["/Rosters/Detail"] = ("kcn", "/Rosters/{id}", RosterAsync),
+        // relief (ReliefAreas): the labour federation runs both desks; a volunteer delivers; the help form and the ledger's totals are public
+        ["/Relief/Requests/Index"] = ("congdoan", "/Relief/Requests", null),
+        ["/Relief/Requests/Detail"] = ("congdoan", "/Relief/Requests/Detail/{id}", db => First(db.Set<HelpRequest>().Select(r => r.Id))),
+        ["/Relief/Requests/Hotline"] = ("congdoan", "/Relief/Requests/Hotline", null),
+        ["/Relief/Requests/Unreached"] = ("congdoan", "/Relief/Requests/Unreached", null),
+        ["/Relief/Requests/Deliveries"] = ("tinhnguyen", "/Relief/Requests/Deliveries", null),
+        ["/Relief/Requests/Help"] = (null, "/Help", null),
+        ["/Relief/Supplies/Index"] = ("congdoan", "/Relief/Supplies", null),
+        ["/Relief/Supplies/Counter"] = ("congdoan", "/Relief/Supplies/Counter", null),
+        ["/Relief/Supplies/Donations"] = ("congdoan", "/Relief/Supplies/Donations", null),
+        ["/Relief/Supplies/Reports"] = ("congdoan", "/Relief/Supplies/Reports", null),
+        ["/Relief/Supplies/Transparency"] = (null, "/Relief/Supplies/Transparency", null),
     };
 
     /// <summary>Pages no one opens with GET: redirects after a POST-only action, and edit pages no role may write
