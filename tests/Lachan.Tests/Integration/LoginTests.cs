@@ -68,7 +68,7 @@ public sealed class LoginTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Null(correct.Cookie("lachan.auth"));
         // the same answer as for a wrong password: an attacker does not learn that the guessing locked the account
         Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await correct.PageAsync());
-        Assert.DoesNotContain($"<span class=\"user\">{user.UserName}</span>", await client.GetStringAsync("/"));
+        Assert.DoesNotContain($"data-testid=\"user-name\">{user.UserName}</span>", await client.GetStringAsync("/"));
         var actions = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.UserName == user.UserName).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal(["login-failed", "login-failed", "login-failed", "login-failed", "login-locked", "login-locked"], actions);
     }
@@ -124,7 +124,7 @@ public sealed class LoginTests(EmptyApps apps) : IClassFixture<EmptyApps>
             ["__RequestVerificationToken"] = Http.AntiforgeryToken(logoutForm),
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.DoesNotContain($"<span class=\"user\">{user.UserName}</span>", await client.GetStringAsync("/"));
+        Assert.DoesNotContain($"data-testid=\"user-name\">{user.UserName}</span>", await client.GetStringAsync("/"));
     }
 
     [Theory, BothProviders]

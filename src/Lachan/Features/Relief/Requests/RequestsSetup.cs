@@ -39,8 +39,8 @@ public static class RequestsSetup
 
     public static IEnumerable<MenuEntry> Menu =>
     [
-        new(110, "/Relief/Requests", "Help requests", ReliefAreas.Requests, TestId: "nav-relief-requests"),
-        new(112, "/Relief/Requests/Deliveries", "My deliveries", ReliefAreas.Requests, Infrastructure.Auth.Access.Write, TestId: "nav-relief-deliveries"),
-        new(114, "/Relief/Requests/Unreached", "No one left hungry", ReliefAreas.Requests, TestId: "nav-relief-unreached"),
+        new(110, "/Relief/Requests", "Help requests", ReliefAreas.Requests, TestId: "nav-relief-requests", Icon: "telephone"),
+        new(112, "/Relief/Requests/Deliveries", "My deliveries", ReliefAreas.Requests, Infrastructure.Auth.Access.Write, TestId: "nav-relief-deliveries", Icon: "truck"),
+        new(114, "/Relief/Requests/Unreached", "No one left hungry", ReliefAreas.Requests, TestId: "nav-relief-unreached", Icon: "basket"),
     ];
 }

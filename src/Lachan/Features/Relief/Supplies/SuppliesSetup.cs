@@ -21,6 +21,6 @@ public static class SuppliesSetup
 
     public static IEnumerable<MenuEntry> Menu =>
     [
-        new(120, "/Relief/Supplies", "Zero-đồng supermarkets", ReliefAreas.Supplies, TestId: "nav-supplies"),
+        new(120, "/Relief/Supplies", "Zero-đồng supermarkets", ReliefAreas.Supplies, TestId: "nav-supplies", Icon: "shop"),
     ];
 }
