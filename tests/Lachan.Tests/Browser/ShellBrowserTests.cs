@@ -50,7 +50,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
             Assert.True(await page.FitsWidthAsync(), "the shell is wider than the screen");
             var shot = Repo.Path("docs", "screenshots", $"shell-{device}{(width < 1024 ? "-drawer" : "")}.png");
             Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, Animations = ScreenshotAnimations.Disabled });   // the drawer slides in: finish it
         });
     }
 
