@@ -41,6 +41,19 @@ public sealed class SupplyIssues(LachanDb db, AuditLog audit, CurrentUser user, 
     {
         if (Validate(request) is { Ok: false } errors) return new IssueResult.Invalid(errors);
         if (await RecordedAsync(request.IdempotencyKey, ct) is { } done) return done;
+        var result = await CheckAndIssueAsync(request, ct);
+        // A concurrent call with the same key may have saved between our first look and a refusal: its issue (which
+        // also counts against the limit and took the stock) is this request's answer, not the refusal.
+        if (result is IssueResult.LimitReached or IssueResult.StockTooLow)
+        {
+            db.ChangeTracker.Clear();
+            if (await RecordedAsync(request.IdempotencyKey, ct) is { } same) return same;
+        }
+        return result;
+    }
+
+    private async Task<IssueResult> CheckAndIssueAsync(IssueRequest request, CancellationToken ct)
+    {
         var items = request.Lines.GroupBy(l => l.ItemId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
         if (!await db.Set<SupplyPoint>().AnyAsync(p => p.Id == request.PointId && p.Active, ct)
             || await db.Set<SupplyItem>().CountAsync(i => items.Keys.Contains(i.Id), ct) != items.Count
