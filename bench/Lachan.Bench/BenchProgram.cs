@@ -69,8 +69,9 @@ internal static class BenchProgram
                 {
                     run.Scenarios.Add(await loops.RunAsync("F1 suggestions", "GET /api/v1/cases/{id}/suggestions", caseIds.Select(i => $"/api/v1/cases/{i}/suggestions"), 100,
                         (_, body) => body.Contains("\"items\"", StringComparison.Ordinal)));
-                    // the fortnight before the scale cases' as-of day (19/07/2021), when the most quarantines run, and the demo story's
-                    var dueDays = Enumerable.Range(0, 20).Select(d => new DateOnly(2021, 7, 5).AddDays(d)).Concat(Enumerable.Range(0, 10).Select(d => new DateOnly(2021, 5, 13).AddDays(d * 3)));
+                    // every day from the wave's start (13/05/2021) through its peak (03/06) to the end of June: the peak days hold the
+                    // most orders due (thousands per section); the list is paged per section, so this times the first page of each
+                    var dueDays = Enumerable.Range(0, 49).Select(d => new DateOnly(2021, 5, 13).AddDays(d));
                     run.Scenarios.Add(await loops.RunAsync("Daily due list", "GET /api/v1/quarantine/due?date=…",
                         dueDays.Select(d => "/api/v1/quarantine/due?date=" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), 200));
                 }

@@ -13,12 +13,13 @@ public static class QueryDate
     public static string? Rejected(ModelStateDictionary state, string field) =>
         state.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.AttemptedValue ?? "" : null;
 
-    /// <summary>The API's parse: yyyy-MM-dd (and what the framework accepted before, invariant culture); null text is no date.</summary>
+    /// <summary>The API's parse: yyyy-MM-dd only (a form such as 02/06/2021 is 2 June to a Vietnamese reader and 6 February to an
+    /// invariant parser, so it is refused rather than guessed); null or blank text is no date.</summary>
     public static bool TryParse(string? text, out DateOnly? date)
     {
         date = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
-        if (!DateOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
         date = d;
         return true;
     }

@@ -72,12 +72,19 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var f2Order = await w.App.WithDbAsync(db => db.Set<QuarantineOrder>().SingleAsync(o => o.WorkerId == w.MatesRoommate.Id));
         Assert.Equal((new DateOnly(2021, 5, 25), QuarantinePlace.Home), (f2Order.PlannedEndOn, f2Order.PlaceKind));
 
-        Assert.Contains(order.Id, (await DueAsync(api, "2021-05-17")).Tests.Select(r => r.OrderId));
-        Assert.Contains(order.Id, (await DueAsync(api, "2021-05-30")).Tests.Select(r => r.OrderId));
+        Assert.Contains(order.Id, (await DueAsync(api, "2021-05-17")).Tests.Items.Select(r => r.OrderId));
+        Assert.Contains(order.Id, (await DueAsync(api, "2021-05-30")).Tests.Items.Select(r => r.OrderId));
+        // each section is paged on its own: one row per page, every row found on exactly one page, the total unchanged
+        var firstDay = await DueAsync(api, "2021-05-17");
+        var paged = await Task.WhenAll(Enumerable.Range(1, firstDay.Tests.Total + 1).Select(p => DueAsync(api, $"2021-05-17&testsPage={p}&pageSize=1")));
+        Assert.Empty(paged[^1].Tests.Items);   // past the last page
+        paged = paged[..^1];
+        Assert.All(paged, p => Assert.Equal((1, firstDay.Tests.Total), (p.Tests.Items.Count, p.Tests.Total)));
+        Assert.Equal(firstDay.Tests.Items.Select(r => r.OrderId), paged.Select(p => p.Tests.Items[0].OrderId));
         var dayFour = await DueAsync(api, "2021-05-20");   // not a test day: on no list
-        Assert.DoesNotContain(order.Id, dayFour.Tests.Concat(dayFour.Releases).Concat(dayFour.Overdue).Select(r => r.OrderId));
-        Assert.Contains(order.Id, (await DueAsync(api, "2021-05-31")).Releases.Select(r => r.OrderId));
-        Assert.Contains(order.Id, (await DueAsync(api, "2021-06-02")).Overdue.Select(r => r.OrderId));
+        Assert.DoesNotContain(order.Id, dayFour.Tests.Items.Concat(dayFour.Releases.Items).Concat(dayFour.Overdue.Items).Select(r => r.OrderId));
+        Assert.Contains(order.Id, (await DueAsync(api, "2021-05-31")).Releases.Items.Select(r => r.OrderId));
+        Assert.Contains(order.Id, (await DueAsync(api, "2021-06-02")).Overdue.Items.Select(r => r.OrderId));
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/quarantine/due?date=02/06/2021")).StatusCode);
 
         // HR of the enterprise sees only "in quarantine until", never the diagnosis or the contact level
@@ -104,7 +111,7 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Contains("Quarantine.BeforePlannedEnd", await early.Content.ReadAsStringAsync());
         var release = await api.PostAsJsonAsync($"/api/v1/quarantine/{order.Id}/release", new { releasedOn = new DateOnly(2021, 5, 31), testDate = new DateOnly(2021, 5, 30), result = "Âm tính RT-PCR" });
         Assert.Equal(HttpStatusCode.NoContent, release.StatusCode);
-        Assert.DoesNotContain(order.Id, (await DueAsync(api, "2021-06-02")).Overdue.Select(r => r.OrderId));
+        Assert.DoesNotContain(order.Id, (await DueAsync(api, "2021-06-02")).Overdue.Items.Select(r => r.OrderId));
         Assert.DoesNotContain("Đang cách ly", await hr.GetPageAsync($"/Registry/Workers/{w.WorkshopMate.Id}"));
 
         // the contact list shows both, the F1 released

@@ -44,7 +44,7 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
             .Select(s => s.ResultOn!.Value), ct);
         long[] Each(Func<DateOnly, int> count) => days.Select(d => (long)count(d)).ToArray();
 
-        var dueToday = await due.ForAsync(day, ct);
+        var dueToday = await due.ForAsync(day, ct: ct);
         var figures = new List<HomeFigure>
         {
             new("cases.active", "Active cases (F0)", await caseList.CountAsync(new() { Date = day, Outcome = CaseOutcome.Active }, ct),
@@ -60,9 +60,9 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
                 $"/Outbreak/Testing?Date={dmy}", $"/api/v1/samples?date={iso}", Each(d => collected.GetValueOrDefault(d))),
             new("samples.positive", "Home.PositivesToday", await samples.CountAsync(new() { ResultOn = day, Result = TestResult.Positive }, ct),
                 $"/Outbreak/Testing?ResultOn={dmy}&Result=Positive", $"/api/v1/samples?resultOn={iso}&result=Positive", Each(d => positive.GetValueOrDefault(d))),
-            new("due.tests", "Due for a test", dueToday.Tests.Count, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
-            new("due.releases", "May be released", dueToday.Releases.Count, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
-            new("due.overdue", "Overdue (past the planned end)", dueToday.Overdue.Count, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+            new("due.tests", "Due for a test", dueToday.Tests.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+            new("due.releases", "May be released", dueToday.Releases.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+            new("due.overdue", "Overdue (past the planned end)", dueToday.Overdue.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
         };
 
         var curve = (await picture.LoadAsync(day, ct)).CasesPerDay;

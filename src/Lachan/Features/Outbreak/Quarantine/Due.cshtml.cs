@@ -12,6 +12,9 @@ namespace Lachan.Features.Outbreak.Quarantine;
 public sealed class DueModel(DueList due, CaseScope cases, ProvinceCalendar calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
+    [BindProperty(SupportsGet = true)] public int? TestsPage { get; set; }
+    [BindProperty(SupportsGet = true)] public int? ReleasesPage { get; set; }
+    [BindProperty(SupportsGet = true)] public int? OverduePage { get; set; }
     public FieldErrors Errors { get; } = new();
     public DueListData List { get; private set; } = null!;
 
@@ -19,7 +22,7 @@ public sealed class DueModel(DueList due, CaseScope cases, ProvinceCalendar cale
     {
         if (!cases.CanRead) return Forbid();
         var on = Dates.Parse(Date, nameof(Date), Errors) ?? calendar.Today;
-        List = await due.ForAsync(on, ct);
+        List = await due.ForAsync(on, new DuePages(TestsPage, ReleasesPage, OverduePage), ct);
         return Page();
     }
 }

@@ -1,5 +1,6 @@
 using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Shared;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,11 @@ public enum Due { None = 0, Test = 1, Release = 2, Overdue = 4 }
 public sealed record DueRow(int OrderId, int WorkerId, string FullName, string Cccd, QuarantinePlace PlaceKind, string? PlaceText,
     DateOnly StartOn, DateOnly PlannedEndOn, int Day, Due Due);
 
-public sealed record DueListData(DateOnly On, IReadOnlyList<DueRow> Tests, IReadOnlyList<DueRow> Releases, IReadOnlyList<DueRow> Overdue);
+/// <summary>Each section is paged on its own (on the big days of a wave a section holds thousands of people).</summary>
+public sealed record DueListData(DateOnly On, Paged<DueRow> Tests, Paged<DueRow> Releases, Paged<DueRow> Overdue);
+
+/// <summary>Which page of each section to show, and how many rows per page.</summary>
+public sealed record DuePages(int? Tests = null, int? Releases = null, int? Overdue = null, int? Size = null);
 
 /// <summary>What each health team must do on a date: who is tested (by the rule's test days), who may be released
 /// (planned end reached), who is overdue (past the planned end, not released).</summary>
@@ -26,8 +31,9 @@ public sealed class DueList(LachanDb db, Jurisdiction scope)
         return testDays.Contains(QuarantineRules.DayNumber(start, on)) ? due | Due.Test : due;
     }
 
-    public async Task<DueListData> ForAsync(DateOnly on, CancellationToken ct = default)
+    public async Task<DueListData> ForAsync(DateOnly on, DuePages? pages = null, CancellationToken ct = default)
     {
+        pages ??= new DuePages();
         var rules = await db.Set<QuarantineRule>().AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.TestDayNumbers(), ct);
         // Only the orders that can be due: those at or past their planned end, and those started on a day from which some
         // rule's test day falls on this date. At 20,000 cases that reads the ~5,000 due of ~25,000 not released.
@@ -44,7 +50,12 @@ public sealed class DueList(LachanDb db, Jurisdiction scope)
             .Where(r => r.Due != Due.None)
             .OrderBy(r => r.PlannedEndOn).ThenBy(r => r.FullName, StringComparer.Ordinal)
             .ToList();
-        return new DueListData(on, [.. rows.Where(r => r.Due.HasFlag(Due.Test))], [.. rows.Where(r => r.Due.HasFlag(Due.Release))],
-            [.. rows.Where(r => r.Due.HasFlag(Due.Overdue))]);
+        Paged<DueRow> Section(Due due, int? page)
+        {
+            var (number, size) = Paging.Normalize(page, pages.Size);
+            var all = rows.Where(r => r.Due.HasFlag(due)).ToList();
+            return new Paged<DueRow>([.. all.Skip((number - 1) * size).Take(size)], all.Count, number, size);
+        }
+        return new DueListData(on, Section(Due.Test, pages.Tests), Section(Due.Release, pages.Releases), Section(Due.Overdue, pages.Overdue));
     }
 }

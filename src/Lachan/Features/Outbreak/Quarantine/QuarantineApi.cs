@@ -1,5 +1,4 @@
 using Lachan.Infrastructure.Calendar;
-using System.Globalization;
 using Lachan.Features.Outbreak.Cases;
 using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Shared;
@@ -22,14 +21,13 @@ public static class QuarantineApi
             .WithSummary("Quarantine orders as of a day (date: yyyy-MM-dd, default today): the people in quarantine on it (started on or before, not released on or before), or with all=true also those released by then; paged.")
             .Produces<Paged<QuarantineRow>>().ProducesValidationProblem();
 
-        g.MapGet("/quarantine/due", async (string? date, DueList due, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
+        g.MapGet("/quarantine/due", async (string? date, int? testsPage, int? releasesPage, int? overduePage, int? pageSize, DueList due, ApiErrors errors,
+                ProvinceCalendar calendar, CancellationToken ct) =>
             {
-                DateOnly on = calendar.Today;
-                if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
-                    return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
-                return Results.Ok(await due.ForAsync(on, ct));
+                if (!QueryDate.TryParse(date, out var on)) return errors.Validation(QueryDate.Error("Date", date));
+                return Results.Ok(await due.ForAsync(on ?? calendar.Today, new DuePages(testsPage, releasesPage, overduePage, pageSize), ct));
             })
-            .WithSummary("The day's list for the health teams: tests due, releases due, overdue (date=yyyy-MM-dd, default today).")
+            .WithSummary("The day's list for the health teams (date=yyyy-MM-dd, default today): tests due, releases due, overdue; each section paged on its own (testsPage, releasesPage, overduePage; pageSize for all).")
             .Produces<DueListData>();
 
         g.MapPost("/quarantine/{id:int}/release", async (int id, ReleaseForm form, QuarantineRelease release, ApiErrors errors, CancellationToken ct) =>

@@ -78,10 +78,8 @@ public static class TestingApi
 
         g.MapGet("/screening/due", async (string? date, int? enterpriseId, ScreeningSchedules schedules, ApiErrors errors, ProvinceCalendar calendar, CancellationToken ct) =>
             {
-                DateOnly on = calendar.Today;
-                if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
-                    return errors.Validation(new FieldErrors { ["Date"] = "Date.Format" });
-                return Results.Ok(await schedules.DueAsync(on, enterpriseId, ct));
+                if (!QueryDate.TryParse(date, out var on)) return errors.Validation(QueryDate.Error("Date", date));
+                return Results.Ok(await schedules.DueAsync(on ?? calendar.Today, enterpriseId, ct));
             })
             .WithSummary("Workers due for screening on the date (yyyy-MM-dd, default today) at enterprises with a schedule in force; missed = due for a whole interval or more.")
             .Produces<ScreeningDueData>();
