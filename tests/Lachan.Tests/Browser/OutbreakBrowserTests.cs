@@ -67,6 +67,9 @@ public sealed class OutbreakBrowserTests(BrowserFixture browser)
             // the own worker is confirmed F0; a co-worker at the same enterprise is suggested as F1
             await page.GotoAsync("/Outbreak/Cases/New");
             await page.FillAsync("#Form_Cccd", registry.WorkerOwn.Cccd);
+            // the form recognises the registered worker as the CCCD is typed and fills the identity
+            await Expect(page.GetByTestId("person-found")).ToContainTextAsync(registry.WorkerOwn.FullName);
+            await Expect(page.Locator("#Form_FullName")).ToHaveValueAsync(registry.WorkerOwn.FullName);
             await page.FillAsync("#Form_Code", "BN-" + coworker.Id);
             await page.FillAsync("#Form_ConfirmedOn", "20/05/2021");
             await page.FillAsync("#Form_TestDate", "19/05/2021");

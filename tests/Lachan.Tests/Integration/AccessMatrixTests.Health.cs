@@ -81,9 +81,16 @@ public sealed partial class AccessMatrixTests
         Func<Caller, Side, string> caseMark = (c, s) => CaseCode(c.Registry, s);
         Func<Caller, Side, string> workerMark = (c, s) => Worker(c, s).Cccd;
 
+        // the worker's name as a JSON answer writes it (non-ASCII letters escaped)
+        Func<Caller, Side, string> nameMark = (c, s) => System.Text.Json.JsonSerializer.Serialize(Worker(c, s).FullName).Trim('"');
+
         foreach (var side in new[] { Side.Own, Side.Other })
         {
             // ---------------- pages ----------------
+            // the case form's CCCD lookup: a registered worker's name for the own side, "not found" for the other
+            list.Add(new("page /Outbreak/Cases/New", OutbreakAreas.Health, Access.Write, side, false, async c =>
+                await Read(await c.Pages.PostAsync("/Outbreak/Cases/New?handler=Person", Form(c.Token, ("cccd", Worker(c, side).Cccd)))))
+                { IsList = true, Marker = nameMark });
             list.Add(new("page /Outbreak/Contacts/Tree", OutbreakAreas.Health, Access.Read, side, false, async c =>
                 await Read(await c.Pages.GetAsync($"/Outbreak/Cases/{await CaseIdAsync(c, side)}"))) { Marker = caseMark });
             list.Add(new("page /Outbreak/Contacts/Tree", OutbreakAreas.Health, Access.Write, side, false, async c =>

@@ -763,6 +763,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Outbreak/Cases/Index OnGetExport",
         "/Outbreak/Cases/New OnGet",
         "/Outbreak/Cases/New OnPost",
+        "/Outbreak/Cases/New OnPostPerson",
         "/Outbreak/Contacts/Index OnGet",
         "/Outbreak/Contacts/Tree OnGet",
         "/Outbreak/Contacts/Tree OnPostConfirm",

@@ -1,4 +1,5 @@
 using Lachan.Features.Registry.Contracts;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -125,6 +126,31 @@ public sealed class CaseFlowTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Contains(w.WorkshopMate.FullName, detail);
         Assert.Contains(w.MatesRoommate.FullName, detail);
         Assert.Contains("data-testid=\"f2\"", detail);
+    }
+
+    [Theory, BothProviders]
+    public async Task The_case_forms_CCCD_lookup_names_the_registered_worker_audits_the_view_and_knows_no_one_elsewhere(DatabaseProvider provider)
+    {
+        var w = await CasesWorld.CreateAsync(await apps.For(provider));
+        var page = await w.App.LoggedInClientAsync(w.Health);
+        Task<HttpResponseMessage> LookUp(string cccd) => page.PostFormAsync("/Outbreak/Cases/New", new Dictionary<string, string> { ["cccd"] = cccd }, "/Outbreak/Cases/New?handler=Person");
+        int Views(LachanDb db) => db.AuditEvents.Count(a => a.Action == "view" && a.EntityType == "Worker" && a.EntityId == w.Registry.WorkerOwn.Id.ToString() && a.UserName == w.Health);
+        var before = await w.App.WithDbAsync(db => Task.FromResult(Views(db)));
+
+        var found = await LookUp(" " + w.Registry.WorkerOwn.Cccd + " ");
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var person = await found.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(w.Registry.WorkerOwn.FullName, person.GetProperty("fullName").GetString());
+        Assert.Equal(w.Registry.WorkerOwn.DateOfBirth.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), person.GetProperty("dateOfBirth").GetString());
+        Assert.Equal(before + 1, await w.App.WithDbAsync(db => Task.FromResult(Views(db))));
+
+        // another province's worker and an unknown number answer alike, with nothing in them
+        foreach (var other in new[] { w.Registry.WorkerOther.Cccd, TestRegistry.NewCccd("024", Sex.Male, 1990), "" })
+        {
+            var answer = await LookUp(other);
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+            Assert.DoesNotContain(TestRegistry.OtherWorkerName, await answer.Content.ReadAsStringAsync());
+        }
     }
 
     [Theory, BothProviders]

@@ -1,4 +1,6 @@
 using Lachan.Infrastructure;
+using Lachan.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Registry.Workers;
 using Lachan.Features.Shared;
@@ -10,7 +12,7 @@ using Lachan.Infrastructure.Calendar;
 namespace Lachan.Features.Outbreak.Cases;
 
 /// <summary>Registers a confirmed case: the CCCD of a registered worker, or a new person's identity as well.</summary>
-public sealed class NewModel(CaseEditor editor, CaseScope cases, UiText text, ProvinceCalendar calendar) : PageModel
+public sealed class NewModel(CaseEditor editor, CaseScope cases, UiText text, ProvinceCalendar calendar, AuditLog audit) : PageModel
 {
     /// <summary>Text as typed, so a wrongly typed date is reported on its field.</summary>
     public sealed class Input
@@ -37,6 +39,20 @@ public sealed class NewModel(CaseEditor editor, CaseScope cases, UiText text, Pr
         if (!cases.CanWrite) return Forbid();
         Form.TestKind = CaseEditor.TestKinds[0];
         return Page();
+    }
+
+    /// <summary>The form's lookup as the CCCD is typed: the registered worker's name, sex and birth date, so the officer sees
+    /// at once whom the case is about. Posted (the CCCD stays out of URLs and logs), in the officer's jurisdiction only (a
+    /// CCCD held elsewhere answers 404 like an unknown one), and audited as a view of the worker's record.</summary>
+    public async Task<IActionResult> OnPostPersonAsync(string? cccd, CancellationToken ct)
+    {
+        if (!cases.CanWrite) return Forbid();
+        var key = cccd?.Trim();
+        var person = string.IsNullOrEmpty(key) ? null : await cases.Workers().Where(w => w.Cccd == key)
+            .Select(w => new { w.Id, w.FullName, w.Sex, w.DateOfBirth }).FirstOrDefaultAsync(ct);
+        if (person is null) return NotFound();
+        await audit.ViewedAsync(nameof(Worker), person.Id, ct);
+        return new JsonResult(new { fullName = person.FullName, sex = person.Sex.ToString(), dateOfBirth = UiText.Date(person.DateOfBirth) });
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
