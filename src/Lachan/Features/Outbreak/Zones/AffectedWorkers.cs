@@ -124,12 +124,9 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, ProvinceCal
         else zones = await zonesQuery.ToListAsync(ct);
 
         var enterprises = await EnterprisesAsync(ct);
-        var stopping = enterprises.Select(e => (e, ZoneTimeline.StoppingOrder(e, zones, day))).Where(x => x.Item2 is not null).Select(x => (x.e, x.Item2!)).ToList();
-        var locked = zones.Where(z => ZoneTimeline.Restricts(ZoneTimeline.LevelOn(z.Orders, day))).ToList();
-        var lockedCommunes = locked.Where(z => z.Kind == ControlZoneKind.Commune).Select(z => z.CommuneCode!).ToList();
-        var clusterHouses = locked.SelectMany(z => z.LodgingHouses).Select(l => l.LodgingHouseId).Distinct().ToList();
-        var lockedHouses = lockedCommunes.Count == 0 && clusterHouses.Count == 0 ? [] : await db.Set<LodgingHouse>().AsNoTracking()
-            .Where(l => lockedCommunes.Contains(l.CommuneCode) || clusterHouses.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct);
+        var restrictions = await ZoneRestrictions.OnAsync(db, zones, enterprises, day, ct);
+        var stopping = restrictions.Stopping;
+        var lockedHouses = restrictions.LockedHouses.Keys.ToList();
         return new Situation(day, zoneName, orderNumber, enterprises, stopping, stopping.Select(x => x.Item1.Id).ToList(), lockedHouses);
     }
 
