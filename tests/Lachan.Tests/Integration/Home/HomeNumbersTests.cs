@@ -44,6 +44,15 @@ public sealed partial class HomeNumbersTests(DemoApps apps) : IClassFixture<Demo
                 await AssertNumbersEqualListsAsync(app, user, "2021-06-08");
             var after = await (await app.ApiClientAsync("admin")).GetFromJsonAsync<JsonElement>("/api/v1/home");
             Assert.NotEqual(Value(before, "cases.active"), Value(after, "cases.active"));   // the day really moved the numbers
+            // every trend is the figure of each earlier day: its point for 25/05, 14 days back, is that day's figure
+            var trended = after.GetProperty("figures").EnumerateObject().Where(f => f.Value.GetProperty("trend").ValueKind == JsonValueKind.Array).ToList();
+            Assert.Contains(trended, f => f.Name == "contacts.f1");
+            Assert.Contains(trended, f => f.Name == "affected.enterprisesStopped");
+            Assert.All(trended, f =>
+            {
+                var points = f.Value.GetProperty("trend").EnumerateArray().Select(p => p.GetInt64()).ToList();
+                Assert.True(points[^15] == Value(before, f.Name), $"{f.Name}: trend on 25/05 {points[^15]}, the home that day {Value(before, f.Name)}");
+            });
         }
         finally
         {

@@ -41,6 +41,17 @@ public sealed class ContactList(CaseScope cases, AuditLog audit, ProvinceCalenda
         return new Paged<ContactListRow>(items, total, page, size);
     }
 
+    /// <summary>For each of the days, how many contacts of the level the list shows as identified by that day (the home's
+    /// trend): one grouped count by the day their case was confirmed, added up.</summary>
+    public async Task<IReadOnlyList<long>> CountOnDaysAsync(ContactLevel level, IReadOnlyList<DateOnly> days, CancellationToken ct = default)
+    {
+        var last = days.Max();
+        var perDay = await Filter(new ContactListQuery { Level = level }, last)
+            .Join(cases.Cases(), x => x.CaseId, c => c.Id, (x, c) => c.ConfirmedOn)
+            .GroupBy(d => d).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return [.. days.Select(d => (long)perDay.Where(p => p.Day <= d).Sum(p => p.Count))];
+    }
+
     /// <summary>Identified by the day: a confirmed contact of a case confirmed on or before the day (the contact is traced
     /// from it, so not known before); a release after the day is not shown on it.</summary>
     private IQueryable<Contact> Filter(ContactListQuery q, DateOnly day)

@@ -53,7 +53,8 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
             new("cases.new", "Home.NewCases", await caseList.CountAsync(new() { Date = day, From = day, To = day }, ct),
                 $"/Outbreak/Cases?Date={dmy}&From={dmy}&To={dmy}", $"/api/v1/cases?date={iso}&from={iso}&to={iso}", Each(d => caseDays.Count(c => c.ConfirmedOn == d))),
             new("contacts.f1", "Home.ContactsF1", await contacts.CountAsync(new() { Date = day, Level = ContactLevel.F1 }, ct),
-                $"/Outbreak/Cases/Contacts?Date={dmy}&Level=F1", $"/api/v1/contacts?date={iso}&level=F1"),
+                $"/Outbreak/Cases/Contacts?Date={dmy}&Level=F1", $"/api/v1/contacts?date={iso}&level=F1",
+                [.. await contacts.CountOnDaysAsync(ContactLevel.F1, days, ct)]),
             new("quarantine.inForce", "In quarantine", await quarantine.CountAsync(new() { Date = day }, ct),
                 $"/Outbreak/Cases/Quarantine?Date={dmy}", $"/api/v1/quarantine?date={iso}", Each(d => orderDays.Count(QuarantineList.InForceOn(d).Compile()))),
             new("samples.today", "Home.SamplesToday", await samples.CountAsync(new() { Date = day }, ct),
@@ -81,16 +82,19 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
     private async Task<HomeSection> ZonesAsync(DateOnly day, CancellationToken ct)
     {
         var iso = HomeDays.Iso(day);
-        var list = await zones.ListAsync(day, ct);
+        var days = HomeDays.Ending(day);
+        var perDay = await zones.ListOnDaysAsync(days, ct);
         var figures = new List<HomeFigure>();
         foreach (var level in new[] { ZoneLevel.Lockdown, ZoneLevel.MedicalIsolation, ZoneLevel.SocialDistancing })
-            figures.Add(new("zones." + level, "ZoneLevel." + level, list.Count(z => z.Level == level), $"/Outbreak/Zones?Date={iso}", $"/api/v1/control-zones?date={iso}"));
+            figures.Add(new("zones." + level, "ZoneLevel." + level, perDay[^1].Count(z => z.Level == level), $"/Outbreak/Zones?Date={iso}", $"/api/v1/control-zones?date={iso}",
+                [.. perDay.Select(list => (long)list.Count(z => z.Level == level))]));
         var charts = new List<HomeChart>();
         if (scope.Can(RegistryAreas.Workers, Access.Read))   // as the affected list itself requires
         {
             var (workers, stopped) = await affected.CountsAsync(day, ct);
             figures.Add(new("affected.workers", "Home.WorkersAffected", workers, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}"));
-            figures.Add(new("affected.enterprisesStopped", "Enterprises stopped", stopped, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}"));
+            figures.Add(new("affected.enterprisesStopped", "Enterprises stopped", stopped, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}",
+                [.. await affected.EnterprisesStoppedOnDaysAsync(days, ct)]));
             // weekly points, each a full count of who the orders of that day stop and lock: the earlier weeks are kept a
             // few minutes per jurisdiction (the home is opened often, past days rarely change); the day itself is fresh
             var weeks = Enumerable.Range(0, HomeDays.Trend / 7 + 1).Select(i => day.AddDays(7 * i - HomeDays.Trend)).ToList();

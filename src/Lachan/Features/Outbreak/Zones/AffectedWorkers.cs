@@ -86,6 +86,16 @@ public sealed class AffectedWorkers(LachanDb db, Jurisdiction scope, ProvinceCal
         return (tally.Workers, s.Stopping.Count(x => visible.Contains(x.Enterprise.Id)));   // as RunAsync lists them
     }
 
+    /// <summary>The stopped enterprises shown (as <see cref="CountsAsync"/> counts them) on each of the days, from one read of
+    /// the zones and enterprises; no worker is read.</summary>
+    public async Task<IReadOnlyList<int>> EnterprisesStoppedOnDaysAsync(IReadOnlyList<DateOnly> days, CancellationToken ct = default)
+    {
+        var zones = await db.Set<ControlZone>().WithOrders().ToListAsync(ct);
+        var visible = (await scope.Enterprises(db.Set<Enterprise>().AsNoTracking()).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var enterprises = (await EnterprisesAsync(ct)).Where(e => visible.Contains(e.Id)).ToList();
+        return [.. days.Select(day => enterprises.Count(e => ZoneTimeline.StoppingOrder(e, zones, day) is not null))];
+    }
+
     /// <summary>Every affected worker by name, for export.</summary>
     public async Task<IReadOnlyList<AffectedWorker>?> AllAsync(AffectedQuery query, CancellationToken ct = default)
     {

@@ -25,6 +25,13 @@ public sealed class ZoneStatus(LachanDb db, Jurisdiction scope)
         (await Zones().ToListAsync(ct)).Select(z => Row(z, day))
             .OrderByDescending(r => r.Level).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
+    /// <summary>The list on each of the days, from one read of the zones and their orders (the home's trends).</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<ZoneStatusRow>>> ListOnDaysAsync(IReadOnlyList<DateOnly> days, CancellationToken ct = default)
+    {
+        var zones = await Zones().ToListAsync(ct);
+        return [.. days.Select(day => (IReadOnlyList<ZoneStatusRow>)[.. zones.Select(z => Row(z, day))])];
+    }
+
     public async Task<ZoneStatusDetail?> LoadAsync(int id, DateOnly day, CancellationToken ct = default)
     {
         var z = await Zones().FirstOrDefaultAsync(x => x.Id == id, ct);
