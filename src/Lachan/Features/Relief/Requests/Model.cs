@@ -18,7 +18,8 @@ public enum RequestChannel { Public = 1, Hotline = 2, Worklist = 3 }
 /// the ticket page. Changes only through the methods below.</summary>
 public sealed class HelpRequest
 {
-    public int Id { get; private set; }
+    /// <summary>Set by the database, or by a bulk load that assigns keys itself (the demo's tens of thousands).</summary>
+    public int Id { get; internal set; }
     /// <summary>Public code such as "HT-7K3M9Q": what the person keeps and the ticket page is looked up by.</summary>
     public required string Ticket { get; init; }
     public RequestChannel Channel { get; init; }

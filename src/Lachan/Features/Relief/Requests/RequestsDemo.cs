@@ -73,12 +73,18 @@ internal sealed class RequestsDemo(LachanDb db) : IDemoData
             });
             pending.Add((deliveries[^1], request));
         }
-        // requests get their ids first; then the deliveries point at them
-        db.AddRange(requests);
-        await db.SaveChangesAsync(ct);
-        foreach (var (delivery, request) in pending) delivery.HelpRequestId = request.Id;
-        db.AddRange(deliveries);
-        await db.SaveChangesAsync(ct);
+        // tens of thousands of rows at full size: keys assigned here and written in bulk (inside the seed's transaction),
+        // not one tracked insert each
+        var nextRequest = (await db.Set<HelpRequest>().MaxAsync(r => (int?)r.Id, ct) ?? 0) + 1;
+        foreach (var request in requests) request.Id = nextRequest++;
+        var nextDelivery = (await db.Set<Delivery>().MaxAsync(d => (int?)d.Id, ct) ?? 0) + 1;
+        foreach (var (delivery, request) in pending) (delivery.Id, delivery.HelpRequestId) = (nextDelivery++, request.Id);
+        await using (var bulk = BulkWriter.Begin(db))
+        {
+            await bulk.WriteAsync(requests, ct);
+            await bulk.WriteAsync(deliveries, ct);
+            await bulk.CompleteAsync(ct);
+        }
         return new Dictionary<string, long> { ["reliefTeams"] = teams.Count, ["helpRequests"] = requests.Count, ["deliveries"] = deliveries.Count };
     }
 
