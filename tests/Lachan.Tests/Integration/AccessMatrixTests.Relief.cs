@@ -105,7 +105,7 @@ public sealed partial class AccessMatrixTests
                 var request = await NewHelpRequestAsync(c.App, c.Registry, side);
                 var key = Guid.NewGuid().ToString();
                 var response = await c.Pages.PostAsync("/Relief/Requests/Deliveries?handler=Record",
-                    Form(c.Token, ("RequestId", request.Id.ToString()), ("Key", key), ("Items", "Gạo 10 kg"), ("Confirmation", request.Ticket)));
+                    Form(c.Token, ("RequestId", request.Id.ToString()), ("Key", key), ("PointId", (await SupplyPointIdAsync(c, 1)).ToString()), ("Quantities[2]", "1"), ("Confirmation", request.Ticket)));
                 return await Read(response, await c.App.WithDbAsync(db => db.Set<Delivery>().AnyAsync(d => d.IdempotencyKey == key)));
             }) { Mutates = true });
             list.Add(new("page /Relief/Requests/Unreached", area, Access.Read, side, false, async c =>
