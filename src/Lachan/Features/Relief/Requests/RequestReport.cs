@@ -27,7 +27,7 @@ public sealed class RequestReport(LachanDb db, RequestScope scope)
     public async Task<RequestFigures> RunAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         // the province's days [from, to] as UTC instants (CreatedAt is stored in UTC)
-        var (start, end) = (from.ToDateTime(TimeOnly.MinValue) - ProvinceOffset, to.AddDays(1).ToDateTime(TimeOnly.MinValue) - ProvinceOffset);
+        var (start, end) = (from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ProvinceOffset, to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ProvinceOffset);
         var rows = await scope.Requests(db.Set<HelpRequest>().AsNoTracking()).Where(r => r.CreatedAt >= start && r.CreatedAt < end)
             .Select(r => new { r.Needs, r.Status, r.CommuneCode, r.CreatedAt, r.DeliveredAt }).ToListAsync(ct);
 

@@ -15,11 +15,11 @@ internal static class RequestReportFiles
     {
         var sheets = new Dictionary<string, object>
         {
-            [t["Needs"]] = f.ByNeed.Select(n => Row((t["Need"], NeedsText.Of(t, n.Need)), (t["Requests"], n.Requests))).ToList(),
-            [t["Status"]] = f.ByStatus.Select(s => Row((t["Status"], t["Help.Status." + s.Status]), (t["Requests"], s.Requests))).ToList(),
-            [t["Commune"]] = f.ByArea.Select(a => Row((t["Commune"], a.Commune), (t["Requests"], a.Requests), (t["Open"], a.Open),
+            [Sheet(t["Needs"])] = f.ByNeed.Select(n => Row((t["Need"], NeedsText.Of(t, n.Need)), (t["Requests"], n.Requests))).ToList(),
+            [Sheet(t["Status"])] = f.ByStatus.Select(s => Row((t["Status"], t["Help.Status." + s.Status]), (t["Requests"], s.Requests))).ToList(),
+            [Sheet(t["Commune"])] = f.ByArea.Select(a => Row((t["Commune"], a.Commune), (t["Requests"], a.Requests), (t["Open"], a.Open),
                 (t["Help.Status.Delivered"], a.Delivered), (t["Help.Status.Cancelled"], a.Cancelled))).ToList(),
-            [t["Time to delivery"]] = new[]
+            [Sheet(t["Time to delivery"])] = new[]
             {
                 Row((t["From"], f.From.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), (t["To"], f.To.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
                     (t["Requests"], f.Total), (t["Help.Status.Delivered"], f.Times.Delivered), (t["Median (hours)"], Round(f.Times.MedianHours)), (t["90th percentile (hours)"], Round(f.Times.P90Hours))),
@@ -29,7 +29,7 @@ internal static class RequestReportFiles
         {
             Dictionary<string, object?> Reach(string commune, ReachRow r) => Row((t["Commune"], commune), (t["Became affected"], r.Affected),
                 (t["Reached within 48 hours"], r.Reached), (t["Still within 48 hours"], r.Waiting), (t["Share"], Percent(r.Share)));
-            sheets[t["Reached within 48 hours"]] = reach.Communes.Select(r => Reach(r.Commune ?? t["No lodging house"], r)).Append(Reach(t["Total"], reach.Total)).ToList();
+            sheets[Sheet(t["Reached within 48 hours"])] = reach.Communes.Select(r => Reach(r.Commune ?? t["No lodging house"], r)).Append(Reach(t["Total"], reach.Total)).ToList();
         }
         using var buffer = new MemoryStream();
         await MiniExcel.SaveAsAsync(buffer, sheets, cancellationToken: ct);
@@ -86,6 +86,9 @@ internal static class RequestReportFiles
         document.Save(stream, false);
         return stream.ToArray();
     }
+
+    /// <summary>Excel refuses sheet names of 31 characters or more.</summary>
+    private static string Sheet(string name) => name.Length <= 30 ? name : name[..30].TrimEnd();
 
     private static Dictionary<string, object?> Row(params (string Header, object? Value)[] cells) => cells.ToDictionary(c => c.Header, c => c.Value);
 
