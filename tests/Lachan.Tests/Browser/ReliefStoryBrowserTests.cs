@@ -5,6 +5,7 @@ using Lachan.Features.Relief.Requests;
 using Lachan.Features.Relief.Supplies;
 using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Localization;
+using Lachan.Tests.Infrastructure;
 using Lachan.Tests.Integration.Relief;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public sealed class ReliefStoryBrowserTests(BrowserFixture browser)
             // the desk triages: assigns the request to the team and the volunteer
             var id = await app.WithDbAsync(db => db.Set<HelpRequest>().Where(x => x.Ticket == ticket).Select(x => x.Id).SingleAsync());
             await desk.GotoAsync($"/Relief/Requests/Detail/{id}");
-            await Expect(desk.GetByTestId("request-detail")).ToContainTextAsync(ticket);
+            await Expect(desk.Locator("h1")).ToContainTextAsync(ticket);
             await desk.SelectOptionAsync("#TeamId", team.Id.ToString());
             await desk.SelectOptionAsync("#Volunteer", "tinhnguyen");
             await desk.GetByTestId("assign").ClickAsync();
@@ -154,7 +155,7 @@ public sealed class ReliefStoryBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>A new worker lodging in the own house, in quarantine since yesterday: affected, and nobody has come yet.</summary>
-    private static async Task<Worker> LodgerInQuarantineAsync(Infrastructure.LachanApp app, TestRegistry r, DateOnly today)
+    private static async Task<Worker> LodgerInQuarantineAsync(LachanApp app, TestRegistry r, DateOnly today)
     {
         var w = new Worker
         {
