@@ -54,8 +54,7 @@ public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, 
         var key = form.Key?.Trim();
         errors.AddIf(key is not { Length: >= 16 and <= 64 } || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'), "Key", "Delivery.KeyFormat");
         if (!errors.Ok) return new DeliveryResult.Invalid(errors);
-        if (await db.Set<Delivery>().AsNoTracking().FirstOrDefaultAsync(d => d.IdempotencyKey == key, ct) is { } earlier)
-            return earlier.HelpRequestId == form.RequestId ? new DeliveryResult.Recorded(earlier.Id, true) : new DeliveryResult.NotFound();
+        if (await EarlierAsync(key!, form.RequestId, ct) is { } done) return done;
 
         if (!scope.CanWrite) return new DeliveryResult.NotFound();
         var request = await scope.Requests(db.Set<HelpRequest>()).FirstOrDefaultAsync(r => r.Id == form.RequestId, ct);
@@ -128,6 +127,7 @@ public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, 
     public async Task<IReadOnlyList<ItemChoice>> ItemsAsync(CancellationToken ct) =>
         await db.Set<SupplyItem>().AsNoTracking().OrderBy(i => i.Id).Select(i => new ItemChoice(i.Id, i.Name, i.Unit)).ToListAsync(ct);
 
+    /// <summary>The answer for a key already recorded (the same entry again), or null for a new key.</summary>
     private async Task<DeliveryResult?> EarlierAsync(string key, int requestId, CancellationToken ct) =>
         await db.Set<Delivery>().AsNoTracking().FirstOrDefaultAsync(d => d.IdempotencyKey == key, ct) is { } earlier
             ? earlier.HelpRequestId == requestId ? new DeliveryResult.Recorded(earlier.Id, true) : new DeliveryResult.NotFound()
