@@ -58,7 +58,7 @@ internal sealed class Scenarios(Uri baseAddress, string token, BenchOptions opti
         return result;
     }
 
-    private static double? ServerMs(HttpResponseMessage response)
+    internal static double? ServerMs(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Server-Timing", out var values)) return null;
         foreach (var part in values.SelectMany(v => v.Split([',', ';'], StringSplitOptions.TrimEntries)))

@@ -72,6 +72,7 @@ public sealed class EveryPageBrowserTests(BrowserFixture browser)
         ["/Relief/Requests/Detail"] = ("congdoan", "/Relief/Requests/Detail/{id}", db => First(db.Set<HelpRequest>().Select(r => r.Id))),
         ["/Relief/Requests/Hotline"] = ("congdoan", "/Relief/Requests/Hotline", null),
         ["/Relief/Requests/Unreached"] = ("congdoan", "/Relief/Requests/Unreached", null),
+        ["/Relief/Requests/Reports"] = ("congdoan", "/Relief/Requests/Reports", null),
         ["/Relief/Requests/Deliveries"] = ("tinhnguyen", "/Relief/Requests/Deliveries", null),
         ["/Relief/Requests/Help"] = (null, "/Help", null),
         ["/Relief/Supplies/Index"] = ("congdoan", "/Relief/Supplies", null),

@@ -60,8 +60,17 @@ public sealed partial class AccessMatrixTests
     private static Task<int> SubmissionsAsync(Caller c, int workerId) =>
         c.App.WithDbAsync(db => db.Set<HelpRequest>().Where(x => x.WorkerId == workerId).SumAsync(x => 1 + x.MergedCount));
 
+    private static string ReportPeriod()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return $"From={today.AddDays(-1):yyyy-MM-dd}&To={today.AddDays(1):yyyy-MM-dd}";
+    }
+
     private static void AddReliefProbes(List<Probe> list)
     {
+        foreach (var format in new[] { "xlsx", "pdf" })
+            list.Add(new("page /Relief/Requests/Reports", ReliefAreas.Requests, Access.Read, Side.None, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Relief/Requests/Reports?handler=Export&format={format}&{ReportPeriod()}"))) { Only = Dispatcher });
         var area = ReliefAreas.Requests;
         Func<Caller, Side, string> ticketMark = (c, s) => ReliefTicket(c, s);
         Func<Role, bool> deskWithRegistry = r => r != Role.Volunteer;
@@ -105,7 +114,7 @@ public sealed partial class AccessMatrixTests
                 var request = await NewHelpRequestAsync(c.App, c.Registry, side);
                 var key = Guid.NewGuid().ToString();
                 var response = await c.Pages.PostAsync("/Relief/Requests/Deliveries?handler=Record",
-                    Form(c.Token, ("RequestId", request.Id.ToString()), ("Key", key), ("Items", "Gạo 10 kg"), ("Confirmation", request.Ticket)));
+                    Form(c.Token, ("RequestId", request.Id.ToString()), ("Key", key), ("PointId", (await SupplyPointIdAsync(c, 1)).ToString()), ("Quantities[2]", "1"), ("Confirmation", request.Ticket)));
                 return await Read(response, await c.App.WithDbAsync(db => db.Set<Delivery>().AnyAsync(d => d.IdempotencyKey == key)));
             }) { Mutates = true });
             list.Add(new("page /Relief/Requests/Unreached", area, Access.Read, side, false, async c =>
@@ -116,6 +125,10 @@ public sealed partial class AccessMatrixTests
                 return await Read(await c.Pages.PostAsync("/Relief/Requests/Unreached?handler=Worklist", Form(c.Token,
                     ("Date", "2021-05-20"), ("Days", "7"), ("House", house.Id.ToString()), ("TeamId", (await TeamIdAsync(c, side)).ToString()))));
             }) { Only = Dispatcher });
+            // the report's commune table names the side's commune (its request was made today, UTC)
+            list.Add(new("page /Relief/Requests/Reports", area, Access.Read, side, false, async c =>
+                await Read(await c.Pages.GetAsync($"/Relief/Requests/Reports?{ReportPeriod()}")))
+                { IsList = true, Only = Dispatcher, Marker = (c, s) => (s == Side.Own ? "Xã Một " : "Xã Hai ") + c.Registry.Tag });
             list.Add(new("GET /api/v1/relief/unreached", area, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync("/api/v1/relief/unreached?date=2021-05-20&days=7"))) { IsList = true, Only = deskWithRegistry });
         }

@@ -16,7 +16,9 @@
         var b = new Uint8Array(16); crypto.getRandomValues(b);
         return Array.prototype.map.call(b, function (x) { return ('0' + x.toString(16)).slice(-2); }).join('');
     }
+    // the province's day the page was loaded on (a demo may live in 2021); the phone's own date only as a fallback
     function today() {
+        if (status && status.dataset.today) return status.dataset.today;
         var d = new Date();
         return d.getFullYear() + '-' + ('0' + (d.getMonth() + 1)).slice(-2) + '-' + ('0' + d.getDate()).slice(-2);
     }
@@ -38,9 +40,10 @@
         sending = true;
         var entry = q[0];
         var body = new URLSearchParams({
-            RequestId: entry.requestId, Key: entry.key, Items: entry.items, Confirmation: entry.confirmation,
+            RequestId: entry.requestId, Key: entry.key, PointId: entry.pointId || '', Confirmation: entry.confirmation,
             DeliveredOn: entry.deliveredOn, __RequestVerificationToken: token.value
         });
+        Object.keys(entry.quantities || {}).forEach(function (item) { body.append('Quantities[' + item + ']', entry.quantities[item]); });
         fetch('/Relief/Requests/Deliveries?handler=Record', { method: 'POST', body: body, credentials: 'same-origin' })
             .then(function (r) {
                 if (r.ok || r.status === 400 || r.status === 404 || r.status === 403) {
@@ -65,9 +68,13 @@
         form.addEventListener('submit', function (ev) {
             ev.preventDefault();
             var q = load();
+            var quantities = {};
+            Array.prototype.forEach.call(form.querySelectorAll('input[data-item]'), function (i) {
+                if (i.value && i.value !== '0') quantities[i.dataset.item] = i.value;
+            });
             q.push({
-                key: newKey(), requestId: form.dataset.request, items: form.elements.Items.value,
-                confirmation: form.elements.Confirmation.value, deliveredOn: today()
+                key: newKey(), requestId: form.dataset.request, pointId: form.elements.PointId ? form.elements.PointId.value : '',
+                quantities: quantities, confirmation: form.elements.Confirmation.value, deliveredOn: today()
             });
             save(q);
             form.querySelector('[data-error]').textContent = '';

@@ -92,7 +92,8 @@ public sealed class HelpRequestTests(ReliefApps apps) : IClassFixture<ReliefApps
         var phone = await app.LoggedInClientAsync(volunteer.UserName!);
         Assert.Contains(ticket, await phone.GetPageAsync("/Relief/Requests/Deliveries"));
         var key = Guid.NewGuid().ToString();
-        var entry = new Dictionary<string, string> { ["RequestId"] = request.Id.ToString(), ["Key"] = key, ["Items"] = "Gạo 10 kg × 1", ["Confirmation"] = r.WorkerOwn.Cccd[^4..], ["DeliveredOn"] = today.ToString("yyyy-MM-dd") };
+        var world = await SupplyWorld.CreateAsync(app, packages: 0, rice: 3);
+        var entry = new Dictionary<string, string> { ["RequestId"] = request.Id.ToString(), ["Key"] = key, ["PointId"] = world.Point.Id.ToString(), ["Quantities[2]"] = "1", ["Confirmation"] = r.WorkerOwn.Cccd[^4..], ["DeliveredOn"] = today.ToString("yyyy-MM-dd") };
         var wrong = await phone.PostFormAsync("/Relief/Requests/Deliveries", new Dictionary<string, string>(entry) { ["Key"] = Guid.NewGuid().ToString(), ["Confirmation"] = "0000" }, "/Relief/Requests/Deliveries?handler=Record");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var sent = await phone.PostFormAsync("/Relief/Requests/Deliveries", entry, "/Relief/Requests/Deliveries?handler=Record");

@@ -1,5 +1,6 @@
 using Lachan.Infrastructure.Calendar;
 using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Relief.Supplies;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
 using Lachan.Infrastructure.Audit;
@@ -10,7 +11,8 @@ namespace Lachan.Features.Relief.Requests;
 
 /// <summary>One entry from the volunteer's phone. <see cref="Key"/> is made by the browser when the entry is written, so a
 /// resend after a lost answer, or the same entry sent from two tabs, is recorded once.</summary>
-public sealed record DeliveryForm(int RequestId, string? Key, string? Items, string? Confirmation, string? DeliveredOn);
+/// <summary>The goods handed over are drawn from <see cref="PointId"/>'s stock: <see cref="Quantities"/> is item id → units.</summary>
+public sealed record DeliveryForm(int RequestId, string? Key, int PointId, IReadOnlyDictionary<int, long>? Quantities, string? Confirmation, string? DeliveredOn);
 
 /// <summary>Recorded now, or already recorded earlier under the same key (the same answer: the entry is done).</summary>
 public abstract record DeliveryResult
@@ -20,11 +22,17 @@ public abstract record DeliveryResult
     public sealed record NotFound : DeliveryResult;
 }
 
-public sealed record StopRow(int RequestId, string Ticket, string Name, string? Phone, string? Address, string? LodgingHouse, HelpNeed Needs, int Priority, DateTime DueAt, string? Note);
+public sealed record StopRow(int RequestId, string Ticket, string Name, string? Phone, string? Address, string? LodgingHouse, HelpNeed Needs, int Priority, DateTime DueAt, string? Note, string CommuneCode);
+
+public sealed record PointChoice(int Id, string Name, string CommuneCode);
+
+public sealed record ItemChoice(int Id, string Name, string Unit);
 
 /// <summary>Proof of delivery: today's stops for the volunteer (or a desk's assigned requests), and recording what was
-/// handed over with the recipient's confirmation (the ticket code, or the last 4 digits of their CCCD).</summary>
-public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, TimeProvider time, ProvinceCalendar calendar)
+/// handed over with the recipient's confirmation (the ticket code, or the last 4 digits of their CCCD). What was handed
+/// over is an issue of goods from a point's stock (<see cref="SupplyIssues"/>) under the delivery's own key, in the same
+/// transaction as the delivery: a doubled sync draws once, a refused draw records no delivery.</summary>
+public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, TimeProvider time, ProvinceCalendar calendar, SupplyIssues issues)
 {
     public const int ItemsMax = 500;
 
@@ -35,7 +43,7 @@ public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, 
             .OrderByDescending(r => r.Priority).ThenBy(r => r.DueAt).Take(200)
             .Select(r => new StopRow(r.Id, r.Ticket, r.Name, r.Phone, r.Address,
                 db.Set<LodgingHouse>().Where(l => l.Id == r.LodgingHouseId).Select(l => l.Name + " — " + l.Address).FirstOrDefault(),
-                r.Needs, r.Priority, r.DueAt, r.Note)).ToListAsync(ct);
+                r.Needs, r.Priority, r.DueAt, r.Note, r.CommuneCode)).ToListAsync(ct);
         await audit.ListedAsync("DeliveryStops", null, 1, [], rows.Count, ct);
         return rows;
     }
@@ -46,16 +54,15 @@ public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, 
         var key = form.Key?.Trim();
         errors.AddIf(key is not { Length: >= 16 and <= 64 } || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'), "Key", "Delivery.KeyFormat");
         if (!errors.Ok) return new DeliveryResult.Invalid(errors);
-        if (await db.Set<Delivery>().AsNoTracking().FirstOrDefaultAsync(d => d.IdempotencyKey == key, ct) is { } earlier)
-            return earlier.HelpRequestId == form.RequestId ? new DeliveryResult.Recorded(earlier.Id, true) : new DeliveryResult.NotFound();
+        if (await EarlierAsync(key!, form.RequestId, ct) is { } done) return done;
 
         if (!scope.CanWrite) return new DeliveryResult.NotFound();
         var request = await scope.Requests(db.Set<HelpRequest>()).FirstOrDefaultAsync(r => r.Id == form.RequestId, ct);
         if (request is null || request.Status == RequestStatus.Cancelled) return new DeliveryResult.NotFound();
 
-        var items = form.Items?.Trim();
-        errors.AddIf(string.IsNullOrEmpty(items), "Items", "Delivery.ItemsRequired");
-        errors.AddIf(items is { Length: > ItemsMax }, "Items", "Help.TooLong");
+        var lines = (form.Quantities ?? new Dictionary<int, long>()).Where(q => q.Value != 0).Select(q => new IssueLine(q.Key, q.Value)).ToList();
+        errors.AddIf(lines.Count == 0, "Items", "Delivery.ItemsRequired");
+        errors.AddIf(lines.Any(l => l.Quantity < 0), "Items", "Supplies.QuantityPositive");
         var confirmedBy = await ConfirmationAsync(request, form.Confirmation?.Trim().ToUpperInvariant(), ct);
         errors.AddIf(confirmedBy is null, "Confirmation", "Delivery.ConfirmationWrong");
         var today = calendar.Today;
@@ -67,29 +74,86 @@ public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, 
                 errors.Add("DeliveredOn", "Delivery.DateOutside");
         }
         if (!errors.Ok) return new DeliveryResult.Invalid(errors);
+        var (requestId, workerId, ticket) = (request.Id, request.WorkerId, request.Ticket);
 
+        // the issue and the delivery are one unit: the issue's save runs inside this transaction (EF keeps a savepoint)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var issued = await issues.IssueAsync(new IssueRequest(key!, form.PointId, on, IssueChannel.Delivery, workerId, ticket, lines), ct);
+        switch (issued)
+        {
+            case IssueResult.Issued: break;
+            case IssueResult.AlreadyRecorded:
+                // a doubled send that got past the first look: the other one recorded issue and delivery together
+                await tx.RollbackAsync(ct);
+                return await EarlierAsync(key!, requestId, ct) ?? new DeliveryResult.NotFound();
+            default:
+                await tx.RollbackAsync(ct);
+                return new DeliveryResult.Invalid(Refusal(issued));
+        }
+
+        // the issue's save cleared the change tracker: the request is read again
+        var tracked = await db.Set<HelpRequest>().FirstAsync(r => r.Id == requestId, ct);
+        var names = await db.Set<SupplyItem>().AsNoTracking().Where(i => lines.Select(l => l.ItemId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var delivery = new Delivery
         {
-            HelpRequestId = request.Id, WorkerId = request.WorkerId, IdempotencyKey = key!, DeliveredOn = on, RecordedAt = now,
-            VolunteerUserName = scope.UserName, Items = items!, ConfirmedBy = confirmedBy!,
+            HelpRequestId = requestId, WorkerId = workerId, IdempotencyKey = key!, DeliveredOn = on, RecordedAt = now,
+            VolunteerUserName = scope.UserName, Items = Summary(lines, names), ConfirmedBy = confirmedBy!,
         };
-        request.Delivered(now);
+        tracked.Delivered(now);
         db.Add(delivery);
         try
         {
-            await audit.SaveThenRecordAsync("deliver", nameof(HelpRequest), () => request.Id, null,
-                () => new { DeliveryId = delivery.Id, delivery.Items, delivery.DeliveredOn, delivery.ConfirmedBy }, ct);
+            await db.SaveChangesAsync(ct);
+            audit.Record("deliver", nameof(HelpRequest), requestId, after: new { DeliveryId = delivery.Id, delivery.Items, delivery.DeliveredOn, delivery.ConfirmedBy, Point = form.PointId });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
             // the same key arrived twice at once (two tabs, a retry racing the first send): the other one was recorded
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var other = await db.Set<Delivery>().AsNoTracking().FirstOrDefaultAsync(d => d.IdempotencyKey == key, ct);
-            if (other is null) throw;
-            return new DeliveryResult.Recorded(other.Id, true);
+            return await EarlierAsync(key!, requestId, ct) ?? throw new InvalidOperationException("A delivery's save failed and no delivery holds its key.");
         }
         return new DeliveryResult.Recorded(delivery.Id, false);
+    }
+
+    /// <summary>Active points (the page lists those of the stop's commune first, where the volunteer usually picks up).</summary>
+    public async Task<IReadOnlyList<PointChoice>> PointsAsync(CancellationToken ct) =>
+        await db.Set<SupplyPoint>().AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name)
+            .Select(p => new PointChoice(p.Id, p.Name, p.CommuneCode)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<ItemChoice>> ItemsAsync(CancellationToken ct) =>
+        await db.Set<SupplyItem>().AsNoTracking().OrderBy(i => i.Id).Select(i => new ItemChoice(i.Id, i.Name, i.Unit)).ToListAsync(ct);
+
+    /// <summary>The answer for a key already recorded (the same entry again), or null for a new key.</summary>
+    private async Task<DeliveryResult?> EarlierAsync(string key, int requestId, CancellationToken ct) =>
+        await db.Set<Delivery>().AsNoTracking().FirstOrDefaultAsync(d => d.IdempotencyKey == key, ct) is { } earlier
+            ? earlier.HelpRequestId == requestId ? new DeliveryResult.Recorded(earlier.Id, true) : new DeliveryResult.NotFound()
+            : null;
+
+    /// <summary>A refused draw, as the field the volunteer corrects: the point, or the quantities.</summary>
+    private static FieldErrors Refusal(IssueResult refused)
+    {
+        var errors = new FieldErrors();
+        switch (refused)
+        {
+            case IssueResult.StockTooLow low: errors.Add("Items", "Supplies.StockTooLow", low.ItemName, low.Available); break;
+            case IssueResult.LimitReached limit: errors.Add("Items", "Supplies.LimitReached", limit.Rule, limit.MaxPerWindow, limit.WindowDays); break;
+            case IssueResult.Invalid invalid:
+                foreach (var field in invalid.Errors.Keys) errors.Add(field == "Lines" ? "Items" : field, invalid.Errors[field]);
+                break;
+            default: errors.Add("PointId", "Supplies.PointUnknown"); break;
+        }
+        return errors;
+    }
+
+    /// <summary>"Gạo 10 kg × 1; Mì tôm (thùng 30 gói) × 2": the delivery's line in the worker's history.</summary>
+    private static string Summary(IEnumerable<IssueLine> lines, IReadOnlyDictionary<int, string> names)
+    {
+        var text = string.Join("; ", lines.Select(l => $"{names.GetValueOrDefault(l.ItemId, "#" + l.ItemId)} × {l.Quantity}"));
+        return text.Length <= ItemsMax ? text : text[..ItemsMax];
     }
 
     /// <summary>"ticket" when the recipient showed the ticket code, "cccd" when they gave the last 4 digits of the CCCD on

@@ -22,6 +22,7 @@ public sealed class HelpModel(HelpRequests requests, LachanDb db) : PageModel
         public string? Cccd { get; set; }
         public string? CommuneCode { get; set; }
         public string? Address { get; set; }
+        public int? LodgingHouseId { get; set; }
         public List<string> Needs { get; set; } = [];
         public string? Note { get; set; }
     }
@@ -32,6 +33,9 @@ public sealed class HelpModel(HelpRequests requests, LachanDb db) : PageModel
     public bool Merged { get; private set; }
     public FieldErrors Errors { get; private set; } = new();
     public IReadOnlyList<Choice> Communes { get; private set; } = [];
+    /// <summary>The known lodging houses of the chosen commune (after a refused submission; the script fills them on a change).</summary>
+    public IReadOnlyList<Choice> Houses { get; private set; } = [];
+    public const int HousesMax = 500;
 
     public async Task<IActionResult> OnGetAsync(bool merged, CancellationToken ct)
     {
@@ -49,7 +53,7 @@ public sealed class HelpModel(HelpRequests requests, LachanDb db) : PageModel
     {
         var form = new HelpForm
         {
-            Name = Form.Name, Phone = Form.Phone, Cccd = Form.Cccd, CommuneCode = Form.CommuneCode, Address = Form.Address, Needs = Form.Needs, Note = Form.Note,
+            Name = Form.Name, Phone = Form.Phone, Cccd = Form.Cccd, CommuneCode = Form.CommuneCode, Address = Form.Address, LodgingHouseId = Form.LodgingHouseId, Needs = Form.Needs, Note = Form.Note,
         };
         switch (await requests.SubmitAsync(form, RequestChannel.Public, null, "public", ct))
         {
@@ -61,7 +65,23 @@ public sealed class HelpModel(HelpRequests requests, LachanDb db) : PageModel
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    /// <summary>The lodging houses of a commune for the picker, as JSON: id and "name — address" (a house's public sign and
+    /// street, nothing about its landlord or residents).</summary>
+    public async Task<IActionResult> OnGetHousesAsync(string? commune, CancellationToken ct) =>
+        new JsonResult(await HousesOfAsync(commune, ct));
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Communes = await db.Set<AdminUnit>().AsNoTracking().Where(u => u.Level == AdminLevel.Commune && u.ValidTo == null).OrderBy(u => u.Name)
             .Select(u => new Choice(u.Code, u.Kind + " " + u.Name)).ToListAsync(ct);
+        Houses = await HousesOfAsync(Form.CommuneCode, ct);
+    }
+
+    private async Task<IReadOnlyList<Choice>> HousesOfAsync(string? commune, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(commune) || commune.Length > 16) return [];
+        var code = commune.Trim();
+        return await db.Set<LodgingHouse>().AsNoTracking().Where(l => l.CommuneCode == code).OrderBy(l => l.NameSearch).ThenBy(l => l.Id).Take(HousesMax)
+            .Select(l => new Choice(l.Id.ToString(), l.Name + " — " + l.Address)).ToListAsync(ct);
+    }
 }

@@ -14,7 +14,8 @@ public static class RequestsSetup
     public static IServiceCollection AddRequests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RequestScope>().AddScoped<Reach>().AddScoped<Situation>().AddScoped<HelpRequests>().AddScoped<RequestQueue>()
-            .AddScoped<Deliveries>().AddScoped<Unreached>().AddScoped<Worklists>().AddScoped<HotlineLookup>();
+            .AddScoped<Deliveries>().AddScoped<Unreached>().AddScoped<Worklists>().AddScoped<HotlineLookup>()
+            .AddScoped<ReachShare>().AddScoped<RequestReport>();
         services.AddScoped<IWorkerProfileSection, ReliefSection>();
         services.AddScoped<IDemoData, RequestsDemo>();
         services.ConfigureAllQuartzSchedulers(Escalation.Schedule);

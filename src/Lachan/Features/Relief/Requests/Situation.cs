@@ -18,6 +18,16 @@ public sealed class Reach(LachanDb db)
     public IQueryable<int> IssuedTo(DateOnly from, DateOnly to) =>
         db.Set<ReliefIssue>().Where(i => i.WorkerId != null && i.Day >= from && i.Day <= to).Select(i => i.WorkerId!.Value);
 
+    /// <summary>The days in [from, to] each worker was reached, by any channel.</summary>
+    public async Task<ILookup<int, DateOnly>> DaysAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var delivered = await db.Set<Delivery>().Where(d => d.WorkerId != null && d.DeliveredOn >= from && d.DeliveredOn <= to)
+            .Select(d => new { WorkerId = d.WorkerId!.Value, Day = d.DeliveredOn }).ToListAsync(ct);
+        var issued = await db.Set<ReliefIssue>().Where(i => i.WorkerId != null && i.Day >= from && i.Day <= to)
+            .Select(i => new { WorkerId = i.WorkerId!.Value, i.Day }).ToListAsync(ct);
+        return delivered.Concat(issued).ToLookup(x => x.WorkerId, x => x.Day);
+    }
+
     public async Task<bool> EverAsync(int workerId, CancellationToken ct) =>
         await db.Set<Delivery>().AnyAsync(d => d.WorkerId == workerId, ct) || await db.Set<ReliefIssue>().AnyAsync(i => i.WorkerId == workerId, ct);
 }

@@ -50,14 +50,15 @@ internal static class ReceiptPdf
         return stream.ToArray();
     }
 
-    private static void EnsureFonts()
+    /// <summary>Installs the DejaVu resolver once per process (the requests report draws with it too).</summary>
+    internal static void EnsureFonts()
     {
         lock (Gate)
             GlobalFontSettings.FontResolver ??= new DejaVuFonts();
     }
 
     /// <summary>Every face PDFsharp asks for is DejaVu Sans (regular or bold) from the system's font folder.</summary>
-    private sealed class DejaVuFonts : IFontResolver
+    internal sealed class DejaVuFonts : IFontResolver
     {
         public const string Family = "DejaVu Sans";
         private static readonly string Folder = "/usr/share/fonts/truetype/dejavu";

@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Lachan.Bench;
+
+/// <summary>`dotnet run -c Release --project bench/Lachan.Bench -- relief [--workers 300000] [--cases 20000]
+/// [--movements 1000000] [--requests 2000] [--seconds 120] [--postgres &lt;connstr&gt;]`: the figures of issue 11 —
+/// the public help form under a bounded load on loopback (8 concurrent clients, each request from its own address, so
+/// only the deliberate flood meets the rate limit), "no one left hungry" for the whole province, and the transparency
+/// totals after the ledger is topped up to the given number of movements (compared with a direct sum). Appends to
+/// docs/performance.md.</summary>
+internal static class ReliefBench
+{
+    private const int Concurrency = 8;
+    private const string AsOf = "2021-06-30";
+
+    public static async Task<int> RunAsync(string root, AppProcess app, BenchOptions options, string[] args)
+    {
+        string? Value(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+        var movements = int.Parse(Value("--movements") ?? "1000000", CultureInfo.InvariantCulture);
+        var postgres = options.Postgres is not null;
+        var machine = MachineInfo.Read();
+        Console.WriteLine($"Relief benchmark on {options.Provider}: {options.Workers:N0} workers, {movements:N0} ledger movements; {machine.Summary}");
+        var temp = Path.Combine(Path.GetTempPath(), $"lachan-relief-bench-{Environment.ProcessId}");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            if (!postgres) app.ConnectionString = $"Data Source={Path.Combine(temp, "lachan.db")}";
+            await app.RunVerbAsync(TimeSpan.FromMinutes(20), "seed", "--workers", options.Workers.ToString(CultureInfo.InvariantCulture),
+                "--cases", options.Cases.ToString(CultureInfo.InvariantCulture), "--reset");
+            var connection = app.ConnectionString!;
+            var inLedger = await TopUpLedgerAsync(connection, postgres, movements);
+            var moneyIn = await MoneyInAsync(connection, postgres);
+            var communes = await CommunesAsync(connection, postgres);
+            Console.WriteLine($"  ledger: {inLedger:N0} movements; money in up to {AsOf}: {moneyIn:N0} đ (direct sum)");
+            var token = (await app.RunVerbAsync(TimeSpan.FromMinutes(2), "users", "token", "admin")).Trim().Split('\n')[^1].Trim();
+
+            var results = new List<ScenarioResult>();
+            double createdPerSecond;
+            int flood429;
+            await using (var server = await app.StartAsync(TimeSpan.FromMinutes(5)))
+            {
+                (var form, createdPerSecond) = await PublicFormAsync(server.BaseAddress, communes, options);
+                results.Add(form);
+                flood429 = await FloodAsync(server.BaseAddress, communes[0]);
+                using var loops = new Scenarios(server.BaseAddress, token, options);
+                var days = Enumerable.Range(0, 14).Select(d => new DateOnly(2021, 5, 18).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                results.Add(await loops.RunAsync("No one left hungry (province)", "GET /api/v1/relief/unreached?date=…&days=7",
+                    days.Select(d => $"/api/v1/relief/unreached?date={d}&days=7"), 1000, (_, body) => body.Contains("\"total\"", StringComparison.Ordinal), maxRequests: 100));
+                results.Add(await loops.RunAsync("Transparency totals", $"GET /api/v1/public/transparency?asOf={AsOf}", [$"/api/v1/public/transparency?asOf={AsOf}"], 200,
+                    (_, body) => MoneyInOf(body) == moneyIn, maxRequests: 500));
+            }
+            Append(root, machine, options, inLedger, results, createdPerSecond, flood429);
+            return results.Any(r => r.Errors > 0) ? 1 : 0;
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    /// <summary>Creates requests from <see cref="Concurrency"/> clients at once; each request carries its own forwarded
+    /// address (the app trusts loopback as its proxy), as a province of phones would. Counts 201 and 200 (merged) as done.</summary>
+    private static async Task<(ScenarioResult, double)> PublicFormAsync(Uri baseAddress, IReadOnlyList<string> communes, BenchOptions options)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var (server, client) = (new ConcurrentBag<double>(), new ConcurrentBag<double>());
+        var (errors, created) = (0, 0);
+        string? firstError = null;
+        var names = new[] { "Nguyễn Thị Lan", "Trần Văn Hùng", "Lê Thị Mai", "Phạm Văn Nam", "Hoàng Thị Hoa", "Vũ Văn Dũng" };
+        var wall = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Requests), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+        {
+            if (wall.Elapsed.TotalSeconds > options.Seconds) return;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/public/help-requests")
+            {
+                Content = JsonContent.Create(new
+                {
+                    name = names[i % names.Length], phone = $"09{70_000_000 + i:00000000}", communeCode = communes[i % communes.Count],
+                    address = $"Phòng {i % 40 + 1}", needs = new[] { i % 3 == 0 ? "medicine" : "food" }, note = "bench",
+                }),
+            };
+            request.Headers.Add("X-Forwarded-For", $"10.{i / 65536 % 256}.{i / 256 % 256}.{i % 256}");
+            var sw = Stopwatch.StartNew();
+            using var response = await http.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            client.Add(sw.Elapsed.TotalMilliseconds);
+            if (Scenarios.ServerMs(response) is double ms) server.Add(ms);
+            if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK) Interlocked.Increment(ref created);
+            else if (Interlocked.Increment(ref errors) == 1) firstError = $"{(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}";
+        });
+        var result = new ScenarioResult
+        {
+            Name = "Public help form (create)", Request = $"POST /api/v1/public/help-requests, {Concurrency} clients", Requests = client.Count, Errors = errors,
+            FirstError = firstError, TargetP95Ms = 100, Seconds = wall.Elapsed.TotalSeconds, Server = Stats.Of([.. server]), Client = Stats.Of([.. client]),
+        };
+        var perSecond = created / wall.Elapsed.TotalSeconds;
+        Console.WriteLine($"  public form: {created} created in {wall.Elapsed.TotalSeconds:F1} s = {perSecond:F0}/s; server p95 {result.Server.P95:F2} ms; {errors} errors");
+        return (result, perSecond);
+    }
+
+    /// <summary>60 submissions at once from one address: the answers beyond the per-client limit are 429.</summary>
+    private static async Task<int> FloodAsync(Uri baseAddress, string commune)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/public/help-requests")
+            {
+                Content = JsonContent.Create(new { name = "Người thử", phone = $"08{80_000_000 + i:00000000}", communeCode = commune, needs = new[] { "food" } }),
+            };
+            request.Headers.Add("X-Forwarded-For", "198.51.100.200");
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
+        }));
+        var refused = answers.Count(a => a == HttpStatusCode.TooManyRequests);
+        Console.WriteLine($"  flood from one client: {refused} of 60 refused with 429");
+        return refused;
+    }
+
+    /// <summary>Copies the demo's movements (as not reversing anything) until the ledger holds <paramref name="target"/>;
+    /// copies keep their donations, items, days and values, so the totals grow and a direct sum stays the reference.</summary>
+    private static async Task<long> TopUpLedgerAsync(string connectionString, bool postgres, int target)
+    {
+        await using var connection = Open(connectionString, postgres);
+        await connection.OpenAsync();
+        var q = postgres ? "\"" : "";
+        const string columns = "At, Day, Reason, FromKind, FromRef, ToKind, ToRef, ItemId, DonationId, SourceKind, Quantity, Value, ReliefIssueId, By";
+        var quoted = string.Join(", ", columns.Split(", ").Select(c => q + c + q));
+        var copied = string.Join(", ", columns.Split(", ").Select(c => "m." + q + c + q));
+        while (true)
+        {
+            var count = Convert.ToInt64(await ScalarAsync(connection, $"SELECT COUNT(*) FROM {q}LedgerMovements{q}"), CultureInfo.InvariantCulture);
+            if (count == 0) throw new InvalidOperationException("The demo province has no ledger to copy.");
+            if (count >= target) return count;
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandTimeout = 600;
+            cmd.CommandText = $"INSERT INTO {q}LedgerMovements{q} ({quoted}) SELECT {copied} FROM {q}LedgerMovements{q} m ORDER BY m.{q}Id{q} LIMIT {target - count}";
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task<long> MoneyInAsync(string connectionString, bool postgres)
+    {
+        await using var connection = Open(connectionString, postgres);
+        await connection.OpenAsync();
+        var q = postgres ? "\"" : "";
+        return Convert.ToInt64(await ScalarAsync(connection,
+            $"SELECT COALESCE(SUM(CASE WHEN {q}FromKind{q} = 'Donor' THEN {q}Value{q} WHEN {q}ToKind{q} = 'Donor' THEN -{q}Value{q} ELSE 0 END), 0) " +
+            $"FROM {q}LedgerMovements{q} WHERE {q}ItemId{q} IS NULL AND {q}Day{q} <= '{AsOf}'"), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<IReadOnlyList<string>> CommunesAsync(string connectionString, bool postgres)
+    {
+        await using var connection = Open(connectionString, postgres);
+        await connection.OpenAsync();
+        var q = postgres ? "\"" : "";
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT DISTINCT {q}CommuneCode{q} FROM {q}LodgingHouses{q} ORDER BY 1";
+        var list = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) list.Add(reader.GetString(0));
+        return list;
+    }
+
+    private static long? MoneyInOf(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.GetProperty("money").GetProperty("in").GetInt64();
+    }
+
+    private static DbConnection Open(string connectionString, bool postgres) =>
+        postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync();
+    }
+
+    private static void Append(string root, MachineInfo machine, BenchOptions options, long movements, List<ScenarioResult> results, double createdPerSecond, int flood429)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"\n## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — relief on {options.Provider}\n");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {machine.Summary}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Commit: `{BenchProgram.Git(root, "describe --always --dirty")}`; command: `dotnet run -c Release --project bench/Lachan.Bench -- relief --workers {options.Workers} --movements {movements}{(options.Postgres is null ? "" : " --postgres …")}`");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Public form: {createdPerSecond:F0} requests created per second ({Concurrency} clients; target ≥ 500/s); a flood of 60 from one client: {flood429} answered 429.\n");
+        sb.AppendLine("| scenario | requests | errors | server p50 / p95 ms | target p95 | met |\n|---|---|---|---|---|---|");
+        foreach (var r in results)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Requests} | {r.Errors} | {r.Server.P50:F1} / {r.Server.P95:F1} | {r.TargetP95Ms} | {(r.MeetsTarget == true ? "yes" : "no")} |");
+        File.AppendAllText(Path.Combine(root, "docs", "performance.md"), sb.ToString());
+        Console.WriteLine(sb.ToString());
+    }
+}
