@@ -69,7 +69,8 @@ public sealed class InsuranceImport(LachanDb db, Jurisdiction scope, AuditLog au
 
         var workers = await WorkerIdsAsync(parsed.Select(p => p.Cccd).OfType<string>().ToList(), parsed.Select(p => p.Bhxh).OfType<string>().ToList(), ct);
         var taxCodes = parsed.Select(p => p.Tax).OfType<string>().Distinct().ToList();
-        var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => taxCodes.Contains(e.TaxCode)).ToDictionaryAsync(e => e.TaxCode, e => e.Id, ct);
+        var province = scope.Scope;
+        var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => taxCodes.Contains(e.TaxCode) && (province == null || e.ProvinceCode == province)).ToDictionaryAsync(e => e.TaxCode, e => e.Id, ct);
 
         var problems = new List<ImportProblem>();
         var wanted = new HashSet<(int Worker, DateOnly Month, int Enterprise)>();
@@ -78,7 +79,7 @@ public sealed class InsuranceImport(LachanDb db, Jurisdiction scope, AuditLog au
             int? worker = null;
             if (string.IsNullOrEmpty(p.Cccd) && string.IsNullOrEmpty(p.Bhxh)) problems.Add(new(p.Row, Column.Cccd.ToString(), "Field.Required"));
             else if (!string.IsNullOrEmpty(p.Cccd) && Registry.Contracts.Cccd.Validate(p.Cccd).Error is { } invalid) problems.Add(new(p.Row, Column.Cccd.ToString(), invalid));
-            else if ((p.Cccd is { Length: > 0 } c ? workers.ByCccd.GetValueOrDefault(c) : workers.ByBhxh.GetValueOrDefault(p.Bhxh!)) is int id) worker = id;
+            else if (p.Cccd is { Length: > 0 } c ? workers.ByCccd.TryGetValue(c, out var id) : workers.ByBhxh.TryGetValue(p.Bhxh!, out id)) worker = id;
             else problems.Add(new(p.Row, string.IsNullOrEmpty(p.Cccd) ? Column.Bhxh.ToString() : Column.Cccd.ToString(), "Support.Insurance.UnknownWorker"));
             if (p.Month is null) problems.Add(new(p.Row, Column.Month.ToString(), string.IsNullOrEmpty(p.MonthText) ? "Field.Required" : "Support.Insurance.BadMonth"));
             int? enterprise = null;
@@ -114,7 +115,9 @@ public sealed class InsuranceImport(LachanDb db, Jurisdiction scope, AuditLog au
 
     private async Task<(Dictionary<string, int> ByCccd, Dictionary<string, int> ByBhxh)> WorkerIdsAsync(List<string> cccds, List<string> bhxhs, CancellationToken ct)
     {
-        var query = db.Set<Worker>().AsNoTracking();
+        // social insurance of a province records that province's workers: anyone else is "not in the registry"
+        var province = scope.Scope;
+        var query = db.Set<Worker>().AsNoTracking().Where(w => province == null || w.ProvinceCode == province);
         // a few ids go to the database; a province's file is matched against every worker here
         if (cccds.Count + bhxhs.Count <= IdsInQuery)
             query = query.Where(w => cccds.Contains(w.Cccd) || (w.BhxhNumber != null && bhxhs.Contains(w.BhxhNumber)));

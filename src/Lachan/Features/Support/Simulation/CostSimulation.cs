@@ -24,7 +24,8 @@ public sealed class CostSimulation(LachanDb db, SupportFacts facts)
 {
     public const int MaxDays = 366 * 2;
 
-    public async Task<SimulationResult?> RunAsync(string code, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <param name="provinceCode">The registry's province to evaluate (the caller's jurisdiction); null: every worker (the CLI).</param>
+    public async Task<SimulationResult?> RunAsync(string code, DateOnly from, DateOnly to, string? provinceCode, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         var policy = await db.Set<SupportPolicy>().AsNoTracking().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Code == code, ct);
@@ -32,10 +33,10 @@ public sealed class CostSimulation(LachanDb db, SupportFacts facts)
         var version = policy.VersionOn(from) ?? policy.Versions.MaxBy(v => v.EffectiveFrom)!;
         version.Policy = policy;
 
-        var ids = await db.Set<Worker>().AsNoTracking().Select(w => w.Id).ToListAsync(ct);
+        var ids = await db.Set<Worker>().AsNoTracking().Where(w => provinceCode == null || w.ProvinceCode == provinceCode).Select(w => w.Id).ToListAsync(ct);
         var monthsBack = policy.Kind == SupportKind.Terminated ? 24 : 1;
         var all = await facts.ForWorkersAsync(ids, from, to, monthsBack, ct);
-        var enterprises = await db.Set<Enterprise>().AsNoTracking()
+        var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => provinceCode == null || e.ProvinceCode == provinceCode)
             .Select(e => new { e.Id, e.Name, e.DistrictCode, e.IndustrialZoneId }).ToDictionaryAsync(e => e.Id, ct);
         var houses = await db.Set<LodgingHouse>().AsNoTracking().Select(h => new { h.Id, h.DistrictCode }).ToDictionaryAsync(h => h.Id, h => h.DistrictCode, ct);
         var districts = (await db.Set<AdminUnit>().AsNoTracking().Where(u => u.Level == AdminLevel.District).Select(u => new { u.Code, u.Name }).ToListAsync(ct))
@@ -56,6 +57,7 @@ public sealed class CostSimulation(LachanDb db, SupportFacts facts)
             var job = f.Employments.Where(e => e.Overlaps(from, to)).MaxBy(e => e.From);
             // a household business is paid once, whichever of its people is found first
             if (policy.PerEnterprise && (job is null || !enterprisesPaid.Add(job.EnterpriseId))) continue;
+            // a job at an enterprise of another province counts, without naming that enterprise
             var e = job is null ? null : enterprises.GetValueOrDefault(job.EnterpriseId);
             var district = e?.DistrictCode ?? f.Lodging.Where(l => l.Overlaps(from, to)).Select(l => houses.GetValueOrDefault(l.LodgingHouseId)).FirstOrDefault() ?? "";
             paid.Add((district, e?.IndustrialZoneId, e?.Id, verdict.Amount));

@@ -8,7 +8,7 @@ namespace Lachan.Features.Support.Simulation;
 
 /// <summary>The cost simulation on a page (province officials): pick a policy and dates, see workers and money by
 /// district, IZ and enterprise.</summary>
-public sealed class IndexModel(CostSimulation simulation, PolicyVersions policies) : PageModel
+public sealed class IndexModel(CostSimulation simulation, PolicyVersions policies, Lachan.Infrastructure.Auth.Jurisdiction scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Policy { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
@@ -26,7 +26,7 @@ public sealed class IndexModel(CostSimulation simulation, PolicyVersions policie
         var to = Dates.Parse(To, nameof(To), Errors);
         if (Errors.Ok) Errors.AddAll(SimulationApi.Check(Policy, from, to));
         if (!Errors.Ok) return Page();
-        Result = await simulation.RunAsync(Policy!, from!.Value, to!.Value, ct);
+        Result = await simulation.RunAsync(Policy!.Trim(), from!.Value, to!.Value, scope.Scope, ct);
         if (Result is null) Errors.Add(nameof(Policy), "Support.NoSuchPolicy");
         return Page();
     }

@@ -21,7 +21,7 @@ public static class SimulateCommand
         if (to < from) throw new CommandLineException("--to must not be before --from.");
         if (to.DayNumber - from.DayNumber > CostSimulation.MaxDays) throw new CommandLineException($"The period may be at most {CostSimulation.MaxDays} days.");
         await DataModule.MigrateAsync(services.GetRequiredService<LachanDb>());
-        var result = await services.GetRequiredService<CostSimulation>().RunAsync(code, from, to, CancellationToken.None)
+        var result = await services.GetRequiredService<CostSimulation>().RunAsync(code, from, to, null, CancellationToken.None)
             ?? throw new CommandLineException($"No policy with code {code}.");
         if (options.Contains("--json"))
             Console.WriteLine(JsonSerializer.Serialize(result, Json));

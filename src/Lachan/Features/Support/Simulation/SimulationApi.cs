@@ -20,13 +20,13 @@ public static class SimulationApi
 
     public static RouteGroupBuilder MapSimulationEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/support/simulations", async (string? policy, string? from, string? to, CostSimulation simulation, ApiErrors errors, CancellationToken ct) =>
+        api.MapGet("/support/simulations", async (string? policy, string? from, string? to, CostSimulation simulation, Jurisdiction scope, ApiErrors errors, CancellationToken ct) =>
             {
                 if (!QueryDate.TryParse(from, out var f)) return errors.Validation(QueryDate.Error("From", from));
                 if (!QueryDate.TryParse(to, out var t)) return errors.Validation(QueryDate.Error("To", to));
                 var invalid = Check(policy, f, t);
                 if (!invalid.Ok) return errors.Validation(invalid);
-                return await simulation.RunAsync(policy!.Trim(), f!.Value, t!.Value, ct) is { } r ? Results.Ok(r) : Results.NotFound();
+                return await simulation.RunAsync(policy!.Trim(), f!.Value, t!.Value, scope.Scope, ct) is { } r ? Results.Ok(r) : Results.NotFound();
             })
             .WithTags("Support").RequireArea(SupportAreas.Policies, Access.Write)
             .WithSummary("Cost simulation before launch: every worker of the registry evaluated under the policy (its code) from `from` to `to` (yyyy-MM-dd, at most two years): `workers` (beneficiaries; enterprises when `unit` is enterprise), `amount` in whole đồng, and by district, IZ and enterprise, with the count of each reason for not qualifying. Province officials only (it reads the whole province).")
