@@ -4,6 +4,7 @@ using Lachan.Features.Outbreak;
 using Lachan.Features.Registry;
 using Lachan.Features.Relief;
 using Lachan.Features.Rosters;
+using Lachan.Features.Support;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Cli;
 using Lachan.Infrastructure.Data;
@@ -19,6 +20,7 @@ builder.AddModule<RegistryModule>();
 builder.AddModule<RostersModule>();
 builder.AddModule<OutbreakModule>();
 builder.AddModule<ReliefModule>();
+builder.AddModule<SupportModule>();
 builder.AddModule<AdminModule>();
 builder.AddModule<HomeModule>();
 

@@ -2,6 +2,7 @@ using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Outbreak.Contracts;
 using Lachan.Features.Relief.Contracts;
 using Lachan.Features.Home;
+using Lachan.Features.Support.Contracts;
 using System.Security.Claims;
 using Lachan.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http;
@@ -12,23 +13,24 @@ public sealed class JurisdictionTests
 {
     // The expected access matrix for the registry, written out in full so any change to Jurisdiction.For shows
     // up as a failing row: W = write, R = read, - = none.
-    //                                   Workers Enterprises Lodging Places Audit Users Zones Health Transfers Requests Supplies Home
+    //                                   Workers Enterprises Lodging Places Audit Users Zones Health Transfers Requests Supplies Home SupportPolicies SupportInsurance SupportLists SupportPayments
     private static readonly (Role Role, string Row)[] Matrix =
     [
-        (Role.Steering,          "W W W W W W W W W W W W"),
-        (Role.IzBoard,           "W W R R - - R - W - - R"),
-        (Role.Health,            "R R R R - - R W - - - R"),
-        (Role.LabourFederation,  "R R R R - - R - - W W R"),
-        (Role.LabourDepartment,  "R R R R - - R - - R R R"),
-        (Role.District,          "R R W R - - R - - R R R"),
-        (Role.Commune,           "R R W R - - R - - W R R"),
-        (Role.SocialInsurance,   "R R R R - - R - - - - R"),
-        (Role.EnterpriseHr,      "W R - R - - R - - - - R"),
-        (Role.Volunteer,         "- - - - - - - - - W W R"),
-        (Role.Checkpoint,        "- - - - - - - - - - - R"),
+        (Role.Steering,          "W W W W W W W W W W W W W W W W"),
+        (Role.IzBoard,           "W W R R - - R - W - - R R - R -"),
+        (Role.Health,            "R R R R - - R W - - - R - - - -"),
+        (Role.LabourFederation,  "R R R R - - R - - W W R R - - -"),
+        (Role.LabourDepartment,  "R R R R - - R - - R R R W R W W"),
+        (Role.District,          "R R W R - - R - - R R R R R W R"),
+        (Role.Commune,           "R R W R - - R - - W R R - - - -"),
+        (Role.SocialInsurance,   "R R R R - - R - - - - R R W W -"),
+        (Role.EnterpriseHr,      "W R - R - - R - - - - R R - W R"),
+        (Role.Volunteer,         "- - - - - - - - - W W R - - - -"),
+        (Role.Checkpoint,        "- - - - - - - - - - - R - - - -"),
     ];
 
-    private static readonly Area[] Columns = [RegistryAreas.Workers, RegistryAreas.Enterprises, RegistryAreas.Lodging, RegistryAreas.Places, AdminAreas.Audit, AdminAreas.Users, OutbreakAreas.Zones, OutbreakAreas.Health, RegistryAreas.Transfers, ReliefAreas.Requests, ReliefAreas.Supplies, HomeAreas.Home];
+    private static readonly Area[] Columns = [RegistryAreas.Workers, RegistryAreas.Enterprises, RegistryAreas.Lodging, RegistryAreas.Places, AdminAreas.Audit, AdminAreas.Users, OutbreakAreas.Zones, OutbreakAreas.Health, RegistryAreas.Transfers, ReliefAreas.Requests, ReliefAreas.Supplies, HomeAreas.Home,
+        SupportAreas.Policies, SupportAreas.Insurance, SupportAreas.Lists, SupportAreas.Payments];
 
     /// <summary>Every area a module declares (a public static field of type Area anywhere in the app), so a new area
     /// without a column here fails.</summary>

@@ -11,6 +11,20 @@ public sealed class QuarantineSpan
     public DateOnly StartOn { get; init; }
 }
 
+/// <summary>A stretch of days, both ends inclusive; To null: not ended.</summary>
+public sealed record DaySpan(DateOnly From, DateOnly? To);
+
+/// <summary>What orders did over a period: for each enterprise stopped and each lodging house locked, the stretches of
+/// days (clipped to the period) it was.</summary>
+public sealed record PeriodRestrictions(IReadOnlyDictionary<int, IReadOnlyList<DaySpan>> StoppedEnterprises, IReadOnlyDictionary<int, IReadOnlyList<DaySpan>> LockedLodgingHouses);
+
+/// <summary>Why a worker was isolated, as far as support policies need it: a case (treatment, and isolation after
+/// discharge), or a contact's quarantine.</summary>
+public enum IsolationKind { Case = 0, F1 = 1, F2 = 2 }
+
+/// <summary>A worker's treatment or quarantine over days (inclusive; To null: not ended), without health details.</summary>
+public sealed record IsolationSpan(int WorkerId, IsolationKind Kind, DateOnly From, DateOnly? To);
+
 /// <summary>What other modules (relief) may know of the outbreak, read-only and without health details: which
 /// enterprises and houses orders restrict on a day, who is in quarantine on a day (a yes, never why), and which houses
 /// have a resident who is an active case. The queries are composable with the caller's own (same unit of work).</summary>
@@ -26,4 +40,11 @@ public interface IOutbreakFacts
 
     /// <summary>Ids of the lodging houses where, on the day, a resident is a confirmed case not yet recovered.</summary>
     IQueryable<int> HousesWithActiveCaseOn(DateOnly day);
+
+    /// <summary>The enterprises stopped and lodging houses locked by orders on some day of the period, with the days
+    /// (support payments: days off work, lockdown of the lodging).</summary>
+    Task<PeriodRestrictions> RestrictionsBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default);
+
+    /// <summary>Cases and quarantines overlapping the period, of the given workers (null: all).</summary>
+    Task<IReadOnlyList<IsolationSpan>> IsolationsBetweenAsync(DateOnly from, DateOnly to, IReadOnlyCollection<int>? workerIds, CancellationToken ct = default);
 }

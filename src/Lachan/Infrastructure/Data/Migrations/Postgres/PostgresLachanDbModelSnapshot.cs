@@ -2009,6 +2009,172 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RosterMappings", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Support.Insurance.InsuredMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("Month", "WorkerId");
+
+                    b.HasIndex("WorkerId", "Month", "EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("SupportInsuredMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EmployerForm")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SupportPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ContractBefore")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ContractFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContractKinds")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ContractTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("InsuredMonthBefore")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ListDeadlineDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxDaysCase")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinContractMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RentFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RentTo")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("RequiresIzEmployer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("UnemploymentInsuredMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("UpperTierAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("UpperTierDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("SupportPolicyVersions", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Infrastructure.Audit.AuditAnchor", b =>
                 {
                     b.Property<long>("Id")
@@ -2769,6 +2935,32 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lachan.Features.Support.Insurance.InsuredMonth", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicyVersion", b =>
+                {
+                    b.HasOne("Lachan.Features.Support.Policies.SupportPolicy", "Policy")
+                        .WithMany("Versions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Policy");
+                });
+
             modelBuilder.Entity("Lachan.Infrastructure.Auth.ApiToken", b =>
                 {
                     b.HasOne("Lachan.Infrastructure.Auth.LachanUser", null)
@@ -2872,6 +3064,11 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Lines");
 
                     b.Navigation("Movements");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicy", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

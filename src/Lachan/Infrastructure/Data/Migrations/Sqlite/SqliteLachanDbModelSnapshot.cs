@@ -1924,6 +1924,166 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RosterMappings", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Support.Insurance.InsuredMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("Month", "WorkerId");
+
+                    b.HasIndex("WorkerId", "Month", "EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("SupportInsuredMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerForm")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SupportPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ContractBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractKinds")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InsuredMonthBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ListDeadlineDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxDaysCase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinContractMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RentFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RentTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresIzEmployer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnemploymentInsuredMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpperTierAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UpperTierDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("SupportPolicyVersions", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Infrastructure.Audit.AuditAnchor", b =>
                 {
                     b.Property<long>("Id")
@@ -2668,6 +2828,32 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lachan.Features.Support.Insurance.InsuredMonth", b =>
+                {
+                    b.HasOne("Lachan.Features.Registry.Contracts.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Registry.Contracts.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicyVersion", b =>
+                {
+                    b.HasOne("Lachan.Features.Support.Policies.SupportPolicy", "Policy")
+                        .WithMany("Versions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Policy");
+                });
+
             modelBuilder.Entity("Lachan.Infrastructure.Auth.ApiToken", b =>
                 {
                     b.HasOne("Lachan.Infrastructure.Auth.LachanUser", null)
@@ -2771,6 +2957,11 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Lines");
 
                     b.Navigation("Movements");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicy", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,67 @@
+using Lachan.Features.Outbreak.Contracts;
+using Lachan.Features.Registry.Contracts;
+using Lachan.Features.Support.Insurance;
+using Lachan.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lachan.Features.Support.Eligibility;
+
+/// <summary>Loads <see cref="WorkerFacts"/> for many workers at once: one query per kind of fact (workers, jobs, lodging,
+/// insurance months, cases and quarantines, orders), never one per worker, so a 50,000-row list or a 300,000-worker
+/// simulation costs a handful of round-trips. A few ids are sent to the database; many are filtered here (no database
+/// takes 300,000 parameters, and at that size the period's rows are most of the table anyway).</summary>
+public sealed class SupportFacts(LachanDb db, IOutbreakFacts outbreak)
+{
+    private const int IdsInQuery = 2000;
+
+    /// <summary>Facts over [from, to] (inclusive) for each id; an id the registry does not hold gets
+    /// <see cref="WorkerFacts.NotInRegistry"/> (with its id). Insured months reach 24 months before <paramref name="from"/>
+    /// (the termination rule looks that far back).</summary>
+    public async Task<IReadOnlyDictionary<int, WorkerFacts>> ForWorkersAsync(IReadOnlyCollection<int> workerIds, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var few = workerIds.Count <= IdsInQuery ? workerIds.Distinct().ToList() : null;
+        var wanted = workerIds as IReadOnlySet<int> ?? workerIds.ToHashSet();
+
+        var workers = db.Set<Worker>().AsNoTracking().Select(w => w.Id);
+        if (few is not null) workers = workers.Where(id => few.Contains(id));
+        var known = (await workers.ToListAsync(ct)).Where(wanted.Contains).ToHashSet();
+
+        var jobsQuery = db.Set<Employment>().AsNoTracking().Where(e => e.From <= to && (e.To == null || e.To >= from));
+        if (few is not null) jobsQuery = jobsQuery.Where(e => few.Contains(e.WorkerId));
+        var jobs = await jobsQuery.Select(e => new { e.WorkerId, e.EnterpriseId, e.From, e.To, e.ContractType, Iz = e.Enterprise!.IndustrialZoneId != null }).ToListAsync(ct);
+
+        // a residence ends the day the worker moved out (the next one starts that day)
+        var staysQuery = db.Set<Residence>().AsNoTracking().Where(r => r.From <= to && (r.To == null || r.To > from));
+        if (few is not null) staysQuery = staysQuery.Where(r => few.Contains(r.WorkerId));
+        var stays = await staysQuery.Select(r => new { r.WorkerId, r.LodgingHouseId, r.From, r.To }).ToListAsync(ct);
+
+        var (firstMonth, lastMonth) = (InsuredMonth.MonthOf(from).AddMonths(-24), InsuredMonth.MonthOf(to));
+        var monthsQuery = db.Set<InsuredMonth>().AsNoTracking().Where(m => m.Month >= firstMonth && m.Month <= lastMonth);
+        if (few is not null) monthsQuery = monthsQuery.Where(m => few.Contains(m.WorkerId));
+        var months = await monthsQuery.Select(m => new { m.WorkerId, m.Month }).ToListAsync(ct);
+
+        var restrictions = await outbreak.RestrictionsBetweenAsync(from, to, ct);
+        var isolations = await outbreak.IsolationsBetweenAsync(from, to, workerIds, ct);
+
+        IReadOnlyList<Span> Spans(IReadOnlyDictionary<int, IReadOnlyList<DaySpan>> byId, int id) =>
+            byId.TryGetValue(id, out var spans) ? spans.Select(s => new Span(s.From, s.To)).ToList() : [];
+
+        var jobsBy = jobs.Where(j => known.Contains(j.WorkerId)).ToLookup(j => j.WorkerId,
+            j => new EmploymentFact(j.EnterpriseId, j.From, j.To, j.ContractType, j.Iz, Spans(restrictions.StoppedEnterprises, j.EnterpriseId)));
+        var staysBy = stays.Where(s => known.Contains(s.WorkerId)).ToLookup(s => s.WorkerId,
+            s => new LodgingFact(s.LodgingHouseId, s.From, s.To is { } moved && moved > s.From ? moved.AddDays(-1) : s.To, Spans(restrictions.LockedLodgingHouses, s.LodgingHouseId)));
+        var monthsBy = months.Where(m => known.Contains(m.WorkerId)).ToLookup(m => m.WorkerId, m => m.Month);
+        var isolationsBy = isolations.Where(i => known.Contains(i.WorkerId)).ToLookup(i => i.WorkerId);
+
+        var result = new Dictionary<int, WorkerFacts>(wanted.Count);
+        foreach (var id in wanted)
+        {
+            if (!known.Contains(id)) { result[id] = WorkerFacts.NotInRegistry with { WorkerId = id }; continue; }
+            var iso = isolationsBy[id];
+            result[id] = new WorkerFacts(id, true, [.. jobsBy[id]], [.. staysBy[id]], monthsBy[id].ToHashSet(),
+                [.. iso.Where(i => i.Kind == IsolationKind.F1).Select(i => new Span(i.From, i.To))],
+                [.. iso.Where(i => i.Kind == IsolationKind.Case).Select(i => new Span(i.From, i.To))]);
+        }
+        return result;
+    }
+}
