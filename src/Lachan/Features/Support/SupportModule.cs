@@ -1,5 +1,7 @@
 using Lachan.Features.Support.Contracts;
 using Lachan.Features.Support.Eligibility;
+using Lachan.Features.Support.Lists;
+using Lachan.Features.Support.Payments;
 using Lachan.Features.Support.Policies;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -19,9 +21,10 @@ public sealed class SupportModule : IModule
     {
         services.AddSingleton<IDataBackfill, PolicySeedBackfill>();
         services.AddScoped<SupportFacts>();
+        services.AddSupportLists().AddSupportPayments();
     }
 
-    public void MapApi(RouteGroupBuilder api) { }
+    public void MapApi(RouteGroupBuilder api) => api.MapSupportLists().MapSupportPayments();
 
     public void AuthorizePages(PageConventionCollection pages) { }
 }

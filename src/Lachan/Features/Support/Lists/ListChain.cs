@@ -57,7 +57,7 @@ public sealed class ListChain(LachanDb db, AuditLog audit, ListScope scope, Prov
         var rows = list.Approvable.ToList();
         var workerIds = rows.Select(r => r.WorkerId!.Value).ToList();
         var taken = await db.Set<SupportApproval>().AsNoTracking()
-            .Where(a => a.PolicyCode == list.PolicyCode && a.PeriodStart == list.PeriodStart && workerIds.Contains(a.WorkerId))
+            .Where(a => a.PolicyCode == list.PolicyCode && a.PeriodStart == list.PeriodKey && workerIds.Contains(a.WorkerId))
             .Select(a => new { a.WorkerId, a.SupportListId }).ToListAsync(ct);
         var takenBy = taken.ToDictionary(t => t.WorkerId, t => t.SupportListId);
         long total = 0;
@@ -75,7 +75,7 @@ public sealed class ListChain(LachanDb db, AuditLog audit, ListScope scope, Prov
             db.Add(new SupportApproval
             {
                 SupportListId = list.Id, RowId = row.Id, WorkerId = row.WorkerId!.Value, EnterpriseId = list.EnterpriseId, PolicyCode = list.PolicyCode,
-                PeriodStart = list.PeriodStart, Amount = amount, ApprovedOn = today, DecisionNo = list.DecisionNo!,
+                PeriodStart = list.PeriodKey, Amount = amount, ApprovedOn = today, DecisionNo = list.DecisionNo!,
             });
             total += amount;
             count++;

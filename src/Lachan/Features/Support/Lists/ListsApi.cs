@@ -4,6 +4,7 @@ using Lachan.Features.Support.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Support.Lists;
@@ -46,6 +47,32 @@ public static class ListsApi
             .WithSummary("The province's decision on the list (approval with number, date, workers and amount; or the refusal and its reasons) as a pdf.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
 
+        g.MapPost("/", async (BuildRequest request, ListBuilder builder, ApiErrors errors, CancellationToken ct) => Built(await builder.FromRosterAsync(request, ct), errors))
+            .RequireArea(SupportAreas.Lists, Access.Write)
+            .WithSummary("HR builds the draft list for a policy (policyCode, e.g. QD08-G1) and month (MM/yyyy) from its enterprise's roster (taxCode): every worker employed there in the month, each checked against the rules and every earlier list and approval.")
+            .Produces<BuiltAnswer>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        g.MapPost("/import", async ([FromForm] string? policyCode, [FromForm] string? taxCode, [FromForm] string? month, IFormFile? file, ListBuilder builder,
+                ApiErrors errors, CancellationToken ct) =>
+            {
+                if (file is null || file.Length == 0) return errors.Validation(new FieldErrors { ["File"] = "SupportList.FileRequired" });
+                if (file.Length > MaxFileBytes) return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge);
+                var path = Path.GetTempFileName();
+                try
+                {
+                    await using (var s = File.Create(path)) await file.CopyToAsync(s, ct);
+                    return Built(await builder.FromFileAsync(new BuildRequest(policyCode, taxCode, month), path, ct), errors);
+                }
+                finally
+                {
+                    File.Delete(path);
+                }
+            })
+            .RequireArea(SupportAreas.Lists, Access.Write).DisableAntiforgery() // bearer-token clients, as the roster upload
+            .WithSummary("HR imports its list (xlsx/csv with a CCCD column; name, amount asked, bank account, bank optional) for a policy and month: all rows or none; a bad row refuses the file with every row's error.")
+            .Accepts<IFormFile>("multipart/form-data").Produces<BuiltAnswer>(StatusCodes.Status201Created).Produces<FileRefusal>(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
         var w = g.MapGroup("/{id:int}").RequireArea(SupportAreas.Lists, Access.Write);
         Step(w.MapPost("/post", (int id, ListChain chain, ApiErrors errors, CancellationToken ct) => Answer(chain.PostAsync(id, ct), errors))
             .WithSummary("HR posts the draft for the public notice (at least the notice's working days before it can be submitted)."));
@@ -80,6 +107,19 @@ public static class ListsApi
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
+
+    public const long MaxFileBytes = 50 * 1024 * 1024;
+
+    public sealed record BuiltAnswer(int Id, int Rows, int Eligible);
+    public sealed record FileRefusal(IReadOnlyList<FileError> Errors);
+
+    private static IResult Built(BuildResult result, ApiErrors errors) => result switch
+    {
+        BuildResult.Created c => Results.Created($"/api/v1/support/lists/{c.ListId}", new BuiltAnswer(c.ListId, c.Rows, c.Eligible)),
+        BuildResult.Invalid i => errors.Validation(i.Errors),
+        BuildResult.FileRefused f => Results.BadRequest(new FileRefusal(f.Errors)),
+        _ => Results.NotFound(),
+    };
 
     private static RouteHandlerBuilder Step(RouteHandlerBuilder b) =>
         b.Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)

@@ -30,6 +30,7 @@ internal sealed class ListsConfiguration :
         // worklists: by state (and due day), by enterprise, by district
         e.HasIndex(x => new { x.State, x.DueOn });
         e.HasIndex(x => new { x.EnterpriseId, x.PolicyCode, x.PeriodStart });
+        e.HasIndex(x => new { x.PolicyCode, x.PeriodKey });
         e.HasIndex(x => new { x.DistrictCode, x.State });
         e.HasMany(x => x.Rows).WithOne().HasForeignKey(x => x.SupportListId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Disputes).WithOne().HasForeignKey(x => x.SupportListId).OnDelete(DeleteBehavior.Cascade);

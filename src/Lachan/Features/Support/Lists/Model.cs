@@ -27,6 +27,8 @@ public sealed class SupportList
     public string ProvinceCode { get; set; } = "";
     public DateOnly PeriodStart { get; set; }
     public DateOnly PeriodEnd { get; set; }
+    /// <summary>"The same policy period" of the approvals (the month, or the policy's period for one-off payments).</summary>
+    public DateOnly PeriodKey { get; set; }
     /// <summary>The official form the list follows ("Mẫu 02"…), from the policy.</summary>
     public string Form { get; set; } = "";
     public ListOrigin Origin { get; set; }
