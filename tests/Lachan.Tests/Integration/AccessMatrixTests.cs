@@ -519,6 +519,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddTransferProbes(list);
         AddReliefProbes(list);
         AddSupplyProbes(list);
+        AddSupportListProbes(list);
         return [.. list];
     }
 

@@ -41,7 +41,7 @@ public static class PaymentsApi
 
         g.MapPost("/batches/{id:int}/export", async (int id, string? layout, string? format, BankFiles files, ApiErrors errors, HttpResponse response, CancellationToken ct) =>
             {
-                if (!ListExport.TryParseFormat(format, out var f)) return errors.Validation(new FieldErrors { ["Format"] = "Export.FormatInvalid" });
+                if (!ListExport.TryParseFormat(format, out var f)) return errors.Validation(new FieldErrors { ["Format"] = "SupportPayments.FormatInvalid" });
                 if (await files.ExportAsync(id, layout, ct) is not { } file) return Results.NotFound();
                 await ListExport.WriteAsync(response, file.Stem, f, file.Rows, file.Columns, ct);
                 return Results.Empty;
