@@ -519,6 +519,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddTransferProbes(list);
         AddReliefProbes(list);
         AddSupplyProbes(list);
+        AddSupportProbes(list);
         AddSupportListProbes(list);
         return [.. list];
     }
@@ -853,6 +854,12 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Registry/Zones/Edit OnPost",
         "/Registry/Zones/Index OnGet",
         "/Registry/Zones/Index OnGetExport",
+        "/Support/Insurance/Index OnGet",
+        "/Support/Insurance/Index OnPost",
+        "/Support/Policies/Detail OnGet",
+        "/Support/Policies/Detail OnPost",
+        "/Support/Policies/Index OnGet",
+        "/Support/Simulation/Index OnGet",
         "/Rosters/Detail OnGet",
         "/Rosters/Detail OnGetProgress",
         "/Rosters/Detail OnGetReport",

@@ -1,8 +1,10 @@
 using Lachan.Features.Support.Contracts;
 using Lachan.Features.Support.Eligibility;
+using Lachan.Features.Support.Insurance;
 using Lachan.Features.Support.Lists;
 using Lachan.Features.Support.Payments;
 using Lachan.Features.Support.Policies;
+using Lachan.Features.Support.Simulation;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Modules;
@@ -20,11 +22,33 @@ public sealed class SupportModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IDataBackfill, PolicySeedBackfill>();
-        services.AddScoped<SupportFacts>();
+        services.AddScoped<PolicyVersions>().AddScoped<SupportFacts>().AddScoped<CostSimulation>().AddScoped<InsuranceImport>();
+        services.AddScoped<IDemoData, InsuranceDemo>();
         services.AddSupportLists().AddSupportPayments();
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapSupportLists().MapSupportPayments();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapPolicyEndpoints();
+        api.MapSimulationEndpoints();
+        api.MapSupportLists().MapSupportPayments();
+    }
 
-    public void AuthorizePages(PageConventionCollection pages) { }
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizeFolder("/Support/Policies", SupportAreas.Policies.Read);
+        pages.AuthorizeFolder("/Support/Simulation", SupportAreas.Policies.Write);
+        pages.AuthorizeFolder("/Support/Insurance", SupportAreas.Insurance.Read);
+    }
+
+    public IEnumerable<MenuEntry> Menu =>
+    [
+        new(130, "/Support/Policies", "Support policies", SupportAreas.Policies, TestId: "nav-support-policies", Icon: "journal-text"),
+        new(132, "/Support/Simulation", "Cost simulation", SupportAreas.Policies, Access.Write, TestId: "nav-support-simulation", Icon: "activity"),
+        new(134, "/Support/Insurance", "Insurance months", SupportAreas.Insurance, TestId: "nav-support-insurance", Icon: "shield-check"),
+    ];
+
+    public string MenuTitle => "Support payments";
+
+    public IEnumerable<Verb> Verbs => [SupportCommands.Verb];
 }

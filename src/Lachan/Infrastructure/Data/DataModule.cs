@@ -50,7 +50,9 @@ public static class DataModule
     {
         await db.Database.MigrateAsync(ct);
         // Data a module derives once for rows written before it kept it (e.g. the registry's name words).
-        foreach (var backfill in db.GetService<IEnumerable<IDataBackfill>>())
+        // from the application's services: the context's own provider answers IEnumerable<T> with an empty list
+        var services = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        foreach (var backfill in services?.GetServices<IDataBackfill>() ?? [])
             await backfill.RunAsync(db, ct);
         if (!db.IsPostgres)
         {

@@ -17,7 +17,12 @@ public sealed class SupportFacts(LachanDb db, IOutbreakFacts outbreak)
     /// <summary>Facts over [from, to] (inclusive) for each id; an id the registry does not hold gets
     /// <see cref="WorkerFacts.NotInRegistry"/> (with its id). Insured months reach 24 months before <paramref name="from"/>
     /// (the termination rule looks that far back).</summary>
-    public async Task<IReadOnlyDictionary<int, WorkerFacts>> ForWorkersAsync(IReadOnlyCollection<int> workerIds, DateOnly from, DateOnly to, CancellationToken ct)
+    public Task<IReadOnlyDictionary<int, WorkerFacts>> ForWorkersAsync(IReadOnlyCollection<int> workerIds, DateOnly from, DateOnly to, CancellationToken ct) =>
+        ForWorkersAsync(workerIds, from, to, 24, ct);
+
+    /// <summary>As above, with insured months reaching <paramref name="monthsBack"/> months before <paramref name="from"/>:
+    /// a province-wide simulation of a policy that looks only at the month before asks for 1, not 24 (7 million rows).</summary>
+    public async Task<IReadOnlyDictionary<int, WorkerFacts>> ForWorkersAsync(IReadOnlyCollection<int> workerIds, DateOnly from, DateOnly to, int monthsBack, CancellationToken ct)
     {
         var few = workerIds.Count <= IdsInQuery ? workerIds.Distinct().ToList() : null;
         var wanted = workerIds as IReadOnlySet<int> ?? workerIds.ToHashSet();
@@ -35,7 +40,7 @@ public sealed class SupportFacts(LachanDb db, IOutbreakFacts outbreak)
         if (few is not null) staysQuery = staysQuery.Where(r => few.Contains(r.WorkerId));
         var stays = await staysQuery.Select(r => new { r.WorkerId, r.LodgingHouseId, r.From, r.To }).ToListAsync(ct);
 
-        var (firstMonth, lastMonth) = (InsuredMonth.MonthOf(from).AddMonths(-24), InsuredMonth.MonthOf(to));
+        var (firstMonth, lastMonth) = (InsuredMonth.MonthOf(from).AddMonths(-monthsBack), InsuredMonth.MonthOf(to));
         var monthsQuery = db.Set<InsuredMonth>().AsNoTracking().Where(m => m.Month >= firstMonth && m.Month <= lastMonth);
         if (few is not null) monthsQuery = monthsQuery.Where(m => few.Contains(m.WorkerId));
         var months = await monthsQuery.Select(m => new { m.WorkerId, m.Month }).ToListAsync(ct);

@@ -1,0 +1,40 @@
+using Lachan.Features.Support.Contracts;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Calendar;
+
+namespace Lachan.Features.Support.Policies;
+
+/// <summary>A policy's values in one version, as the API gives them (money in whole đồng).</summary>
+public sealed record PolicyVersionAnswer(int Id, DateOnly EffectiveFrom, DateOnly? EffectiveTo, bool InForce, string Source,
+    DateOnly PeriodFrom, DateOnly PeriodTo, DateOnly? RentFrom, DateOnly? RentTo, DateOnly? ContractBefore, DateOnly? ContractFrom,
+    DateOnly? ContractTo, IReadOnlyList<string> ContractKinds, int MinContractMonths, bool InsuredMonthBefore, bool RequiresIzEmployer,
+    int? MinDays, long Amount, int? UpperTierDays, long? UpperTierAmount, int? MaxDays, int? MaxDaysCase, int? MaxMonths,
+    int? ListDeadlineDay, int? UnemploymentInsuredMonths)
+{
+    public static PolicyVersionAnswer Of(SupportPolicyVersion v, DateOnly today) => new(v.Id, v.EffectiveFrom, v.EffectiveTo, v.InForceOn(today),
+        v.Source, v.PeriodFrom, v.PeriodTo, v.RentFrom, v.RentTo, v.ContractBefore, v.ContractFrom, v.ContractTo,
+        [.. v.AllowedContracts.Select(c => c.ToString())], v.MinContractMonths, v.InsuredMonthBefore, v.RequiresIzEmployer, v.MinDays, v.Amount,
+        v.UpperTierDays, v.UpperTierAmount, v.MaxDays, v.MaxDaysCase, v.MaxMonths, v.ListDeadlineDay, v.UnemploymentInsuredMonths);
+}
+
+/// <summary>One policy: its stable code, names, legal basis, employer form, kind and current values.</summary>
+public sealed record PolicyAnswer(string Code, string NameVi, string NameEn, string LegalBasis, string? EmployerForm, string Kind,
+    bool PerEnterprise, PolicyVersionAnswer? Current, int Versions);
+
+public static class PoliciesApi
+{
+    public static RouteGroupBuilder MapPolicyEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/support/policies", async (PolicyVersions policies, ProvinceCalendar calendar, CancellationToken ct) =>
+            {
+                var today = calendar.Today;
+                return TypedResults.Ok((await policies.ListAsync(ct)).Select(p => new PolicyAnswer(p.Code, p.NameVi, p.NameEn, p.LegalBasis,
+                    p.EmployerForm, p.Kind.ToString(), p.PerEnterprise, PolicyVersions.Current(p, today) is { } v ? PolicyVersionAnswer.Of(v, today) : null,
+                    p.Versions.Count)).ToList());
+            })
+            .WithTags("Support").RequireArea(SupportAreas.Policies, Access.Read)
+            .WithSummary("The support policies (QD08-G1, QD08-G2, NQ68-SUSPEND, NQ68-STOPPAGE, NQ68-TERMINATED, NQ68-MEALS, NQ68-HOUSEHOLD and the province's own), each with its stable `code`, names, legal basis, employer form and the values of its current version (in force today, else the latest started, else the first to come): period, conditions, amounts in whole đồng.")
+            .Produces<List<PolicyAnswer>>().ProducesProblem(StatusCodes.Status403Forbidden);
+        return api;
+    }
+}
