@@ -54,7 +54,7 @@ public sealed class ListChain(LachanDb db, AuditLog audit, ListScope scope, Prov
     public Task<ChainResult> ApproveAsync(int id, string? decisionNo, CancellationToken ct) => StepAsync(id, "approve", async (list, today, days, rules) =>
     {
         list.Approve(today, decisionNo ?? "");
-        var rows = list.Approvable.ToList();
+        var rows = list.ApprovableRows().ToList();
         var workerIds = rows.Select(r => r.WorkerId!.Value).ToList();
         var taken = await db.Set<SupportApproval>().AsNoTracking()
             .Where(a => a.PolicyCode == list.PolicyCode && a.PeriodStart == list.PeriodKey && workerIds.Contains(a.WorkerId))

@@ -88,7 +88,7 @@ public sealed class SupportList
     }
 
     /// <summary>The rows approved: eligible by the rules and insured as confirmed.</summary>
-    public IEnumerable<SupportListRow> Approvable => Rows.Where(r => r.Eligible && r.Insured != false && r.WorkerId is not null);
+    public IEnumerable<SupportListRow> ApprovableRows() => Rows.Where(r => r.Eligible && r.Insured != false && r.WorkerId is not null);
 
     public void Approve(DateOnly day, string decisionNo)
     {

@@ -38,7 +38,7 @@ public sealed class ListChainRulesTests
         Assert.Equal(ListState.Approved, list.State);
         Assert.Null(list.DueOn);
         Assert.Equal("1234/QĐ-UBND", list.DecisionNo);
-        Assert.Equal([1], list.Approvable.Select(r => r.RowNo));   // row 2 was not insured
+        Assert.Equal([1], list.ApprovableRows().Select(r => r.RowNo));   // row 2 was not insured
     }
 
     [Fact]

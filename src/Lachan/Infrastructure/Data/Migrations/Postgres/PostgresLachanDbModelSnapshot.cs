@@ -2415,9 +2415,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("SupportListId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("SupportListId1")
-                        .HasColumnType("integer");
-
                     b.Property<bool>("Withdrawn")
                         .HasColumnType("boolean");
 
@@ -2425,8 +2422,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SupportListId1");
 
                     b.HasIndex("WorkerId");
 
@@ -3780,10 +3775,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("SupportListId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Lachan.Features.Support.Lists.SupportList", null)
-                        .WithMany("Approvable")
-                        .HasForeignKey("SupportListId1");
                 });
 
             modelBuilder.Entity("Lachan.Features.Support.Payments.PaymentLine", b =>
@@ -3913,8 +3904,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lachan.Features.Support.Lists.SupportList", b =>
                 {
-                    b.Navigation("Approvable");
-
                     b.Navigation("Disputes");
 
                     b.Navigation("Rows");

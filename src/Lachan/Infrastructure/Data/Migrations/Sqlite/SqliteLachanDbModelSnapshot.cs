@@ -2316,9 +2316,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("SupportListId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("SupportListId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("Withdrawn")
                         .HasColumnType("INTEGER");
 
@@ -2326,8 +2323,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SupportListId1");
 
                     b.HasIndex("WorkerId");
 
@@ -3653,10 +3648,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("SupportListId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Lachan.Features.Support.Lists.SupportList", null)
-                        .WithMany("Approvable")
-                        .HasForeignKey("SupportListId1");
                 });
 
             modelBuilder.Entity("Lachan.Features.Support.Payments.PaymentLine", b =>
@@ -3786,8 +3777,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lachan.Features.Support.Lists.SupportList", b =>
                 {
-                    b.Navigation("Approvable");
-
                     b.Navigation("Disputes");
 
                     b.Navigation("Rows");

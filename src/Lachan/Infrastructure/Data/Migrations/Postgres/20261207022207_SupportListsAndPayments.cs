@@ -1,11 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Lachan.Infrastructure.Data.Migrations.Sqlite
+namespace Lachan.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class SupportListsAndPayments : Migration
@@ -17,11 +18,11 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "PublicHolidays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -32,11 +33,11 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "SupportBankFileLayouts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ColumnsSpec = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ColumnsSpec = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,13 +48,13 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "SupportChainStepRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    WorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EffectiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Step = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    WorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -64,32 +65,32 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "SupportLists",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PolicyCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PolicyVersionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaxCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ZoneCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodKey = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PostedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    InsuranceConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AppraisedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecisionNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PolicyCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PolicyVersionId = table.Column<int>(type: "integer", nullable: true),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    TaxCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ZoneCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodKey = table.Column<DateOnly>(type: "date", nullable: false),
+                    Form = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Origin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PostedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InsuranceConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AppraisedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,22 +101,22 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "SupportPaymentBatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    SupportListId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PolicyCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaxCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Total = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IdempotencyKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SupportListId = table.Column<int>(type: "integer", nullable: false),
+                    PolicyCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    TaxCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Total = table.Column<long>(type: "bigint", nullable: false),
+                    ExportedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -127,17 +128,17 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "SupportDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SupportListId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Approved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Workers = table.Column<int>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupportListId = table.Column<int>(type: "integer", nullable: false),
+                    Approved = table.Column<bool>(type: "boolean", nullable: false),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Workers = table.Column<int>(type: "integer", nullable: false),
+                    By = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,15 +155,15 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "SupportListDisputes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SupportListId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNo = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupportListId = table.Column<int>(type: "integer", nullable: false),
+                    RowNo = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResolvedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,22 +180,21 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "SupportListRows",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SupportListId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cccd = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    WorkerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AmountAsked = table.Column<long>(type: "INTEGER", nullable: false),
-                    AmountComputed = table.Column<long>(type: "INTEGER", nullable: false),
-                    Eligible = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReasonsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Insured = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Withdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BankAccount = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    BankName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SupportListId1 = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupportListId = table.Column<int>(type: "integer", nullable: false),
+                    RowNo = table.Column<int>(type: "integer", nullable: false),
+                    Cccd = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    WorkerId = table.Column<int>(type: "integer", nullable: true),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AmountAsked = table.Column<long>(type: "bigint", nullable: false),
+                    AmountComputed = table.Column<long>(type: "bigint", nullable: false),
+                    Eligible = table.Column<bool>(type: "boolean", nullable: false),
+                    ReasonsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Insured = table.Column<bool>(type: "boolean", nullable: true),
+                    Withdrawn = table.Column<bool>(type: "boolean", nullable: false),
+                    BankAccount = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    BankName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,31 +206,26 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         principalTable: "SupportLists",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_SupportListRows_SupportLists_SupportListId1",
-                        column: x => x.SupportListId1,
-                        principalTable: "SupportLists",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
                 name: "SupportPaymentLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PaymentBatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    PayeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Cccd = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    Account = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Bank = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ReturnedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaymentBatchId = table.Column<int>(type: "integer", nullable: false),
+                    ApprovalId = table.Column<int>(type: "integer", nullable: false),
+                    WorkerId = table.Column<int>(type: "integer", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    PayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Cccd = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Account = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Bank = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReturnedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -248,17 +243,17 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 name: "SupportApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SupportListId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PolicyCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DecisionNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupportListId = table.Column<int>(type: "integer", nullable: false),
+                    RowId = table.Column<int>(type: "integer", nullable: false),
+                    WorkerId = table.Column<int>(type: "integer", nullable: false),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    PolicyCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecisionNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -377,11 +372,6 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                 table: "SupportListRows",
                 columns: new[] { "SupportListId", "RowNo" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SupportListRows_SupportListId1",
-                table: "SupportListRows",
-                column: "SupportListId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupportListRows_WorkerId",
