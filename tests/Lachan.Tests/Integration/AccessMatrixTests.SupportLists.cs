@@ -168,6 +168,9 @@ public sealed partial class AccessMatrixTests
             }) { Mutates = true });
         }
 
+        // nothing happened in 03/2021 (no orders, no quarantines): the call drafts nothing and changes nothing
+        list.Add(new("POST /api/v1/support/lists/candidates", lists, Access.Write, Side.None, true, async c =>
+            await Read(await c.Api.PostAsJsonAsync("/api/v1/support/lists/candidates", new { month = "03/2021" }))) { Only = Desk(Role.EnterpriseHr) });
         list.Add(new("GET /api/v1/support/payments/layouts", payments, Access.Read, Side.None, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/support/payments/layouts"))) { Marker = (_, _) => "vbsp" });
         list.Add(new("GET /api/v1/support/holidays", lists, Access.Read, Side.None, true, async c =>

@@ -75,7 +75,8 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
     public static DateOnly? ParseMonth(string? text) =>
         DateOnly.TryParseExact("01/" + text?.Trim(), "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 
-    private async Task<BuildResult> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<RowInput> rows, CancellationToken ct)
+    /// <summary>Writes the checked list with all its rows and its audit event (also for the candidates' drafts).</summary>
+    public async Task<BuildResult.Created> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<RowInput> rows, CancellationToken ct)
     {
         var checkedRows = await checks.CheckAsync(target, rows, null, ct);
         var e = target.Enterprise;

@@ -15,6 +15,7 @@ public sealed record DecisionForm(string? DecisionNo);
 public sealed record RefusalForm(string? Reason);
 public sealed record DisputeForm(int? RowNo, string? Text);
 public sealed record ResolutionForm(string? Resolution, bool RemoveRow);
+public sealed record CandidatesForm(string? Month);
 public sealed record HolidayForm(DateOnly Day, string? Name, string? Source);
 
 /// <summary>/api/v1/support/lists: the worklists and the steps of the review chain. Reading needs the SupportLists
@@ -72,6 +73,14 @@ public static class ListsApi
             .WithSummary("HR imports its list (xlsx/csv with a CCCD column; name, amount asked, bank account, bank optional) for a policy and month: all rows or none; a bad row refuses the file with every row's error.")
             .Accepts<IFormFile>("multipart/form-data").Produces<BuiltAnswer>(StatusCodes.Status201Created).Produces<FileRefusal>(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        g.MapPost("/candidates", async (CandidatesForm form, ListCandidates candidates, ApiErrors errors, CancellationToken ct) =>
+                ListBuilder.ParseMonth(form.Month) is not { } month ? errors.Validation(new FieldErrors { ["Month"] = "SupportList.MonthInvalid" })
+                : await candidates.DraftAsync(month, ct) is { } drafted ? Results.Ok(drafted)
+                : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not this desk's step"))
+            .RequireArea(SupportAreas.Lists, Access.Write)
+            .WithSummary("Drafts the lists events call for in a month (MM/yyyy): work stoppage (NQ68-STOPPAGE) for each enterprise an order stopped at least the policy's days, F0/F1 meals (NQ68-MEALS) for each enterprise with workers treated or quarantined; HR's own enterprise, or the province's for the steering committee. An enterprise with a list of the policy period already is skipped.")
+            .Produces<List<Drafted>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         var w = g.MapGroup("/{id:int}").RequireArea(SupportAreas.Lists, Access.Write);
         Step(w.MapPost("/post", (int id, ListChain chain, ApiErrors errors, CancellationToken ct) => Answer(chain.PostAsync(id, ct), errors))

@@ -6,7 +6,7 @@ namespace Lachan.Features.Support.Lists;
 public static class ListsSetup
 {
     public static IServiceCollection AddSupportLists(this IServiceCollection services) =>
-        services.AddScoped<ListScope>().AddScoped<ListChecks>().AddScoped<ListBuilder>().AddScoped<ListChain>().AddScoped<ListQueries>().AddScoped<HolidayCalendar>();
+        services.AddScoped<ListScope>().AddScoped<ListChecks>().AddScoped<ListBuilder>().AddScoped<ListCandidates>().AddScoped<ListChain>().AddScoped<ListQueries>().AddScoped<HolidayCalendar>();
 
     public static RouteGroupBuilder MapSupportLists(this RouteGroupBuilder api) => api.MapListEndpoints();
 }

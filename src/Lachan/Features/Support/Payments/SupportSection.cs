@@ -20,22 +20,25 @@ public sealed class SupportSection(LachanDb db, ListScope lists) : IWorkerProfil
     {
         if (!lists.CanRead) return null;
         var id = profile.Identity.Id;
+        // plain joins (no correlated subquery in the projection: SQLite cannot run those)
         var rows = await lists.Lists(db.Set<SupportList>()).AsNoTracking()
-            .SelectMany(l => l.Rows.Where(r => r.WorkerId == id).Select(r => new { List = l, Row = r }))
-            .Select(x => new
+            .Join(db.Set<SupportListRow>().Where(r => r.WorkerId == id), l => l.Id, r => r.SupportListId, (l, r) => new
             {
-                x.List.PolicyCode, x.List.PeriodStart, x.List.Id, x.List.State, x.List.SubmittedOn, x.Row.AmountAsked,
-                Approval = db.Set<SupportApproval>().Where(a => a.RowId == x.Row.Id).Select(a => new { a.Id, a.Amount, a.ApprovedOn }).FirstOrDefault(),
+                l.PolicyCode, l.PeriodStart, l.Id, l.State, l.SubmittedOn, r.AmountAsked, RowId = r.Id,
             }).ToListAsync(ct);
         if (rows.Count == 0) return null;
-        var approvalIds = rows.Where(r => r.Approval != null).Select(r => r.Approval!.Id).ToList();
+        var rowIds = rows.Select(r => r.RowId).ToList();
+        var approvals = await db.Set<SupportApproval>().AsNoTracking().Where(a => rowIds.Contains(a.RowId))
+            .Select(a => new { a.Id, a.RowId, a.Amount, a.ApprovedOn }).ToDictionaryAsync(a => a.RowId, ct);
+        var approvalIds = approvals.Values.Select(a => a.Id).ToList();
         var payments = await db.Set<PaymentLine>().AsNoTracking().Where(p => approvalIds.Contains(p.ApprovalId))
             .Join(db.Set<PaymentBatch>(), p => p.PaymentBatchId, b => b.Id, (p, b) => new { p.ApprovalId, p.Amount, p.Status, p.ReturnedOn, b.ExportedOn })
             .ToDictionaryAsync(p => p.ApprovalId, ct);
         return rows.OrderByDescending(r => r.PeriodStart).Select(r =>
         {
-            var pay = r.Approval is { } a ? payments.GetValueOrDefault(a.Id) : null;
-            return new SupportEntry(r.PolicyCode, r.PeriodStart, r.Id, r.State, r.SubmittedOn, r.AmountAsked, r.Approval?.Amount, r.Approval?.ApprovedOn,
+            var approval = approvals.GetValueOrDefault(r.RowId);
+            var pay = approval is { } a ? payments.GetValueOrDefault(a.Id) : null;
+            return new SupportEntry(r.PolicyCode, r.PeriodStart, r.Id, r.State, r.SubmittedOn, r.AmountAsked, approval?.Amount, approval?.ApprovedOn,
                 pay?.Status is PaymentStatus.Sent ? pay.Amount : null, pay?.ExportedOn, pay?.Status, pay?.ReturnedOn);
         }).ToList();
     }

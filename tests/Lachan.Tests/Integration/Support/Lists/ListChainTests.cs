@@ -27,7 +27,7 @@ public sealed class ListChainTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal("Draft", list.GetProperty("summary").GetProperty("state").GetString());
         Assert.Equal("Mẫu 02", list.GetProperty("summary").GetProperty("form").GetString());
 
-        // a month the worker was not insured before (no insured month 12/2021): not eligible, the reason in Vietnamese
+        // a month the worker was not insured before (no insured month 01/2022): not eligible, the reason in Vietnamese
         var feb = await w.BuildAsync("02/2022");
         var febRow = (await w.Hr.GetFromJsonAsync<JsonElement>($"/api/v1/support/lists/{feb}")).GetProperty("rows")[0];
         Assert.False(febRow.GetProperty("eligible").GetBoolean());
@@ -69,7 +69,7 @@ public sealed class ListChainTests(EmptyApps apps) : IClassFixture<EmptyApps>
             Assert.Equal((w.Registry.WorkerOwn.Id, 500_000L, "1234/QĐ-UBND"), (approval.WorkerId, approval.Amount, approval.DecisionNo));
             Assert.Equal(1, await db.Set<SupportDecision>().CountAsync(d => d.SupportListId == id));
             var steps = await db.AuditEvents.Where(a => a.EntityType == nameof(SupportList) && a.EntityId == id.ToString()).Select(a => a.Action).ToListAsync();
-            Assert.Equal(["approve", "appraise", "confirm-insurance", "create", "post", "submit"], steps.Order());
+            Assert.Equal(["appraise", "approve", "confirm-insurance", "create", "post", "submit"], steps.Order(StringComparer.Ordinal));
         });
     }
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Tests.Integration.Support.Lists;
 
 /// <summary>A registry (TestRegistry: an IZ enterprise whose worker has rented since 2019 under an indefinite contract)
-/// with the worker insured in 2022, and one account per desk of the chain, each with an API client.</summary>
+/// with the worker insured from February 2022, and one account per desk of the chain, each with an API client.</summary>
 internal sealed record ListWorld(TestRegistry Registry, HttpClient Hr, HttpClient Insurance, HttpClient District, HttpClient Province, HttpClient OtherDistrict)
 {
     public const string Policy = "QD08-G1";
@@ -21,7 +21,7 @@ internal sealed record ListWorld(TestRegistry Registry, HttpClient Hr, HttpClien
         var r = await TestRegistry.AddAsync(app);
         await app.WithDbAsync(async db =>
         {
-            for (var m = new DateOnly(2022, 1, 1); m <= new DateOnly(2022, 6, 1); m = m.AddMonths(1))
+            for (var m = new DateOnly(2022, 2, 1); m <= new DateOnly(2022, 6, 1); m = m.AddMonths(1))
                 db.Add(new InsuredMonth { WorkerId = r.WorkerOwn.Id, Month = m, EnterpriseId = r.EnterpriseOwn.Id });
             await db.SaveChangesAsync();
         });

@@ -71,6 +71,13 @@ public sealed class PaymentTests(EmptyApps apps) : IClassFixture<EmptyApps>
         // the same return again: the line is no longer out
         var again = await Expect(HttpStatusCode.BadRequest, w.Province.PostAsync($"/api/v1/support/payments/batches/{id}/returns", Upload(good)));
         Assert.Contains("SupportPayments.ReturnAlready", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // the worker's profile shows the support: applied, approved, returned
+        var hr = await app.LoggedInClientAsync("hr" + w.Registry.Tag.ToLowerInvariant());
+        var profile = await hr.GetPageAsync($"/Registry/Workers/{w.Registry.WorkerOwn.Id}");
+        Assert.Contains("data-testid=\"worker-support\"", profile, StringComparison.Ordinal);
+        Assert.Contains("QD08-G1 · 05/2022", profile, StringComparison.Ordinal);
+        Assert.Contains("Bị trả lại", profile, StringComparison.Ordinal);
     }
 
     private static MultipartFormDataContent Upload(string csv) =>
