@@ -79,6 +79,11 @@ public sealed class EveryPageBrowserTests(BrowserFixture browser)
         ["/Relief/Supplies/Donations"] = ("congdoan", "/Relief/Supplies/Donations", null),
         ["/Relief/Supplies/Reports"] = ("congdoan", "/Relief/Supplies/Reports", null),
         ["/Relief/Supplies/Transparency"] = (null, "/Relief/Supplies/Transparency", null),
+        // support (SupportAreas): the labour department runs the policies and the simulation; social insurance the months
+        ["/Support/Policies/Index"] = ("laodong", "/Support/Policies", null),
+        ["/Support/Policies/Detail"] = ("laodong", "/Support/Policies/{id}", db => First(db.Set<Lachan.Features.Support.Policies.SupportPolicy>().Select(p => p.Id))),
+        ["/Support/Simulation/Index"] = ("laodong", "/Support/Simulation?Policy=NQ68-STOPPAGE&From=01/05/2021&To=31/07/2021", null),
+        ["/Support/Insurance/Index"] = ("bhxh", "/Support/Insurance", null),
     };
 
     /// <summary>Pages no one opens with GET: redirects after a POST-only action, and edit pages no role may write

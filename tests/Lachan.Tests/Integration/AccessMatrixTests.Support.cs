@@ -12,7 +12,7 @@ namespace Lachan.Tests.Integration;
 public sealed partial class AccessMatrixTests
 {
     private static int _policyDay = Random.Shared.Next(1000, 5000);
-    private static int _insuredMonth = Random.Shared.Next(0, 1000);
+    private static int _insuredMonth = Random.Shared.Next(0, 600);   // months after 01/2030, within the importer's years
 
     private static Task<int> ProbePolicyIdAsync(Caller c) =>
         c.App.WithDbAsync(db => db.Set<SupportPolicy>().Where(p => p.Code == "BG-FREE-WORKERS").Select(p => p.Id).SingleAsync());

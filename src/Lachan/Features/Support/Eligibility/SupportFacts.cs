@@ -21,7 +21,8 @@ public sealed class SupportFacts(LachanDb db, IOutbreakFacts outbreak)
         ForWorkersAsync(workerIds, from, to, 24, ct);
 
     /// <summary>As above, with insured months reaching <paramref name="monthsBack"/> months before <paramref name="from"/>:
-    /// a province-wide simulation of a policy that looks only at the month before asks for 1, not 24 (7 million rows).</summary>
+    /// a province-wide simulation of a policy that looks only at the month before asks for 1, not 24 (7 million rows),
+    /// and one that does not look at insurance for none (-1).</summary>
     public async Task<IReadOnlyDictionary<int, WorkerFacts>> ForWorkersAsync(IReadOnlyCollection<int> workerIds, DateOnly from, DateOnly to, int monthsBack, CancellationToken ct)
     {
         var few = workerIds.Count <= IdsInQuery ? workerIds.Distinct().ToList() : null;
@@ -40,8 +41,9 @@ public sealed class SupportFacts(LachanDb db, IOutbreakFacts outbreak)
         if (few is not null) staysQuery = staysQuery.Where(r => few.Contains(r.WorkerId));
         var stays = await staysQuery.Select(r => new { r.WorkerId, r.LodgingHouseId, r.From, r.To }).ToListAsync(ct);
 
-        var (firstMonth, lastMonth) = (InsuredMonth.MonthOf(from).AddMonths(-monthsBack), InsuredMonth.MonthOf(to));
-        var monthsQuery = db.Set<InsuredMonth>().AsNoTracking().Where(m => m.Month >= firstMonth && m.Month <= lastMonth);
+        // a negative monthsBack: the caller's rule does not look at insurance (meals, household, free workers); the query then reads nothing
+        var (firstMonth, lastMonth) = (InsuredMonth.MonthOf(from).AddMonths(-Math.Max(monthsBack, 0)), InsuredMonth.MonthOf(to));
+        var monthsQuery = db.Set<InsuredMonth>().AsNoTracking().Where(m => monthsBack >= 0 && m.Month >= firstMonth && m.Month <= lastMonth);
         if (few is not null) monthsQuery = monthsQuery.Where(m => few.Contains(m.WorkerId));
         var months = await monthsQuery.Select(m => new { m.WorkerId, m.Month }).ToListAsync(ct);
 

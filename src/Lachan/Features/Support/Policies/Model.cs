@@ -96,9 +96,19 @@ public sealed class SupportPolicyVersion : IDatedRule
 
     public bool InForceOn(DateOnly d) => EffectiveFrom <= d && (EffectiveTo is null || d <= EffectiveTo);
 
-    public IReadOnlyList<Registry.Contracts.ContractType> AllowedContracts =>
-        ContractKinds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(Enum.Parse<Registry.Contracts.ContractType>).ToList();
+    /// <summary>ContractKinds parsed (once per text: a simulation asks for every worker and month).</summary>
+    public IReadOnlyList<Registry.Contracts.ContractType> AllowedContracts
+    {
+        get
+        {
+            if (_allowed is { } cached && cached.Text == ContractKinds) return cached.Kinds;
+            var kinds = ContractKinds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(Enum.Parse<Registry.Contracts.ContractType>).ToList();
+            _allowed = (ContractKinds, kinds);
+            return kinds;
+        }
+    }
+    private (string Text, List<Registry.Contracts.ContractType> Kinds)? _allowed;
 
     /// <summary>A copy to start a new version from: same values, not saved, open-ended.</summary>
     public SupportPolicyVersion Copy()
