@@ -97,6 +97,11 @@ public sealed partial class AccessMatrixTests
                 await SupportListAsync(c, side, ListState.Draft);
                 return await Read(await c.Api.GetAsync("/api/v1/support/lists"));
             }) { IsList = true, Marker = taxMark });
+            list.Add(new("page /Support/Lists/Index", lists, Access.Read, side, false, async c =>
+            {
+                await SupportListAsync(c, side, ListState.Draft);
+                return await Read(await c.Pages.GetAsync("/Support/Lists"));
+            }) { IsList = true, Marker = taxMark });
             list.Add(new("GET /api/v1/support/lists/{id:int}", lists, Access.Read, side, true, async c =>
                 await Read(await c.Api.GetAsync($"/api/v1/support/lists/{(await SupportListAsync(c, side, ListState.Draft)).Id}"))) { Marker = taxMark });
             list.Add(new("GET /api/v1/support/lists/{id:int}/decision.pdf", lists, Access.Read, side, true, async c =>

@@ -856,6 +856,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Registry/Zones/Index OnGetExport",
         "/Support/Insurance/Index OnGet",
         "/Support/Insurance/Index OnPost",
+        "/Support/Lists/Index OnGet",
         "/Support/Policies/Detail OnGet",
         "/Support/Policies/Detail OnPost",
         "/Support/Policies/Index OnGet",

@@ -130,6 +130,31 @@ public sealed class ListChainTests(EmptyApps apps) : IClassFixture<EmptyApps>
     }
 
     [Theory, BothProviders]
+    public async Task A_step_past_its_deadline_is_flagged_on_the_desks_worklist(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var w = await CreateAsync(app);
+        var id = await w.BuildAsync();
+        await w.PostAndWaitAsync(app, id);
+        await Expect(HttpStatusCode.NoContent, w.Hr.PostAsync($"/api/v1/support/lists/{id}/submit", null));
+        var due = await app.WithDbAsync(db => db.Set<SupportList>().Where(l => l.Id == id).Select(l => l.DueOn).SingleAsync());
+        Assert.True(due > DateOnly.FromDateTime(DateTime.UtcNow), $"due {due}");   // two working days from today
+        var mine = await w.Insurance.GetFromJsonAsync<JsonElement>("/api/v1/support/lists?mine=true");
+        Assert.Contains(mine.EnumerateArray(), l => l.GetProperty("id").GetInt32() == id && !l.GetProperty("overdue").GetBoolean());
+
+        // the insurance desk let the two working days pass
+        await app.WithDbAsync(db => db.Set<SupportList>().Where(l => l.Id == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.DueOn, new DateOnly(2022, 5, 10))));
+        var overdue = await w.Insurance.GetFromJsonAsync<JsonElement>("/api/v1/support/lists?overdue=true&mine=true");
+        Assert.Contains(overdue.EnumerateArray(), l => l.GetProperty("id").GetInt32() == id && l.GetProperty("overdue").GetBoolean());
+        var page = await (await app.LoggedInClientAsync("bhxh" + w.Registry.Tag.ToLowerInvariant())).GetPageAsync("/Support/Lists?Overdue=true");
+        Assert.Contains($"data-testid=\"support-list-{id}\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"overdue\"", page, StringComparison.Ordinal);
+        // HR's own worklist does not count it as HR's step
+        var hr = await w.Hr.GetFromJsonAsync<JsonElement>("/api/v1/support/lists?mine=true");
+        Assert.DoesNotContain(hr.EnumerateArray(), l => l.GetProperty("id").GetInt32() == id);
+    }
+
+    [Theory, BothProviders]
     public async Task Hr_cannot_build_another_enterprises_list(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
