@@ -26,8 +26,8 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
             var sidebar = page.GetByTestId("sidebar");
             await Expect(sidebar).ToBeVisibleAsync();
 
-            // the IZ board's groups, headed by module; the health-only entries are absent, not promised
-            await Expect(sidebar.Locator(".nav-group")).ToHaveTextAsync(["Danh mục và hồ sơ", "Phòng chống dịch"]);
+            // the IZ board's groups, headed by module (it reads its zone's support lists); the health-only entries are absent, not promised
+            await Expect(sidebar.Locator(".nav-group")).ToHaveTextAsync(["Danh mục và hồ sơ", "Phòng chống dịch", "Hỗ trợ người lao động"]);
             await Expect(sidebar.Locator("a[href='/Registry/Workers']")).ToBeVisibleAsync();
             await Expect(sidebar.Locator("a[href='/Outbreak/Cases']")).ToHaveCountAsync(0);
             await Expect(sidebar.Locator("a[href='/Admin/Audit']")).ToHaveCountAsync(0);
