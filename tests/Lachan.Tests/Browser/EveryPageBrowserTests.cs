@@ -85,6 +85,7 @@ public sealed class EveryPageBrowserTests(BrowserFixture browser)
         ["/Support/Policies/Detail"] = ("laodong", "/Support/Policies/{id}", db => First(db.Set<Lachan.Features.Support.Policies.SupportPolicy>().Select(p => p.Id))),
         ["/Support/Simulation/Index"] = ("laodong", "/Support/Simulation?Policy=NQ68-STOPPAGE&From=01/05/2021&To=31/07/2021", null),
         ["/Support/Insurance/Index"] = ("bhxh", "/Support/Insurance", null),
+        ["/Support/Lists/Index"] = ("bhxh", "/Support/Lists", null),
     };
 
     /// <summary>Pages no one opens with GET: redirects after a POST-only action, and edit pages no role may write

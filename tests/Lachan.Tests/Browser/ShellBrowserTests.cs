@@ -26,7 +26,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
             var sidebar = page.GetByTestId("sidebar");
             await Expect(sidebar).ToBeVisibleAsync();
 
-            // the IZ board's groups, headed by module; the health-only entries are absent, not promised
+            // the IZ board's groups, headed by module (it reads the support policies and its zone's lists); the health-only entries are absent, not promised
             await Expect(sidebar.Locator(".nav-group")).ToHaveTextAsync(["Danh mục và hồ sơ", "Phòng chống dịch", "Hỗ trợ người lao động"]);
             await Expect(sidebar.Locator("a[href='/Registry/Workers']")).ToBeVisibleAsync();
             await Expect(sidebar.Locator("a[href='/Outbreak/Cases']")).ToHaveCountAsync(0);

@@ -520,6 +520,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddReliefProbes(list);
         AddSupplyProbes(list);
         AddSupportProbes(list);
+        AddSupportListProbes(list);
         return [.. list];
     }
 
@@ -859,6 +860,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Registry/Zones/Index OnGetExport",
         "/Support/Insurance/Index OnGet",
         "/Support/Insurance/Index OnPost",
+        "/Support/Lists/Index OnGet",
         "/Support/Policies/Detail OnGet",
         "/Support/Policies/Detail OnPost",
         "/Support/Policies/Index OnGet",

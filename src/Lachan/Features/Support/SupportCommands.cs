@@ -10,11 +10,14 @@ internal static class SupportCommands
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Subcommands = new(StringComparer.Ordinal)
     {
         ["simulate"] = SimulateCommand.RunAsync,
+        ["check"] = Lists.ListCheckCommand.RunAsync,
     };
 
     public static Verb Verb => new("support", $"""
           {SimulateCommand.Usage}
                                                     how many workers and how much money a policy would pay over the dates
+          {Lists.ListCheckCommand.Usage}
+                                                    checks an employer's list row by row; writes nothing
         """,
         (services, args) => args is [var sub, .. var rest] && Subcommands.TryGetValue(sub, out var run)
             ? run(services, rest)

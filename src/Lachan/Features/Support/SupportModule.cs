@@ -1,6 +1,8 @@
 using Lachan.Features.Support.Contracts;
 using Lachan.Features.Support.Eligibility;
 using Lachan.Features.Support.Insurance;
+using Lachan.Features.Support.Lists;
+using Lachan.Features.Support.Payments;
 using Lachan.Features.Support.Policies;
 using Lachan.Features.Support.Simulation;
 using Lachan.Infrastructure.Auth;
@@ -22,12 +24,14 @@ public sealed class SupportModule : IModule
         services.AddSingleton<IDataBackfill, PolicySeedBackfill>();
         services.AddScoped<PolicyVersions>().AddScoped<SupportFacts>().AddScoped<CostSimulation>().AddScoped<InsuranceImport>();
         services.AddScoped<IDemoData, InsuranceDemo>();
+        services.AddSupportLists().AddSupportPayments();
     }
 
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapPolicyEndpoints();
         api.MapSimulationEndpoints();
+        api.MapSupportLists().MapSupportPayments();
     }
 
     public void AuthorizePages(PageConventionCollection pages)
@@ -35,12 +39,14 @@ public sealed class SupportModule : IModule
         pages.AuthorizeFolder("/Support/Policies", SupportAreas.Policies.Read);
         pages.AuthorizeFolder("/Support/Simulation", SupportAreas.Policies.Write);
         pages.AuthorizeFolder("/Support/Insurance", SupportAreas.Insurance.Read);
+        pages.AuthorizeFolder("/Support/Lists", SupportAreas.Lists.Read);
     }
 
     public IEnumerable<MenuEntry> Menu =>
     [
         new(130, "/Support/Policies", "Support policies", SupportAreas.Policies, TestId: "nav-support-policies", Icon: "journal-text"),
         new(132, "/Support/Simulation", "Cost simulation", SupportAreas.Policies, Access.Write, TestId: "nav-support-simulation", Icon: "activity"),
+        new(136, "/Support/Lists", "Employer lists", SupportAreas.Lists, TestId: "nav-support-lists", Icon: "list"),
         new(134, "/Support/Insurance", "Insurance months", SupportAreas.Insurance, TestId: "nav-support-insurance", Icon: "shield-check"),
     ];
 

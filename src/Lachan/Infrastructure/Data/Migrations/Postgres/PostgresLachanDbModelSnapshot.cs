@@ -2038,6 +2038,607 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SupportInsuredMonths", (string)null);
                 });
 
+            modelBuilder.Entity("Lachan.Features.Support.Lists.ChainStepRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SupportChainStepRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EffectiveFrom = new DateOnly(2021, 5, 1),
+                            Source = "QĐ 23/2021/QĐ-TTg; QĐ 08/2022/QĐ-TTg",
+                            Step = "Notice",
+                            WorkingDays = 3
+                        },
+                        new
+                        {
+                            Id = 2,
+                            EffectiveFrom = new DateOnly(2021, 5, 1),
+                            Source = "QĐ 08/2022/QĐ-TTg Đ.6",
+                            Step = "Dispute",
+                            WorkingDays = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            EffectiveFrom = new DateOnly(2021, 5, 1),
+                            Source = "QĐ 23/2021/QĐ-TTg",
+                            Step = "Insurance",
+                            WorkingDays = 2
+                        },
+                        new
+                        {
+                            Id = 4,
+                            EffectiveFrom = new DateOnly(2021, 5, 1),
+                            Source = "QĐ 23/2021/QĐ-TTg",
+                            Step = "Appraisal",
+                            WorkingDays = 2
+                        },
+                        new
+                        {
+                            Id = 5,
+                            EffectiveFrom = new DateOnly(2021, 5, 1),
+                            Source = "QĐ 23/2021/QĐ-TTg",
+                            Step = "Decision",
+                            WorkingDays = 2
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.ListDispute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RowNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupportListId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportListId");
+
+                    b.ToTable("SupportListDisputes", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.SupportApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PolicyCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupportListId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RowId");
+
+                    b.HasIndex("SupportListId");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("PolicyCode", "PeriodStart", "WorkerId")
+                        .IsUnique();
+
+                    b.ToTable("SupportApprovals", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SupportApprovals_Amount", "\"Amount\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.SupportDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SupportListId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Workers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportListId")
+                        .IsUnique();
+
+                    b.ToTable("SupportDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.SupportList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AppraisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("InsuranceConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodKey")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PolicyCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("PolicyVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PostedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TaxCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictCode", "State");
+
+                    b.HasIndex("PolicyCode", "PeriodKey");
+
+                    b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("EnterpriseId", "PolicyCode", "PeriodStart");
+
+                    b.ToTable("SupportLists", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.SupportListRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountAsked")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AmountComputed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BankAccount")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Cccd")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<bool>("Eligible")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool?>("Insured")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RowNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupportListId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("SupportListId", "RowNo")
+                        .IsUnique();
+
+                    b.ToTable("SupportListRows", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SupportListRows_Amounts", "\"AmountAsked\" >= 0 AND \"AmountComputed\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Payments.BankFileLayout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ColumnsSpec")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SupportBankFileLayouts", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "default",
+                            ColumnsSpec = "Mã tham chiếu=Reference;Tên người nhận=PayeeName;Số tài khoản=Account;Ngân hàng=Bank;Số tiền=Amount;Nội dung=Content",
+                            Name = "Mẫu chung (chi hộ)"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "vbsp",
+                            ColumnsSpec = "STT tham chiếu=Reference;Họ và tên=PayeeName;Số CCCD=Cccd;Số tài khoản=Account;Số tiền (đồng)=Amount;Diễn giải=Content",
+                            Name = "Ngân hàng Chính sách xã hội"
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Payments.PaymentBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PolicyCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SupportListId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TaxCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("SupportListId");
+
+                    b.HasIndex("TaxCode");
+
+                    b.HasIndex("ProvinceCode", "DistrictCode");
+
+                    b.ToTable("SupportPaymentBatches", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SupportPaymentBatches_Total", "\"Total\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Payments.PaymentLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Account")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ApprovalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Cccd")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("PayeeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PaymentBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentBatchId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("SupportPaymentLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SupportPaymentLines_Amount", "\"Amount\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicy", b =>
                 {
                     b.Property<int>("Id")
@@ -2386,6 +2987,190 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("KernelSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Lachan.Infrastructure.Calendar.PublicHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("PublicHolidays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Day = new DateOnly(2021, 1, 1),
+                            Name = "Tết Dương lịch",
+                            Source = "BLLĐ 2019 Đ.112"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Day = new DateOnly(2021, 2, 10),
+                            Name = "Tết Nguyên đán Tân Sửu",
+                            Source = "TB 6150/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Day = new DateOnly(2021, 2, 11),
+                            Name = "Tết Nguyên đán Tân Sửu",
+                            Source = "TB 6150/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Day = new DateOnly(2021, 2, 12),
+                            Name = "Tết Nguyên đán Tân Sửu",
+                            Source = "TB 6150/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Day = new DateOnly(2021, 2, 13),
+                            Name = "Tết Nguyên đán Tân Sửu",
+                            Source = "TB 6150/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Day = new DateOnly(2021, 2, 14),
+                            Name = "Tết Nguyên đán Tân Sửu",
+                            Source = "TB 6150/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Day = new DateOnly(2021, 4, 21),
+                            Name = "Giỗ Tổ Hùng Vương",
+                            Source = "BLLĐ 2019 Đ.112"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Day = new DateOnly(2021, 4, 30),
+                            Name = "Ngày Chiến thắng",
+                            Source = "BLLĐ 2019 Đ.112"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Day = new DateOnly(2021, 5, 3),
+                            Name = "Quốc tế Lao động (nghỉ bù 1/5)",
+                            Source = "BLLĐ 2019 Đ.112"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Day = new DateOnly(2021, 9, 2),
+                            Name = "Quốc khánh",
+                            Source = "BLLĐ 2019 Đ.112"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Day = new DateOnly(2021, 9, 3),
+                            Name = "Quốc khánh",
+                            Source = "BLLĐ 2019 Đ.112"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Day = new DateOnly(2022, 1, 3),
+                            Name = "Tết Dương lịch (nghỉ bù)",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Day = new DateOnly(2022, 1, 31),
+                            Name = "Tết Nguyên đán Nhâm Dần",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Day = new DateOnly(2022, 2, 1),
+                            Name = "Tết Nguyên đán Nhâm Dần",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Day = new DateOnly(2022, 2, 2),
+                            Name = "Tết Nguyên đán Nhâm Dần",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Day = new DateOnly(2022, 2, 3),
+                            Name = "Tết Nguyên đán Nhâm Dần",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Day = new DateOnly(2022, 2, 4),
+                            Name = "Tết Nguyên đán Nhâm Dần",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Day = new DateOnly(2022, 4, 11),
+                            Name = "Giỗ Tổ Hùng Vương (nghỉ bù)",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Day = new DateOnly(2022, 5, 2),
+                            Name = "Ngày Chiến thắng (nghỉ bù)",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Day = new DateOnly(2022, 5, 3),
+                            Name = "Quốc tế Lao động (nghỉ bù)",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Day = new DateOnly(2022, 9, 1),
+                            Name = "Quốc khánh",
+                            Source = "TB 4997/TB-LĐTBXH"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Day = new DateOnly(2022, 9, 2),
+                            Name = "Quốc khánh",
+                            Source = "BLLĐ 2019 Đ.112"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2950,6 +3735,57 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lachan.Features.Support.Lists.ListDispute", b =>
+                {
+                    b.HasOne("Lachan.Features.Support.Lists.SupportList", null)
+                        .WithMany("Disputes")
+                        .HasForeignKey("SupportListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.SupportApproval", b =>
+                {
+                    b.HasOne("Lachan.Features.Support.Lists.SupportListRow", null)
+                        .WithMany()
+                        .HasForeignKey("RowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lachan.Features.Support.Lists.SupportList", null)
+                        .WithMany()
+                        .HasForeignKey("SupportListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.SupportDecision", b =>
+                {
+                    b.HasOne("Lachan.Features.Support.Lists.SupportList", null)
+                        .WithMany()
+                        .HasForeignKey("SupportListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.SupportListRow", b =>
+                {
+                    b.HasOne("Lachan.Features.Support.Lists.SupportList", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("SupportListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Payments.PaymentLine", b =>
+                {
+                    b.HasOne("Lachan.Features.Support.Payments.PaymentBatch", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PaymentBatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicyVersion", b =>
                 {
                     b.HasOne("Lachan.Features.Support.Policies.SupportPolicy", "Policy")
@@ -3064,6 +3900,18 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Lines");
 
                     b.Navigation("Movements");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.SupportList", b =>
+                {
+                    b.Navigation("Disputes");
+
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Payments.PaymentBatch", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Lachan.Features.Support.Policies.SupportPolicy", b =>

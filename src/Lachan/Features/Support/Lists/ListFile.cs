@@ -1,0 +1,64 @@
+using System.Globalization;
+using Lachan.Features.Shared;
+
+namespace Lachan.Features.Support.Lists;
+
+/// <summary>A file error: the row (1-based, as the spreadsheet shows it), the column and a localization code.</summary>
+public sealed record FileError(int Row, string Column, string Code);
+
+/// <summary>Reads an employer's list (xlsx or csv, Mẫu 02/03/05/06 or any sheet with these headers): the header row is
+/// found among the first rows by its names, like the roster importer does, so title lines above it are skipped.
+/// Columns: CCCD (required), name, amount asked, bank account, bank. A bad cell is a file error naming row and column;
+/// the caller writes nothing when there is one.</summary>
+public static class ListFile
+{
+    private const int RowsToScan = 30;
+    private static readonly string[] CccdHeaders = ["số cccd", "cccd", "số cccd/cmnd", "cccd/cmnd", "số định danh cá nhân", "cccd no."];
+    private static readonly string[] NameHeaders = ["họ và tên", "họ tên", "full name", "name"];
+    private static readonly string[] AmountHeaders = ["số tiền đề nghị hỗ trợ", "số tiền đề nghị", "số tiền", "số tiền (đồng)", "amount"];
+    private static readonly string[] AccountHeaders = ["số tài khoản", "tài khoản", "account"];
+    private static readonly string[] BankHeaders = ["ngân hàng", "tên ngân hàng", "bank"];
+
+    public const int MaxRows = 100_000;
+
+    public static (IReadOnlyList<RowInput> Rows, IReadOnlyList<FileError> Errors) Read(string path)
+    {
+        List<string?[]> records;
+        try
+        {
+            records = [.. TabularFileReader.Read(path).Take(MaxRows + RowsToScan)];
+        }
+        catch (TabularFileException e)
+        {
+            return ([], [new FileError(0, "", e.Code)]);
+        }
+        var headerAt = records.Take(RowsToScan).ToList().FindIndex(r => Find(r, CccdHeaders) >= 0);
+        if (headerAt < 0) return ([], [new FileError(0, "CCCD", "SupportList.FileNoCccdColumn")]);
+        var h = records[headerAt];
+        var (cccd, name, amount, account, bank) = (Find(h, CccdHeaders), Find(h, NameHeaders), Find(h, AmountHeaders), Find(h, AccountHeaders), Find(h, BankHeaders));
+        var rows = new List<RowInput>();
+        var errors = new List<FileError>();
+        for (var i = headerAt + 1; i < records.Count; i++)
+        {
+            var r = records[i];
+            string? Cell(int c) => c >= 0 && c < r.Length && !string.IsNullOrWhiteSpace(r[c]) ? r[c]!.Trim() : null;
+            if (r.All(string.IsNullOrWhiteSpace)) continue;
+            var line = i + 1;
+            var id = Cell(cccd);
+            if (id is null) { errors.Add(new FileError(line, "CCCD", "SupportList.FileCccdMissing")); continue; }
+            long? asked = null;
+            if (Cell(amount) is { } text)
+            {
+                if (long.TryParse(text.Replace(".", "").Replace(",", "").Replace(" ", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var a)) asked = a;
+                else errors.Add(new FileError(line, "Amount", "SupportList.FileAmountInvalid"));
+            }
+            rows.Add(new RowInput(rows.Count + 1, id, Cell(name), asked, Cell(account), Cell(bank)));
+        }
+        if (rows.Count > MaxRows) errors.Add(new FileError(0, "", "SupportList.FileTooManyRows"));
+        if (rows.Count == 0 && errors.Count == 0) errors.Add(new FileError(0, "", "SupportList.Empty"));
+        return (rows, errors);
+    }
+
+    private static int Find(string?[] row, string[] names) =>
+        Array.FindIndex(row, c => c is not null && names.Contains(c.Trim().ToLowerInvariant()));
+}
