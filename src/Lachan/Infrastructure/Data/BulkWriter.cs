@@ -24,6 +24,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly List<string> deferred = [];
     private readonly Dictionary<Type, long> written = [];
     private const int AnalyzeThreshold = 10_000;   // rows written to a table before its statistics are refreshed
+    private static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(10);
 
     private BulkWriter(LachanDb db)
     {
@@ -265,6 +266,9 @@ public sealed class BulkWriter : IAsyncDisposable
         var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
         var copy = $"COPY {table.Table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await npgsql.BeginBinaryImportAsync(copy, ct);
+        // the COPY's end checks the keys and fills the indexes of every row at once: for a full-size demo table that takes
+        // longer than the connection's 30-second command timeout, and a bulk write is bounded by its transaction anyway
+        importer.Timeout = BulkTimeout;
         var n = 0;
         foreach (var row in rows)
         {
