@@ -13,15 +13,27 @@ public sealed class OutbreakFacts(LachanDb db) : IOutbreakFacts
 {
     public async Task<DayRestrictions> RestrictionsOnAsync(DateOnly day, CancellationToken ct = default)
     {
-        var zones = await db.Set<ControlZone>().WithOrders().ToListAsync(ct);
-        var enterprises = await db.Set<Enterprise>().AsNoTracking()
+        var restrictions = await ZoneRestrictions.OnAsync(db, await ZonesAsync(ct), await EnterprisesAsync(null, ct), day, ct);
+        return new DayRestrictions(day, restrictions.Stopping.ToDictionary(x => x.Enterprise.Id, x => x.Order.EffectiveFrom), restrictions.LockedHouses);
+    }
+
+    public async Task<DayRestrictions> RestrictionsOfAsync(DateOnly day, int? enterpriseId, int? lodgingHouseId, CancellationToken ct = default)
+    {
+        var enterprises = enterpriseId is int e ? await EnterprisesAsync(e, ct) : [];
+        var restrictions = await ZoneRestrictions.OnAsync(db, await ZonesAsync(ct), enterprises, day, ct, onlyHouse: lodgingHouseId ?? 0); // no house: ask about one that cannot exist
+        return new DayRestrictions(day, restrictions.Stopping.ToDictionary(x => x.Enterprise.Id, x => x.Order.EffectiveFrom), restrictions.LockedHouses);
+    }
+
+    public async Task<PeriodRestrictions> RestrictionsBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        await ZoneRestrictions.BetweenAsync(db, await ZonesAsync(ct), await EnterprisesAsync(null, ct), from, to, ct);
+
+    private Task<List<ControlZone>> ZonesAsync(CancellationToken ct) => db.Set<ControlZone>().WithOrders().ToListAsync(ct);
+
+    /// <summary>Enterprises with only what the zones' rule reads (zone, commune): a province has thousands.</summary>
+    private Task<List<Enterprise>> EnterprisesAsync(int? only, CancellationToken ct) =>
+        db.Set<Enterprise>().AsNoTracking().Where(e => only == null || e.Id == only)
             .Select(e => new Enterprise { Id = e.Id, Name = "", TaxCode = "", NameSearch = "", IndustrialZoneId = e.IndustrialZoneId, CommuneCode = e.CommuneCode, DistrictCode = "", ProvinceCode = "" })
             .ToListAsync(ct);
-        var restrictions = await ZoneRestrictions.OnAsync(db, zones, enterprises, day, ct);
-        var stopped = restrictions.Stopping.ToDictionary(x => x.Enterprise.Id, x => x.Order.EffectiveFrom);
-        var houses = restrictions.LockedHouses;
-        return new DayRestrictions(day, stopped, houses);
-    }
 
     public IQueryable<int> QuarantinedOn(DateOnly day) => QuarantinesOn(day).Select(q => q.WorkerId);
 
@@ -32,42 +44,6 @@ public sealed class OutbreakFacts(LachanDb db) : IOutbreakFacts
     public IQueryable<int> HousesWithActiveCaseOn(DateOnly day) =>
         db.Set<Case>().Where(c => c.ConfirmedOn <= day && (c.OutcomeOn == null || c.OutcomeOn > day))
             .SelectMany(c => c.Worker!.Residences.Where(r => r.From <= day && (r.To == null || r.To > day)).Select(r => r.LodgingHouseId));
-
-    public async Task<PeriodRestrictions> RestrictionsBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
-    {
-        var zones = await db.Set<ControlZone>().WithOrders().ToListAsync(ct);
-        var enterprises = await db.Set<Enterprise>().AsNoTracking()
-            .Select(e => new Enterprise { Id = e.Id, Name = "", TaxCode = "", NameSearch = "", IndustrialZoneId = e.IndustrialZoneId, CommuneCode = e.CommuneCode, DistrictCode = "", ProvinceCode = "" })
-            .ToListAsync(ct);
-        var stopped = new Dictionary<int, IReadOnlyList<DaySpan>>();
-        foreach (var e in enterprises)
-            if (Clip(ZoneTimeline.StoppedPeriods(e, zones), from, to) is { Count: > 0 } spans) stopped[e.Id] = spans;
-
-        // the same houses as RestrictionsOnAsync locks on a day: every house of a locked commune, and a zone's own houses
-        var locked = zones.Select(z => (Zone: z, Spans: Clip(ZoneTimeline.Periods(z.Orders).Where(p => ZoneTimeline.Restricts(p.Level)), from, to)))
-            .Where(x => x.Spans.Count > 0).ToList();
-        var houses = new Dictionary<int, List<DaySpan>>();
-        void Add(int house, IReadOnlyList<DaySpan> spans)
-        {
-            if (!houses.TryGetValue(house, out var list)) houses[house] = list = [];
-            list.AddRange(spans);
-        }
-        var communes = locked.Where(x => x.Zone.Kind == ControlZoneKind.Commune).GroupBy(x => x.Zone.CommuneCode!)
-            .ToDictionary(g => g.Key, g => g.SelectMany(x => x.Spans).ToList());
-        if (communes.Count > 0)
-        {
-            var codes = communes.Keys.ToList();
-            foreach (var h in await db.Set<LodgingHouse>().AsNoTracking().Where(l => codes.Contains(l.CommuneCode)).Select(l => new { l.Id, l.CommuneCode }).ToListAsync(ct))
-                Add(h.Id, communes[h.CommuneCode]);
-        }
-        foreach (var (zone, spans) in locked)
-            foreach (var l in zone.LodgingHouses) Add(l.LodgingHouseId, spans);
-        return new PeriodRestrictions(stopped, houses.ToDictionary(h => h.Key, h => (IReadOnlyList<DaySpan>)h.Value));
-    }
-
-    private static List<DaySpan> Clip(IEnumerable<ZonePeriod> periods, DateOnly from, DateOnly to) =>
-        periods.Where(p => p.From <= to && (p.To is null || p.To >= from))
-            .Select(p => new DaySpan(p.From < from ? from : p.From, p.To is null || p.To > to ? to : p.To)).ToList();
 
     public async Task<IReadOnlyList<IsolationSpan>> IsolationsBetweenAsync(DateOnly from, DateOnly to, IReadOnlyCollection<int>? workerIds, CancellationToken ct = default)
     {

@@ -7,6 +7,7 @@ using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lachan.Tests.Integration.Outbreak;
 
@@ -202,6 +203,39 @@ public sealed class ZoneControlTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var clustered = await AffectedAsync(w.Api, Lockdown, cluster);
         Assert.Empty(Names(clustered));
         Assert.Equal(0, clustered.GetProperty("counts").GetProperty("enterprisesStopped").GetInt32());
+    }
+
+    [Theory, BothProviders]
+    public async Task The_published_facts_for_a_day_for_one_house_and_over_a_period_say_the_same(DatabaseProvider provider)
+    {
+        var w = await WorldAsync(provider);
+        var commune = await CreateZoneAsync(w.Api, new { kind = "commune", communeCode = w.Registry.LodgingOwn.CommuneCode });
+        await IssueAsync(w.Api, commune, new
+        {
+            level = "lockdown", decisionNumber = "90/QĐ-UBND", decisionDate = Iso(Lockdown), issuedBy = "UBND huyện Việt Yên",
+            effectiveFrom = Iso(Lockdown), effectiveTo = Iso(Lockdown.AddDays(13)),
+        });
+        int house = w.Registry.LodgingOwn.Id, enterprise = w.Registry.EnterpriseOwn.Id;
+        await using var scope = w.App.Services.CreateAsyncScope();
+        var facts = scope.ServiceProvider.GetRequiredService<Lachan.Features.Outbreak.Contracts.IOutbreakFacts>();
+        var period = await facts.RestrictionsBetweenAsync(Lockdown.AddDays(-3), Lockdown.AddDays(20));
+        static bool In(IReadOnlyDictionary<int, IReadOnlyList<Lachan.Features.Outbreak.Contracts.DaySpan>> spans, int id, DateOnly day) =>
+            spans.TryGetValue(id, out var list) && list.Any(s => s.From <= day && (s.To is null || s.To >= day));
+        var lockedOn = new List<DateOnly>();
+        for (var day = Lockdown.AddDays(-3); day <= Lockdown.AddDays(20); day = day.AddDays(1))
+        {
+            var all = await facts.RestrictionsOnAsync(day);
+            var one = await facts.RestrictionsOfAsync(day, enterprise, house);
+            Assert.Equal(all.LockedLodgingHouses.GetValueOrDefault(house), one.LockedLodgingHouses.GetValueOrDefault(house));
+            Assert.Equal(all.StoppedEnterprises.GetValueOrDefault(enterprise), one.StoppedEnterprises.GetValueOrDefault(enterprise));
+            Assert.Equal(all.LockedLodgingHouses.ContainsKey(house), In(period.LockedLodgingHouses, house, day));
+            Assert.Equal(all.StoppedEnterprises.ContainsKey(enterprise), In(period.StoppedEnterprises, enterprise, day));
+            Assert.True(one.LockedLodgingHouses.Keys.All(k => k == house) && one.StoppedEnterprises.Keys.All(k => k == enterprise));
+            if (one.LockedLodgingHouses.ContainsKey(house)) lockedOn.Add(day);
+        }
+        Assert.Equal(Lockdown, lockedOn.First());
+        Assert.Equal(Lockdown.AddDays(13), lockedOn.Last());
+        Assert.Empty((await facts.RestrictionsOfAsync(Lockdown, null, null)).LockedLodgingHouses);
     }
 
     [Theory, BothProviders]

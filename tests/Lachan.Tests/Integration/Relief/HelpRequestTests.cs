@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lachan.Features.Outbreak.Cases;
+using Lachan.Features.Outbreak.Zones;
 using Lachan.Features.Relief.Requests;
 using Lachan.Infrastructure;
 using Lachan.Infrastructure.Auth;
@@ -39,6 +40,40 @@ public sealed class HelpRequestTests(ReliefApps apps) : IClassFixture<ReliefApps
         Assert.All(statuses.Skip(5), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
         var honest = await From(app, "198.51.100.78").PostAsJsonAsync("/api/v1/public/help-requests", new { name = "y", phone = "bad", needs = new[] { "food" } });
         Assert.Equal(HttpStatusCode.BadRequest, honest.StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_request_from_a_worker_whose_house_is_locked_and_employer_stopped_today_says_so_in_its_priority(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var locked = await TestRegistry.AddAsync(app);
+        var free = await TestRegistry.AddAsync(app);
+        var today = app.Services.GetRequiredService<TimeProvider>().ProvinceToday();
+        // zones of this registry's own house and enterprise only, so the class's other tests see nothing of them
+        await app.WithDbAsync(async db =>
+        {
+            ZoneOrder Order() => new() { Level = ZoneLevel.Lockdown, DecisionNumber = "91/QĐ-UBND", DecisionDate = today.AddDays(-2), IssuedBy = "UBND huyện", EffectiveFrom = today.AddDays(-2) };
+            db.Add(new ControlZone { Name = "Cụm " + locked.Tag, Kind = ControlZoneKind.LodgingCluster, ProvinceCode = TestRegistry.OwnProvince,
+                LodgingHouses = [new ControlZoneLodging { LodgingHouseId = locked.LodgingOwn.Id }], Orders = [Order()] });
+            db.Add(new ControlZone { Name = "DN " + locked.Tag, Kind = ControlZoneKind.EnterpriseSite, EnterpriseId = locked.EnterpriseOwn.Id, ProvinceCode = TestRegistry.OwnProvince,
+                Orders = [Order()] });
+            await db.SaveChangesAsync();
+        });
+        async Task<string> ReasonsAsync(TestRegistry r)
+        {
+            // the CCCD finds the worker; a phone of its own, as the registries' workers share one (it would merge)
+            var sent = await From(app).PostAsJsonAsync("/api/v1/public/help-requests",
+                new { name = "Người lao động", phone = "09" + Random.Shared.Next(10_000_000, 99_999_999), cccd = r.WorkerOwn.Cccd, communeCode = r.LodgingOwn.CommuneCode, lodgingHouseId = r.LodgingOwn.Id, needs = new[] { "cash" } });
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+            var ticket = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ticket").GetString();
+            return await app.WithDbAsync(db => db.Set<HelpRequest>().Where(x => x.Ticket == ticket).Select(x => x.Reasons).SingleAsync());
+        }
+        var reasons = await ReasonsAsync(locked);
+        Assert.Contains("LockedZone", reasons);
+        Assert.Contains("EmployerSuspended", reasons);
+        var others = await ReasonsAsync(free);
+        Assert.DoesNotContain("LockedZone", others);
+        Assert.DoesNotContain("EmployerSuspended", others);
     }
 
     [Theory, BothProviders]

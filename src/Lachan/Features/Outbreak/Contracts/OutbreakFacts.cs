@@ -32,6 +32,10 @@ public interface IOutbreakFacts
 {
     Task<DayRestrictions> RestrictionsOnAsync(DateOnly day, CancellationToken ct = default);
 
+    /// <summary>The same for one enterprise and one lodging house only (null: none), without loading the province's:
+    /// one request's priority.</summary>
+    Task<DayRestrictions> RestrictionsOfAsync(DateOnly day, int? enterpriseId, int? lodgingHouseId, CancellationToken ct = default);
+
     /// <summary>Ids of the workers in quarantine on the day.</summary>
     IQueryable<int> QuarantinedOn(DateOnly day);
 

@@ -47,7 +47,6 @@ public sealed class Situation(LachanDb db, IOutbreakFacts outbreak, Reach reach)
 {
     public async Task<Facts> FactsAsync(int? workerId, int? lodgingHouseId, DateOnly day, CancellationToken ct)
     {
-        var restrictions = await outbreak.RestrictionsOnAsync(day, ct);
         int? enterpriseId = null;
         if (workerId is int w)
         {
@@ -59,6 +58,7 @@ public sealed class Situation(LachanDb db, IOutbreakFacts outbreak, Reach reach)
             enterpriseId = held?.Enterprise;
             lodgingHouseId = held?.House ?? lodgingHouseId;
         }
+        var restrictions = await outbreak.RestrictionsOfAsync(day, enterpriseId, lodgingHouseId, ct);
         var quarantine = workerId is int qw && await outbreak.QuarantinedOn(day).AnyAsync(id => id == qw, ct);
         var caseInLodging = lodgingHouseId is int h && await outbreak.HousesWithActiveCaseOn(day).AnyAsync(id => id == h, ct);
         var delivered = workerId is int dw && await reach.EverAsync(dw, ct);
