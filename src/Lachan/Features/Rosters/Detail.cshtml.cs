@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using Lachan.Features.Registry.Contracts;
 using System.Text.Json;
 using Lachan.Infrastructure.Audit;
@@ -75,7 +76,7 @@ public sealed class DetailModel(RosterUpload upload, RosterJobs jobs, RosterImpo
         var mapping = new Dictionary<string, RosterField>();
         foreach (var column in preview.Columns)
             if (Enum.TryParse<RosterField>(Request.Form[$"col{column.Index}"], out var field))
-                mapping[RosterHeaders.Key(column.Header)] = field;
+                mapping[SheetHeaders.Key(column.Header)] = field;
         i.MappingJson = JsonSerializer.Serialize(mapping, RosterImports.Json);
         i.Status = ImportStatus.Uploaded;
         await db.SaveChangesAsync(ct);

@@ -1,13 +1,13 @@
+using Lachan.Features.Shared;
+
 namespace Lachan.Features.Rosters;
 
 public sealed record HeaderMatch(int RowIndex, IReadOnlyDictionary<RosterField, int> Columns, IReadOnlyList<string> Headers);
 
-/// <summary>Finds the header row below any title rows ("DANH SÁCH NGƯỜI LAO ĐỘNG…", merged cells) by looking for
-/// the row in the first 30 where most cells are known header names, and maps each known field to its column.</summary>
+/// <summary>A roster's header row (<see cref="SheetHeaders"/>): it must name a CCCD and a name column, and a column the
+/// user mapped by hand on an earlier file counts as known.</summary>
 public static class HeaderDetection
 {
-    public const int RowsToScan = 30;
-
     public abstract record Result
     {
         public sealed record Found(HeaderMatch Match) : Result;
@@ -20,32 +20,16 @@ public static class HeaderDetection
 
     public static Result Detect(IReadOnlyList<string?[]> firstRows, IReadOnlyDictionary<string, RosterField>? remembered = null)
     {
-        var best = -1;
-        var bestScore = 0;
-        for (var i = 0; i < Math.Min(RowsToScan, firstRows.Count); i++)
-        {
-            var score = firstRows[i].Count(c => Field(c, remembered) is not null);
-            if (score > bestScore) (best, bestScore) = (i, score);
-        }
-        if (best < 0) return new Result.NotFound();
-
-        var row = firstRows[best];
-        var columns = new Dictionary<RosterField, int>();
-        for (var c = 0; c < row.Length; c++)
-        {
-            if (Field(row[c], remembered) is not RosterField f) continue;
-            if (columns.TryGetValue(f, out var first))
-                return new Result.Duplicated(f, first, c, best);
-            columns[f] = c;
-        }
-        var match = new HeaderMatch(best, columns, row.Select(h => h ?? "").ToList());
-        if (!columns.ContainsKey(RosterField.Cccd) || !columns.ContainsKey(RosterField.FullName))
-            return new Result.NotFound(columns.Count >= 2 ? match : null);
+        if (SheetHeaders.Find(firstRows, header => Field(header, remembered)) is not { } header) return new Result.NotFound();
+        if (header.Duplicate is var (field, first, second)) return new Result.Duplicated(field, first, second, header.RowIndex);
+        var match = new HeaderMatch(header.RowIndex, header.Columns, header.Headers);
+        if (!header.Columns.ContainsKey(RosterField.Cccd) || !header.Columns.ContainsKey(RosterField.FullName))
+            return new Result.NotFound(header.Columns.Count >= 2 ? match : null);
         return new Result.Found(match);
     }
 
     private static RosterField? Field(string? header, IReadOnlyDictionary<string, RosterField>? remembered) =>
-        header is not null && remembered is not null && remembered.TryGetValue(RosterHeaders.Key(header), out var f)
+        header is not null && remembered is not null && remembered.TryGetValue(SheetHeaders.Key(header), out var f)
             ? f
             : RosterHeaders.Recognise(header);
 }

@@ -1,4 +1,4 @@
-using Lachan.Infrastructure.Localization;
+using Lachan.Features.Shared;
 
 namespace Lachan.Features.Rosters;
 
@@ -28,17 +28,7 @@ public static class RosterHeaders
         (RosterField.Workshop, ["bo phan", "xuong", "chuyen", "to/chuyen", "phong ban", "bo phan/chuyen", "workshop"]),
     ];
 
-    private static readonly Dictionary<string, RosterField> ByKey =
-        Synonyms.SelectMany(s => s.Names.Select(n => (Key: Key(n), s.Field))).ToDictionary(x => x.Key, x => x.Field);
+    private static readonly HeaderNames<RosterField> Names = new(Synonyms);
 
-    /// <summary>"Họ và tên (*)", "HỌ  TÊN:" and "ho_va_ten" all give "ho va ten".</summary>
-    public static string Key(string header)
-    {
-        var s = VietnameseText.SearchKey(header);
-        var chars = s.Select(c => char.IsLetterOrDigit(c) || c == '/' ? c : ' ').ToArray();
-        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    public static RosterField? Recognise(string? header) =>
-        string.IsNullOrWhiteSpace(header) ? null : ByKey.TryGetValue(Key(header), out var f) ? f : null;
+    public static RosterField? Recognise(string? header) => Names.Recognise(header);
 }

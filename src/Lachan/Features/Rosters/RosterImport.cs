@@ -44,7 +44,7 @@ public sealed class RosterMapping
 {
     public int Id { get; set; }
     public int EnterpriseId { get; set; }
-    /// <summary>RosterHeaders.Key of the header text.</summary>
+    /// <summary>SheetHeaders.Key of the header text.</summary>
     public required string HeaderKey { get; set; }
     public RosterField Field { get; set; }
 }

@@ -52,7 +52,7 @@ public static class RosterParser
     {
         using var e = rows.GetEnumerator();
         var head = new List<string?[]>();
-        while (head.Count < HeaderDetection.RowsToScan && e.MoveNext()) head.Add(e.Current);
+        while (head.Count < SheetHeaders.RowsToScan && e.MoveNext()) head.Add(e.Current);
         if (head.All(r => r.All(string.IsNullOrWhiteSpace))) return new Result.Refused("Roster.EmptyFile");
 
         switch (HeaderDetection.Detect(head, mapping))

@@ -1,4 +1,3 @@
-using Lachan.Features.Rosters;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -171,7 +170,7 @@ public static class TabularFileReader
         using var lines = Lines(reader, compose).GetEnumerator();
         // Title rows above the header have no separators: choose from the first lines together.
         var head = new List<string>();
-        while (head.Count < HeaderDetection.RowsToScan && lines.MoveNext()) head.Add(lines.Current);
+        while (head.Count < SheetHeaders.RowsToScan && lines.MoveNext()) head.Add(lines.Current);
         var separator = DetectSeparator(head);
         foreach (var record in CsvRecords(head.Concat(Rest(lines)), separator)) yield return record;
     }

@@ -196,5 +196,9 @@ public sealed class SupportTests(EmptyApps apps) : IClassFixture<EmptyApps>
 
         var noHeader = await UploadAsync("a,b,c\n1,2,3\n");
         Assert.Contains("data-testid=\"import-refused\"", noHeader);
+        // two month columns: which one is meant? refused, nothing written
+        var twoMonths = await UploadAsync($"Số CCCD,Tháng,Mã số thuế,Tháng đóng\n{cccd},09/2021,{tax},10/2021\n");
+        Assert.Contains("Hai cột của dòng tiêu đề là cùng một trường", twoMonths);
+        Assert.Equal(2, await MonthsAsync());
     }
 }

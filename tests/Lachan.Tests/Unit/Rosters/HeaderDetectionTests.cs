@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using System.Text;
 using Lachan.Features.Rosters;
 
@@ -117,11 +118,11 @@ public sealed class HeaderDetectionTests
     [Fact]
     public void HeaderBelowTheRowsScanned_IsNotFound()
     {
-        var rows = Enumerable.Range(0, HeaderDetection.RowsToScan).Select(_ => R("ghi chú")).Append(R("Họ tên", "Số CCCD")).ToList();
+        var rows = Enumerable.Range(0, SheetHeaders.RowsToScan).Select(_ => R("ghi chú")).Append(R("Họ tên", "Số CCCD")).ToList();
         Assert.IsType<HeaderDetection.Result.NotFound>(HeaderDetection.Detect(rows));
 
         rows.RemoveAt(0);
-        Assert.Equal(HeaderDetection.RowsToScan - 1, Found(HeaderDetection.Detect(rows)).RowIndex);
+        Assert.Equal(SheetHeaders.RowsToScan - 1, Found(HeaderDetection.Detect(rows)).RowIndex);
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class HeaderDetectionTests
         var rows = new List<string?[]> { R("Mã định danh NLĐ", "Họ tên") };
         Assert.IsType<HeaderDetection.Result.NotFound>(HeaderDetection.Detect(rows));
 
-        var remembered = new Dictionary<string, RosterField> { [RosterHeaders.Key("Mã định danh NLĐ")] = RosterField.Cccd };
+        var remembered = new Dictionary<string, RosterField> { [SheetHeaders.Key("Mã định danh NLĐ")] = RosterField.Cccd };
         Assert.Equal(0, Found(HeaderDetection.Detect(rows, remembered)).Columns[RosterField.Cccd]);
     }
 
@@ -148,8 +149,8 @@ public sealed class HeaderDetectionTests
         var rows = new List<string?[]> { R("Họ tên", "Số CMND", "CCCD cũ") };
         var remembered = new Dictionary<string, RosterField>
         {
-            [RosterHeaders.Key("Số CMND")] = RosterField.Cccd,
-            [RosterHeaders.Key("CCCD cũ")] = RosterField.Cmnd,
+            [SheetHeaders.Key("Số CMND")] = RosterField.Cccd,
+            [SheetHeaders.Key("CCCD cũ")] = RosterField.Cmnd,
         };
 
         var m = Found(HeaderDetection.Detect(rows, remembered));

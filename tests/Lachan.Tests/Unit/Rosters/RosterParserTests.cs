@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using System.Text;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Rosters;
@@ -263,7 +264,7 @@ public sealed class RosterParserTests
     [Fact]
     public void RememberedMapping_IsUsedToReadTheRows()
     {
-        var mapping = new Dictionary<string, RosterField> { [RosterHeaders.Key("Mã NLĐ")] = RosterField.Cccd };
+        var mapping = new Dictionary<string, RosterField> { [SheetHeaders.Key("Mã NLĐ")] = RosterField.Cccd };
 
         var p = Ok(RosterParser.Parse([R("Họ tên", "Mã NLĐ"), R("Trần Văn Nam", Nam)], mapping));
 

@@ -25,40 +25,33 @@ public sealed record ImportOutcome(int Rows, int Recorded, int AlreadyKnown, IRe
 /// names the row and the column). A month already recorded is not written twice.</summary>
 public sealed class InsuranceImport(LachanDb db, Jurisdiction scope, AuditLog audit)
 {
-    private const int RowsToScan = 30, IdsInQuery = 2000;
+    private const int IdsInQuery = 2000;
     public const int MaxRows = 500_000;
 
     public enum Column { Cccd, Bhxh, Month, TaxCode }
 
-    private static readonly (Column Column, string[] Names)[] Headers =
-    [
+    private static readonly HeaderNames<Column> Headers = new(
         (Column.Cccd, ["so cccd", "cccd", "cccd/cmnd", "so cccd/cmnd", "so dinh danh", "so dinh danh ca nhan", "citizen id", "cccd number"]),
         (Column.Bhxh, ["ma so bhxh", "so so bhxh", "ma bhxh", "so bhxh", "social insurance number", "bhxh number"]),
         (Column.Month, ["thang", "thang dong", "thang tham gia", "ky dong", "month"]),
-        (Column.TaxCode, ["ma so thue", "mst", "ma so thue don vi", "ma so thue doanh nghiep", "tax code", "enterprise tax code"]),
-    ];
+        (Column.TaxCode, ["ma so thue", "mst", "ma so thue don vi", "ma so thue doanh nghiep", "tax code", "enterprise tax code"]));
 
     public bool CanWrite => scope.Can(SupportAreas.Insurance, Access.Write);
     public bool CanRead => scope.Can(SupportAreas.Insurance, Access.Read);
-
-    internal static Column? Recognise(string? header) =>
-        header is null ? null : Headers.FirstOrDefault(h => h.Names.Contains(VietnameseText.SearchKey(header).Trim())) is { Names: not null } m ? m.Column : null;
 
     public async Task<ImportOutcome> ImportAsync(string path, string fileName, CancellationToken ct)
     {
         if (!CanWrite) throw new InvalidOperationException("Only social insurance records insurance months.");
         List<string?[]> rows;
-        try { rows = TabularFileReader.Read(path).Take(MaxRows + RowsToScan + 1).ToList(); }
+        try { rows = TabularFileReader.Read(path).Take(MaxRows + SheetHeaders.RowsToScan + 1).ToList(); }
         catch (TabularFileException e) { return new(0, 0, 0, [], e.Code); }
 
-        // the header: the row among the first ones with the most recognised names, needing a worker id, a month and a tax code
-        var (headerRow, columns) = Enumerable.Range(0, Math.Min(RowsToScan, rows.Count))
-            .Select(i => (i, Cols: rows[i].Select((h, c) => (Col: Recognise(h), c)).Where(x => x.Col is not null)
-                .GroupBy(x => x.Col!.Value).ToDictionary(g => g.Key, g => g.First().c)))
-            .MaxBy(x => x.Cols.Count);
-        if (columns is null || !columns.ContainsKey(Column.Month) || !columns.ContainsKey(Column.TaxCode)
-            || !(columns.ContainsKey(Column.Cccd) || columns.ContainsKey(Column.Bhxh)))
+        // the header needs a worker id (CCCD or BHXH number), a month and a tax code, each once
+        if (SheetHeaders.Find(rows, Headers.Recognise) is not { } header || !header.Columns.ContainsKey(Column.Month) || !header.Columns.ContainsKey(Column.TaxCode)
+            || !(header.Columns.ContainsKey(Column.Cccd) || header.Columns.ContainsKey(Column.Bhxh)))
             return new(0, 0, 0, [], "Support.Insurance.NoHeader");
+        if (header.Duplicate is not null) return new(0, 0, 0, [], "Support.Insurance.DuplicateHeader");
+        var (headerRow, columns) = (header.RowIndex, header.Columns);
         var data = rows.Skip(headerRow + 1).Select((r, i) => (Row: headerRow + 2 + i, Cells: r))
             .Where(x => x.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
         if (data.Count > MaxRows) return new(data.Count, 0, 0, [], "Support.Insurance.TooManyRows");

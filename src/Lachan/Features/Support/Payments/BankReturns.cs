@@ -24,10 +24,13 @@ public abstract record ReturnResult
 /// sent, refuses the whole file with every row's reason, so a half-applied return never needs untangling.</summary>
 public sealed class BankReturns(LachanDb db, AuditLog audit, PaymentScope scope, ProvinceCalendar calendar, UiText text)
 {
-    private static readonly string[] ReferenceHeaders = ["mã tham chiếu", "stt tham chiếu", "reference", "ref"];
-    private static readonly string[] AmountHeaders = ["số tiền", "số tiền (đồng)", "amount"];
-    private static readonly string[] StatusHeaders = ["trạng thái", "status"];
-    private static readonly string[] ReasonHeaders = ["lý do", "reason"];
+    private enum Column { Reference, Amount, Status, Reason }
+
+    private static readonly HeaderNames<Column> Headers = new(
+        (Column.Reference, ["mã tham chiếu", "stt tham chiếu", "reference", "ref"]),
+        (Column.Amount, ["số tiền", "số tiền (đồng)", "amount"]),
+        (Column.Status, ["trạng thái", "status"]),
+        (Column.Reason, ["lý do", "reason"]));
 
     public async Task<ReturnResult> ApplyAsync(int batchId, string path, CancellationToken ct)
     {
@@ -44,16 +47,18 @@ public sealed class BankReturns(LachanDb db, AuditLog audit, PaymentScope scope,
             return Refuse(0, null, e.Code);
         }
         if (records.Count == 0) return Refuse(0, null, "SupportPayments.ReturnEmpty");
-        var headers = records[0].Select(h => (h ?? "").Trim().ToLowerInvariant()).ToList();
-        int Col(string[] names) => headers.FindIndex(names.Contains);
-        var (refCol, amountCol, statusCol, reasonCol) = (Col(ReferenceHeaders), Col(AmountHeaders), Col(StatusHeaders), Col(ReasonHeaders));
-        if (refCol < 0 || amountCol < 0 || statusCol < 0) return Refuse(1, null, "SupportPayments.ReturnHeaders");
+        // the bank's title lines above the header are skipped, as in every importer
+        var header = SheetHeaders.Find(records, Headers.Recognise);
+        int Col(Column c) => header is not null && header.Columns.TryGetValue(c, out var i) ? i : -1;
+        var (refCol, amountCol, statusCol, reasonCol) = (Col(Column.Reference), Col(Column.Amount), Col(Column.Status), Col(Column.Reason));
+        if (header is null || refCol < 0 || amountCol < 0 || statusCol < 0) return Refuse((header?.RowIndex ?? 0) + 1, null, "SupportPayments.ReturnHeaders");
+        if (header.Duplicate is not null) return Refuse(header.RowIndex + 1, null, "SupportPayments.ReturnDuplicateHeader");
 
         var errors = new List<ReturnError>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var changes = new List<(PaymentLine Line, PaymentStatus Status, string? Reason)>();
         var byBatchRef = batch.Channel == PaymentChannel.Employer;
-        for (var i = 1; i < records.Count; i++)
+        for (var i = header.RowIndex + 1; i < records.Count; i++)
         {
             var r = records[i];
             string? Cell(int c) => c >= 0 && c < r.Length ? r[c]?.Trim() : null;

@@ -64,7 +64,12 @@ public sealed class PaymentTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Equal([(2, "SupportPayments.ReturnUnknown"), (3, "SupportPayments.ReturnAmountMismatch"), (4, "SupportPayments.ReturnDuplicate")], codes);
         Assert.True(await app.WithDbAsync(db => db.Set<PaymentLine>().Where(l => l.PaymentBatchId == id).AllAsync(l => l.Status == PaymentStatus.Sent)));
 
-        var good = $"Mã tham chiếu,Số tiền,Trạng thái,Lý do\n{reference},500.000,hoàn trả,Tài khoản đã đóng\n";
+        var twoAmounts = $"Mã tham chiếu,Số tiền,Trạng thái,Số tiền (đồng)\n{reference},500000,hoàn trả,500000\n";
+        var ambiguous = await Expect(HttpStatusCode.BadRequest, w.Province.PostAsync($"/api/v1/support/payments/batches/{id}/returns", Upload(twoAmounts)));
+        Assert.Contains("SupportPayments.ReturnDuplicateHeader", await ambiguous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // the bank's title line above the header is skipped; the rows keep the numbers the spreadsheet shows
+        var good = $"NGÂN HÀNG CHÍNH SÁCH XÃ HỘI - BẢNG KÊ TRẢ VỀ\nMã tham chiếu,Số tiền,Trạng thái,Lý do\n{reference},500.000,hoàn trả,Tài khoản đã đóng\n";
         await Expect(HttpStatusCode.OK, w.Province.PostAsync($"/api/v1/support/payments/batches/{id}/returns", Upload(good)));
         var view = await w.Province.GetFromJsonAsync<JsonElement>($"/api/v1/support/payments/batches/{id}");
         Assert.Equal((500_000L, 0L), (view.GetProperty("returned").GetInt64(), view.GetProperty("paid").GetInt64()));
