@@ -102,6 +102,9 @@ public sealed partial class RequestReportTests(EmptyApps apps) : IClassFixture<E
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Relief/Requests/Reports?handler=Export&format=exe")).StatusCode);
+        // a period backwards, or a date that is not one: said on the page, naming the field
+        Assert.Contains("Khoảng thời gian không hợp lệ (tối đa 366 ngày", await client.GetPageAsync("/Relief/Requests/Reports?From=2021-03-10&To=2021-03-01"));
+        Assert.Contains("Ngày «31/02/2021» không hợp lệ", await client.GetPageAsync("/Relief/Requests/Reports?From=31/02/2021&To=2021-03-01"));
     }
 
     private static HelpRequest Request(TestRegistry r, HelpNeed need, DateTime at)

@@ -53,5 +53,7 @@ public sealed class SupplyPagesTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var export = await pages.GetAsync("/Relief/Supplies/Reports?handler=Export&format=xlsx&From=2021-01-01&To=2021-12-31");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Khoảng thời gian không hợp lệ (tối đa 366 ngày", await pages.GetPageAsync("/Relief/Supplies/Reports?From=2021-01-01&To=2022-01-02"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await pages.GetAsync("/Relief/Supplies/Reports?handler=Export&format=xlsx&From=2021-01-01&To=2022-01-02")).StatusCode);
     }
 }

@@ -56,11 +56,7 @@ public sealed class ReportsModel(RequestReport report, ReachShare reach, Request
 
     private bool Check()
     {
-        ToDay = To ?? calendar.Today;
-        FromDay = From ?? ToDay.AddDays(-13);
-        if (QueryDate.Rejected(ModelState, nameof(From)) is { } f) Errors.Add("From", QueryDate.Invalid, f);
-        if (QueryDate.Rejected(ModelState, nameof(To)) is { } t) Errors.Add("To", QueryDate.Invalid, t);
-        if (Errors.Ok && (FromDay > ToDay || ToDay.DayNumber - FromDay.DayNumber >= RequestReport.MaxDays)) Errors.Add("To", "Supplies.PeriodInvalid", RequestReport.MaxDays);
+        (FromDay, ToDay) = QueryDate.Period(ModelState, From, To, calendar.Today, 14, RequestReport.MaxDays, Errors);
         return Errors.Ok;
     }
 }

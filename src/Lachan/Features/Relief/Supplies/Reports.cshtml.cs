@@ -39,11 +39,7 @@ public sealed class ReportsModel(SupplyReport report, AuditLog audit, Infrastruc
 
     private bool Check()
     {
-        ToDay = To ?? calendar.Today;
-        FromDay = From ?? ToDay.AddDays(-29);
-        if (QueryDate.Rejected(ModelState, nameof(From)) is { } f) Errors.Add("From", QueryDate.Invalid, f);
-        if (QueryDate.Rejected(ModelState, nameof(To)) is { } t) Errors.Add("To", QueryDate.Invalid, t);
-        if (Errors.Ok && (FromDay > ToDay || ToDay.DayNumber - FromDay.DayNumber >= SupplyReport.MaxDays)) Errors.Add("To", "Supplies.PeriodInvalid", SupplyReport.MaxDays);
+        (FromDay, ToDay) = QueryDate.Period(ModelState, From, To, calendar.Today, 30, SupplyReport.MaxDays, Errors);
         return Errors.Ok;
     }
 }
