@@ -105,7 +105,7 @@ internal sealed class Statements(LachanDb db)
         var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         cmd.CommandText = sql;
-        cmd.CommandTimeout = 0;   // one statement may update every worker of a province; the import's token cancels it
+        cmd.CommandTimeout = (int)BulkWriter.StatementTimeout.TotalSeconds;   // one statement may update every worker of a province
         if (on is { } date)
         {
             var p = cmd.CreateParameter();

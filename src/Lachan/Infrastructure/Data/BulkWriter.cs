@@ -24,7 +24,9 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly List<string> deferred = [];
     private readonly Dictionary<Type, long> written = [];
     private const int AnalyzeThreshold = 10_000;   // rows written to a table before its statistics are refreshed
-    private static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(10);
+    /// <summary>The limit for one set-based statement or COPY of a bulk write (seed, roster import) over a province's rows:
+    /// far past what the benches measure, so hitting it means a lock or a bad plan, and the whole write rolls back.</summary>
+    public static readonly TimeSpan StatementTimeout = TimeSpan.FromMinutes(10);
 
     private BulkWriter(LachanDb db)
     {
@@ -193,7 +195,7 @@ public sealed class BulkWriter : IAsyncDisposable
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = text;
-        cmd.CommandTimeout = 0;
+        cmd.CommandTimeout = (int)StatementTimeout.TotalSeconds;
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
@@ -268,7 +270,7 @@ public sealed class BulkWriter : IAsyncDisposable
         await using var importer = await npgsql.BeginBinaryImportAsync(copy, ct);
         // the COPY's end checks the keys and fills the indexes of every row at once: for a full-size demo table that takes
         // longer than the connection's 30-second command timeout, and a bulk write is bounded by its transaction anyway
-        importer.Timeout = BulkTimeout;
+        importer.Timeout = StatementTimeout;
         var n = 0;
         foreach (var row in rows)
         {

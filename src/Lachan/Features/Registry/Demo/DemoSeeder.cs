@@ -29,7 +29,7 @@ public static class DemoSeeder
         await using var tuning = await SqliteLoadTuning.ApplyAsync(db);
         await using var tx = await db.Database.BeginTransactionAsync();
         // one transaction of set-based statements over the whole province: some run longer than the 30-second default
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        db.Database.SetCommandTimeout(BulkWriter.StatementTimeout);
         if (reset) await DeleteRegistryAsync(db);
         else if (await db.Set<AdminUnit>().AnyAsync() || await db.Set<Enterprise>().AnyAsync() || await db.Set<Worker>().AnyAsync())
             throw new InvalidOperationException("The registry already has data; seed with reset to replace it.");
