@@ -13,7 +13,7 @@ public sealed class NameSearchPlanTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     private static async Task<List<int>> MatchAsync(LachanApp app, string query, int idsCap = NameWords.IdsCap) =>
         await app.WithDbAsync(async db =>
-            await (await NameWords.MatchingAsync(db.Set<Worker>().AsNoTracking(), db, query, CancellationToken.None, idsCap))
+            await (await NameWords.MatchingAsync(db.Set<Worker>().AsNoTracking(), db, query, CancellationToken.None, idsCap)).Workers
                 .Select(w => w.Id).Order().ToListAsync());
 
     /// <summary>The definition: each query word begins some word of the name (diacritics only when typed).</summary>
@@ -39,6 +39,30 @@ public sealed class NameSearchPlanTests(DemoApps apps) : IClassFixture<DemoApps>
             Assert.Equal(expected, await MatchAsync(app, query, idsCap: 0));    // past the cap: the subquery
         }
         Assert.NotEmpty(await MatchAsync(app, someone));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_name_search_is_in_name_order_whether_a_list_of_ids_or_the_subquery_found_it(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        const string query = "thi";   // a common word: the first page is not the whole answer
+        var expected = await app.WithDbAsync(async db =>
+        {
+            var matching = (await ExpectedAsync(app, query)).ToHashSet();
+            var keys = await db.Set<Worker>().Select(w => new { w.Id, w.NameSearch }).ToListAsync();
+            return keys.Where(k => matching.Contains(k.Id)).OrderBy(k => k.NameSearch, StringComparer.Ordinal).ThenBy(k => k.Id).Select(k => k.Id).Take(20).ToList();
+        });
+        Assert.Equal(20, expected.Count);
+        foreach (var (cap, listed) in new[] { (NameWords.IdsCap, true), (0, false) })
+        {
+            var page = await app.WithDbAsync(async db =>
+            {
+                var match = await NameWords.MatchingAsync(db.Set<Worker>().AsNoTracking(), db, query, CancellationToken.None, cap);
+                Assert.Equal(listed, match.Listed);
+                return await match.Workers.OrderBy(NameWords.SortKey(match.Listed)).ThenBy(w => w.Id).Select(w => w.Id).Take(20).ToListAsync();
+            });
+            Assert.Equal(expected, page);
+        }
     }
 
     [Theory, BothProviders]

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
@@ -84,7 +85,9 @@ public static class NameWords
     /// <see cref="CountCap"/>, to choose the driver; the counts only choose the plan, never the answer, so they are
     /// kept a few minutes (<see cref="WordCounts"/>): "nguyen" and "thi" cost a scan of 100,000 index entries each.
     /// More than <see cref="IdsCap"/> matches (one common word alone) are filtered by a subquery instead, as before.</remarks>
-    public static async Task<IQueryable<Worker>> MatchingAsync(IQueryable<Worker> q, LachanDb db, string query, CancellationToken ct, int idsCap = IdsCap)
+    /// <returns>The matching workers, and whether they are a list of ids (then sort them by <see cref="SortKey"/>).</returns>
+    public static async Task<(IQueryable<Worker> Workers, bool Listed)> MatchingAsync(IQueryable<Worker> q, LachanDb db, string query, CancellationToken ct,
+        int idsCap = IdsCap)
     {
         var words = db.Set<WorkerNameWord>().AsNoTracking();
         var terms = new List<(IQueryable<WorkerNameWord> Rows, int Count)>();
@@ -93,7 +96,7 @@ public static class NameWords
             var rows = Starting(words, key, exact);
             terms.Add((rows, await WordCounts.GetAsync(db, key, exact, () => rows.Take(CountCap).CountAsync(ct))));
         }
-        if (terms.Count == 0) return q;
+        if (terms.Count == 0) return (q, false);
         // The rarest word drives; a common surname ("nguyen", 55,000 of 300,000) must not while a rarer given name is
         // there, so the counts are exact up to CountCap. The others are checked per candidate, the rarest first.
         var ordered = terms.OrderBy(t => t.Count).Select(t => t.Rows).ToList();
@@ -103,8 +106,14 @@ public static class NameWords
         var ids = matches.Select(n => n.WorkerId).Distinct();
         var found = await ids.Take(idsCap + 1).ToListAsync(ct);
         // one array (PostgreSQL) or JSON (SQLite) parameter, not a parameter per id
-        return found.Count <= idsCap ? q.Where(w => EF.Parameter(found).Contains(w.Id)) : q.Where(w => ids.Contains(w.Id));
+        return found.Count <= idsCap ? (q.Where(w => EF.Parameter(found).Contains(w.Id)), true) : (q.Where(w => ids.Contains(w.Id)), false);
     }
+
+    /// <summary>The name to sort workers by. Workers already narrowed to a list of ids are sorted as they are: sorting by
+    /// the indexed column would let the database walk the (province, name) index from its start, checking each worker
+    /// against the list — PostgreSQL visited 160,000 workers (400 ms) for the first 50 of the 1,435 "Nguyễn Thị Hương"
+    /// among 300,000. The empty string appended keeps the sort off the index and the order the same.</summary>
+    public static Expression<Func<Worker, string>> SortKey(bool listed) => listed ? w => w.NameSearch + "" : w => w.NameSearch;
 
     public const int CountCap = 100_000;
 

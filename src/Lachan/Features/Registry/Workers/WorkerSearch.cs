@@ -61,8 +61,8 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit
     private async Task<Paged<WorkerRow>> PageAsync(WorkerSearchQuery query, CancellationToken ct)
     {
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
-        var q = await FilterAsync(query, ct);
-        var items = await Sorted(q, query.Sort).PageOf(page, size).Select(ToRow).ToListAsync(ct);
+        var (q, listed) = await FilterAsync(query, ct);
+        var items = await Sorted(q, query.Sort, listed).PageOf(page, size).Select(ToRow).ToListAsync(ct);
         // A first page that is not full is the whole result (a CCCD lookup): no second query to count it.
         var total = page == 1 && items.Count < size ? items.Count : await q.CountAsync(ct);
         return new Paged<WorkerRow>(items, total, page, size);
@@ -71,7 +71,8 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit
     /// <summary>Every matching worker in the roster layout, for export (the caller streams it).</summary>
     public async IAsyncEnumerable<RosterExportRow> ExportAsync(WorkerSearchQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var rows = Sorted(await FilterAsync(query, ct), query.Sort).Select(w => new RosterExportRow(
+        var (filtered, listed) = await FilterAsync(query, ct);
+        var rows = Sorted(filtered, query.Sort, listed).Select(w => new RosterExportRow(
             w.Cccd, w.FullName, w.Sex, w.DateOfBirth, w.Cmnd, w.BhxhNumber, w.Phone, w.PermanentAddress,
             w.CurrentLodgingHouse!.Name, w.CurrentLodgingHouse.Address,
             w.Employments.Where(e => e.To == null).Select(e => (DateOnly?)e.From).FirstOrDefault(),
@@ -81,9 +82,11 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 
-    private async Task<IQueryable<Worker>> FilterAsync(WorkerSearchQuery query, CancellationToken ct)
+    /// <returns>The workers, and whether a name search narrowed them to a list of ids (<see cref="NameWords.SortKey"/>).</returns>
+    private async Task<(IQueryable<Worker> Workers, bool Listed)> FilterAsync(WorkerSearchQuery query, CancellationToken ct)
     {
         var q = scope.Workers(db.Set<Worker>().AsNoTracking());
+        var listed = false;
         if (!string.IsNullOrWhiteSpace(query.Cccd))
         {
             var cccd = query.Cccd.Trim();
@@ -105,7 +108,7 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit
             q = q.Where(w => w.Phone == phone);
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
-            q = await NameWords.MatchingAsync(q, db, query.Q, ct);
+            (q, listed) = await NameWords.MatchingAsync(q, db, query.Q, ct);
         if (query.EnterpriseId is int e) q = q.Where(w => w.CurrentEnterpriseId == e);
         if (query.LodgingHouseId is int l) q = q.Where(w => w.CurrentLodgingHouseId == l);
         if (query.ZoneId is int z) q = q.Where(w => w.CurrentEnterprise!.IndustrialZoneId == z);
@@ -115,7 +118,7 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit
             var (kind, from, to) = (query.Movement, query.From ?? DateOnly.MinValue, query.To ?? DateOnly.MaxValue);
             q = q.Where(w => w.Movements.Any(m => (kind == null || m.Kind == kind) && m.Date >= from && m.Date <= to));
         }
-        return q;
+        return (q, listed);
     }
 
     /// <summary>Fewer digits than this match too many people to be a lookup (the first six are province, sex and year).</summary>
@@ -139,15 +142,21 @@ public sealed class WorkerSearch(LachanDb db, Jurisdiction scope, AuditLog audit
         return digits.Length == 9 ? "0" + digits : null;
     }
 
-    private static IQueryable<Worker> Sorted(IQueryable<Worker> q, string? sort) => sort switch
+    private static IQueryable<Worker> Sorted(IQueryable<Worker> q, string? sort, bool listed)
     {
-        "-name" => q.OrderByDescending(w => w.NameSearch).ThenByDescending(w => w.Id),
-        "cccd" => q.OrderBy(w => w.Cccd),
-        "-cccd" => q.OrderByDescending(w => w.Cccd),
-        "dob" => q.OrderBy(w => w.DateOfBirth).ThenBy(w => w.Id),
-        "-dob" => q.OrderByDescending(w => w.DateOfBirth).ThenByDescending(w => w.Id),
-        _ => q.OrderBy(w => w.NameSearch).ThenBy(w => w.Id),
-    };
+        // a list of ids is sorted as it is, off the indexes (NameWords.SortKey says why)
+        var name = NameWords.SortKey(listed);
+        System.Linq.Expressions.Expression<Func<Worker, string>> cccd = listed ? w => w.Cccd + "" : w => w.Cccd;
+        return sort switch
+        {
+            "-name" => q.OrderByDescending(name).ThenByDescending(w => w.Id),
+            "cccd" => q.OrderBy(cccd),
+            "-cccd" => q.OrderByDescending(cccd),
+            "dob" => q.OrderBy(w => w.DateOfBirth).ThenBy(w => w.Id),
+            "-dob" => q.OrderByDescending(w => w.DateOfBirth).ThenByDescending(w => w.Id),
+            _ => q.OrderBy(name).ThenBy(w => w.Id),
+        };
+    }
 
     private static readonly System.Linq.Expressions.Expression<Func<Worker, WorkerRow>> ToRow = w => new WorkerRow(
         w.Id, w.Cccd, w.FullName, w.Sex, w.DateOfBirth, w.Phone, w.HomeProvinceCode,

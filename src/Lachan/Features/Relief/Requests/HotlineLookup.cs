@@ -21,10 +21,11 @@ public sealed class HotlineLookup(LachanDb db, Jurisdiction scope, AuditLog audi
         var q = query?.Trim() ?? "";
         if (q.Length < 2 || !CanSearch) return [];
         var workers = scope.Workers(db.Set<Worker>().AsNoTracking());
+        var listed = false;
         if (q.Length == 12 && Digits.Only(q)) workers = workers.Where(w => w.Cccd == q);
         else if (OtherIds.NormalizePhone(q) is { } phone) workers = workers.Where(w => w.Phone == phone);
-        else workers = await NameWords.MatchingAsync(workers, db, q, ct);
-        var rows = await workers.OrderBy(w => w.NameSearch).ThenBy(w => w.Id).Take(Max)
+        else (workers, listed) = await NameWords.MatchingAsync(workers, db, q, ct);
+        var rows = await workers.OrderBy(NameWords.SortKey(listed)).ThenBy(w => w.Id).Take(Max)
             .Select(w => new CallerMatch(w.Id, w.FullName, w.Cccd, w.Phone, w.CurrentEnterprise!.Name, w.CurrentLodgingHouse!.Name)).ToListAsync(ct);
         var kind = q.Length == 12 && Digits.Only(q) ? "cccd" : OtherIds.NormalizePhone(q) is not null ? "phone" : "name";
         await audit.ListedAsync("HotlineLookup", new { Kind = kind }, 1, rows.Select(r => r.Id), rows.Count, ct);
