@@ -23,7 +23,7 @@ public sealed class SupportModule : IModule
     {
         services.AddSingleton<IDataBackfill, PolicySeedBackfill>();
         services.AddScoped<PolicyVersions>().AddScoped<SupportFacts>().AddScoped<CostSimulation>().AddScoped<InsuranceImport>();
-        services.AddScoped<IDemoData, InsuranceDemo>();
+        services.AddScoped<IDemoData, InsuranceDemo>().AddScoped<IDemoData, Demo.SupportDemo>();
         services.AddSupportLists().AddSupportPayments();
     }
 
