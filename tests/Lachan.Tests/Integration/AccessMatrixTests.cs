@@ -521,6 +521,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddSupplyProbes(list);
         AddSupportProbes(list);
         AddSupportListProbes(list);
+        AddSupportViewProbes(list);
         return [.. list];
     }
 

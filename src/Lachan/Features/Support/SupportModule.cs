@@ -2,8 +2,10 @@ using Lachan.Features.Support.Contracts;
 using Lachan.Features.Support.Eligibility;
 using Lachan.Features.Support.Insurance;
 using Lachan.Features.Support.Lists;
+using Lachan.Features.Support.Overview;
 using Lachan.Features.Support.Payments;
 using Lachan.Features.Support.Policies;
+using Lachan.Features.Support.Reports;
 using Lachan.Features.Support.Simulation;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -25,6 +27,7 @@ public sealed class SupportModule : IModule
         services.AddScoped<PolicyVersions>().AddScoped<SupportFacts>().AddScoped<CostSimulation>().AddScoped<InsuranceImport>();
         services.AddScoped<IDemoData, InsuranceDemo>().AddScoped<IDemoData, Demo.SupportDemo>();
         services.AddSupportLists().AddSupportPayments();
+        services.AddScoped<SupportFlags>().AddScoped<WorkerOverview>().AddScoped<SupportReports>();
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -32,6 +35,7 @@ public sealed class SupportModule : IModule
         api.MapPolicyEndpoints();
         api.MapSimulationEndpoints();
         api.MapSupportLists().MapSupportPayments();
+        api.MapSupportOverview().MapSupportReports();
     }
 
     public void AuthorizePages(PageConventionCollection pages)

@@ -1,5 +1,9 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lachan.Features.Relief.Requests;
 using Lachan.Features.Support.Lists;
 using Lachan.Features.Support.Payments;
+using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +31,7 @@ public sealed class SupportDemoTests(DemoApps apps) : IClassFixture<DemoApps>
             Assert.All(lists.Where(l => l.State == ListState.Refused), l => Assert.False(string.IsNullOrWhiteSpace(l.RefusalReason)));
             Assert.All(lists.Where(l => l.State == ListState.Approved), l => Assert.False(string.IsNullOrWhiteSpace(l.DecisionNo)));
             // the amounts are the checks' verdicts: an eligible row has what the rules give, an ineligible one says why
-            Assert.All(lists.SelectMany(l => l.Rows).Where(r => !r.Eligible), r => Assert.NotEqual("[]", r.ReasonsJson));
+            Assert.All(lists.SelectMany(l => l.Rows).Where(r => !r.Eligible && !r.Withdrawn), r => Assert.NotEqual("[]", r.ReasonsJson));
             // the lists waiting on a desk are overdue once the story's days have passed
             var waiting = lists.Where(l => l.State is ListState.Submitted or ListState.InsuranceConfirmed or ListState.Appraised).ToList();
             Assert.NotEmpty(waiting);
@@ -50,5 +54,50 @@ public sealed class SupportDemoTests(DemoApps apps) : IClassFixture<DemoApps>
             Assert.Contains(lists, l => l.State == ListState.Approved && batches.All(b => b.SupportListId != l.Id));
             return 0;
         });
+    }
+
+    /// <summary>Items 7 and 8 on the demo: the province's report adds up to the records (approvals, payments, the policy
+    /// families' totals), exports as xlsx, refuses an unknown grouping naming the field; a worker's view shows the relief
+    /// deliveries beside the cash.</summary>
+    [Theory, BothProviders]
+    public async Task The_reports_figures_are_the_records_and_a_workers_view_shows_cash_and_kind(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var api = await app.ApiClientAsync("laodong");
+        var (approved, sent, nq68, qd08, lists) = await app.WithDbAsync(async db => (
+            await db.Set<SupportApproval>().SumAsync(a => a.Amount),
+            await db.Set<PaymentLine>().Where(l => l.Status == PaymentStatus.Sent).SumAsync(l => l.Amount),
+            await db.Set<PaymentLine>().Join(db.Set<PaymentBatch>(), l => l.PaymentBatchId, b => b.Id, (l, b) => new { l.Status, l.Amount, b.PolicyCode })
+                .Where(x => x.Status == PaymentStatus.Sent && x.PolicyCode.StartsWith("NQ68-")).SumAsync(x => x.Amount),
+            await db.Set<PaymentLine>().Join(db.Set<PaymentBatch>(), l => l.PaymentBatchId, b => b.Id, (l, b) => new { l.Status, l.Amount, b.PolicyCode })
+                .Where(x => x.Status == PaymentStatus.Sent && x.PolicyCode.StartsWith("QD08-")).SumAsync(x => x.Amount),
+            await db.Set<SupportList>().CountAsync()));
+        foreach (var by in new[] { "policy", "district", "zone", "enterprise", "status" })
+        {
+            var report = await api.GetFromJsonAsync<JsonElement>($"/api/v1/support/reports?by={by}");
+            var total = report.GetProperty("total");
+            Assert.Equal((lists, approved, sent), (total.GetProperty("lists").GetInt32(), total.GetProperty("amountApproved").GetInt64(), total.GetProperty("amountPaid").GetInt64()));
+            Assert.Equal(approved, report.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("amountApproved").GetInt64()));
+        }
+        var headline = (await api.GetFromJsonAsync<JsonElement>("/api/v1/support/reports")).GetProperty("headline");
+        Assert.Equal((nq68, qd08, sent), (headline.GetProperty("paidResolution68").GetInt64(), headline.GetProperty("paidDecision08").GetInt64(), headline.GetProperty("paidTotal").GetInt64()));
+        Assert.True(nq68 > 0 && qd08 > 0, $"{nq68} {qd08}");
+        Assert.InRange(headline.GetProperty("shareApproved").GetDouble(), 0.01, 1);
+        var xlsx = await api.GetAsync("/api/v1/support/reports/export?by=district");
+        Assert.Equal(System.Net.HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await xlsx.Content.ReadAsByteArrayAsync())[..2]));
+        var bad = await api.GetAsync("/api/v1/support/reports?by=colour");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("\"By\"", await bad.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        var (withDelivery, deliveries, withApproval) = await app.WithDbAsync(async db =>
+        {
+            var d = await db.Set<Delivery>().Where(x => x.WorkerId != null).GroupBy(x => x.WorkerId!.Value).Select(g => new { g.Key, Count = g.Count() }).OrderBy(g => g.Key).FirstAsync();
+            return (d.Key, d.Count, await db.Set<SupportApproval>().OrderBy(a => a.Id).Select(a => a.WorkerId).FirstAsync());
+        });
+        var kind = await api.GetFromJsonAsync<JsonElement>($"/api/v1/support/workers/{withDelivery}/received");
+        Assert.Equal(deliveries, kind.GetProperty("inKind").GetArrayLength());
+        var cash = await api.GetFromJsonAsync<JsonElement>($"/api/v1/support/workers/{withApproval}/received");
+        Assert.True(cash.GetProperty("approved").GetInt64() > 0);
     }
 }
