@@ -28,6 +28,17 @@ public sealed partial class AccessMatrixTests
                 await SupportListAsync(c, side, ListState.Draft);
                 return await Read(await c.Api.GetAsync("/api/v1/support/reports?by=enterprise"));
             }) { IsList = true, Marker = (c, s) => Enterprise(c, s).TaxCode });
+            list.Add(new("page /Support/Overview/Index", lists, Access.Read, side, false, async c =>
+            {
+                var made = await SupportListAsync(c, side, ListState.Draft);
+                await c.App.WithDbAsync(db => db.Set<SupportListRow>().Where(r => r.SupportListId == made.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.AmountAsked, 900_000)));
+                return await Read(await c.Pages.GetAsync("/Support/Overview?Kind=over-cap"));
+            }) { IsList = true, Marker = (c, s) => $"/Support/Lists/{LatestListId(c, s)}\"" });
+            list.Add(new("page /Support/Reports/Index", lists, Access.Read, side, false, async c =>
+            {
+                await SupportListAsync(c, side, ListState.Draft);
+                return await Read(await c.Pages.GetAsync("/Support/Reports?By=Enterprise"));
+            }) { IsList = true, Marker = (c, s) => Enterprise(c, s).TaxCode });
         }
         list.Add(new("GET /api/v1/support/reports/export", lists, Access.Read, Side.None, true, async c =>
             await Read(await c.Api.GetAsync("/api/v1/support/reports/export?by=status"))));
