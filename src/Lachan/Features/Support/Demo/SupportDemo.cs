@@ -25,7 +25,7 @@ internal sealed class SupportDemo(
     public int Order => 50;
 
     /// <summary>How many enterprises get Resolution 68 candidate lists, and Decision 08 lists (group 1 and group 2).</summary>
-    private const int StoppedEnterprises = 8, RentEnterprises = 6, ReturningEnterprises = 2;
+    private const int StoppedEnterprises = 5, RentEnterprises = 6, ReturningEnterprises = 2;
     private const int LargestRoster = 400;
 
     public static readonly DateOnly LockdownMonth = new(2021, 5, 1), RentMonth = new(2022, 4, 1), ReturningMonth = new(2022, 5, 1);
