@@ -521,6 +521,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddSupplyProbes(list);
         AddSupportProbes(list);
         AddSupportListProbes(list);
+        AddSupportViewProbes(list);
         return [.. list];
     }
 
@@ -861,9 +862,11 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Support/Insurance/Index OnGet",
         "/Support/Insurance/Index OnPost",
         "/Support/Lists/Index OnGet",
+        "/Support/Overview/Index OnGet",
         "/Support/Policies/Detail OnGet",
         "/Support/Policies/Detail OnPost",
         "/Support/Policies/Index OnGet",
+        "/Support/Reports/Index OnGet",
         "/Support/Simulation/Index OnGet",
         "/Rosters/Detail OnGet",
         "/Rosters/Detail OnGetProgress",

@@ -2,8 +2,10 @@ using Lachan.Features.Support.Contracts;
 using Lachan.Features.Support.Eligibility;
 using Lachan.Features.Support.Insurance;
 using Lachan.Features.Support.Lists;
+using Lachan.Features.Support.Overview;
 using Lachan.Features.Support.Payments;
 using Lachan.Features.Support.Policies;
+using Lachan.Features.Support.Reports;
 using Lachan.Features.Support.Simulation;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
@@ -23,8 +25,9 @@ public sealed class SupportModule : IModule
     {
         services.AddSingleton<IDataBackfill, PolicySeedBackfill>();
         services.AddScoped<PolicyVersions>().AddScoped<SupportFacts>().AddScoped<CostSimulation>().AddScoped<InsuranceImport>();
-        services.AddScoped<IDemoData, InsuranceDemo>();
+        services.AddScoped<IDemoData, InsuranceDemo>().AddScoped<IDemoData, Demo.SupportDemo>();
         services.AddSupportLists().AddSupportPayments();
+        services.AddScoped<SupportFlags>().AddScoped<WorkerOverview>().AddScoped<SupportReports>();
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -32,6 +35,7 @@ public sealed class SupportModule : IModule
         api.MapPolicyEndpoints();
         api.MapSimulationEndpoints();
         api.MapSupportLists().MapSupportPayments();
+        api.MapSupportOverview().MapSupportReports();
     }
 
     public void AuthorizePages(PageConventionCollection pages)
@@ -40,6 +44,8 @@ public sealed class SupportModule : IModule
         pages.AuthorizeFolder("/Support/Simulation", SupportAreas.Policies.Write);
         pages.AuthorizeFolder("/Support/Insurance", SupportAreas.Insurance.Read);
         pages.AuthorizeFolder("/Support/Lists", SupportAreas.Lists.Read);
+        pages.AuthorizeFolder("/Support/Overview", SupportAreas.Lists.Read);
+        pages.AuthorizeFolder("/Support/Reports", SupportAreas.Lists.Read);
     }
 
     public IEnumerable<MenuEntry> Menu =>
@@ -47,6 +53,8 @@ public sealed class SupportModule : IModule
         new(130, "/Support/Policies", "Support policies", SupportAreas.Policies, TestId: "nav-support-policies", Icon: "journal-text"),
         new(132, "/Support/Simulation", "Cost simulation", SupportAreas.Policies, Access.Write, TestId: "nav-support-simulation", Icon: "activity"),
         new(136, "/Support/Lists", "Employer lists", SupportAreas.Lists, TestId: "nav-support-lists", Icon: "list"),
+        new(137, "/Support/Overview", "Support flags", SupportAreas.Lists, TestId: "nav-support-flags", Icon: "flag"),
+        new(138, "/Support/Reports", "Support reports", SupportAreas.Lists, TestId: "nav-support-reports", Icon: "bar-chart"),
         new(134, "/Support/Insurance", "Insurance months", SupportAreas.Insurance, TestId: "nav-support-insurance", Icon: "shield-check"),
     ];
 

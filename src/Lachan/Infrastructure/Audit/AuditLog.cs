@@ -28,11 +28,12 @@ public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time, R
     /// event, saves again — in one transaction, so the change and its audit are written together or not at all.</summary>
     public async Task SaveThenRecordAsync(string action, string entityType, Func<object> entityId, object? before, Func<object> after, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // inside a caller's transaction (the demo seed's) the change and its event commit with it
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         Record(action, entityType, entityId(), before, after());
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
     }
 
     private static readonly JsonSerializerOptions Compact = new(Json) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };

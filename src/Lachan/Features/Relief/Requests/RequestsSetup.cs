@@ -16,7 +16,7 @@ public static class RequestsSetup
         services.AddScoped<RequestScope>().AddScoped<Reach>().AddScoped<Situation>().AddScoped<HelpRequests>().AddScoped<RequestQueue>()
             .AddScoped<Deliveries>().AddScoped<Unreached>().AddScoped<Worklists>().AddScoped<HotlineLookup>()
             .AddScoped<ReachShare>().AddScoped<RequestReport>();
-        services.AddScoped<IWorkerProfileSection, ReliefSection>();
+        services.AddScoped<IWorkerProfileSection, ReliefSection>().AddScoped<Contracts.IReliefReceived, ReliefReceived>();
         services.AddScoped<IDemoData, RequestsDemo>();
         services.ConfigureAllQuartzSchedulers(Escalation.Schedule);
         // The public form and ticket pages, per client address: a flood from one client is refused (429) while the

@@ -35,6 +35,11 @@ public sealed record LodgingFact(int LodgingHouseId, DateOnly From, DateOnly? To
 public sealed record WorkerFacts(int WorkerId, bool InRegistry, IReadOnlyList<EmploymentFact> Employments, IReadOnlyList<LodgingFact> Lodging,
     IReadOnlySet<DateOnly> InsuredMonths, IReadOnlyList<Span> Quarantines, IReadOnlyList<Span> Cases)
 {
+    /// <summary>What the employer's list declares of the worker (the registry does not know it): pregnant, and how many
+    /// children under six the worker claims for. Only the policies with supplements look at them.</summary>
+    public bool Pregnant { get; init; }
+    public int ChildrenUnder6 { get; init; }
+
     /// <summary>Someone on a list whom the registry does not know (by CCCD).</summary>
     public static WorkerFacts NotInRegistry { get; } = new(0, false, [], [], new HashSet<DateOnly>(), [], []);
 }

@@ -44,6 +44,12 @@ public static class Reasons
         $"Đủ điều kiện hưởng trợ cấp thất nghiệp (đóng bảo hiểm {months} tháng)", $"Eligible for unemployment benefit ({months} insured months)");
     public static readonly Reason HasContract = new("has-contract",
         "Đang có hợp đồng lao động trong thời gian phong tỏa", "Under a labour contract during the lockdown");
+    public static Reason PregnancySupplement(long amount) => new("supplement-pregnant",
+        $"Hỗ trợ thêm lao động nữ đang mang thai: {Money(amount)} đồng", $"Pregnancy supplement: {Money(amount)} đồng");
+    public static Reason ChildSupplement(int children, long perChild) => new("supplement-children",
+        $"Hỗ trợ thêm {children} trẻ em dưới 6 tuổi × {Money(perChild)} đồng = {Money(children * perChild)} đồng (chỉ một người cha hoặc mẹ được hưởng)",
+        $"Supplement for {children} children under six × {Money(perChild)} đồng = {Money(children * perChild)} đồng (one parent only)");
+    private static string Money(long amount) => amount.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
     public static readonly Reason NotLockedDown = new("not-locked-down",
         "Nơi ở không bị phong tỏa trong thời gian hỗ trợ", "Lodging not locked down in the period");
 }

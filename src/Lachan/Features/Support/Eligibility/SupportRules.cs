@@ -14,7 +14,7 @@ public static class SupportRules
         if (!f.InRegistry) return No(v, Reasons.NotInRegistry);
         var (from, to) = (Max(periodStart, v.PeriodFrom), Min(periodEnd, v.PeriodTo));
         if (from > to) return No(v, Reasons.OutsidePeriod);
-        return kind switch
+        var verdict = kind switch
         {
             SupportKind.RentWorking or SupportKind.RentReturning => Rent(v, f, from, to, enterpriseId),
             SupportKind.Suspension or SupportKind.Stoppage => DaysOff(v, f, from, to, enterpriseId),
@@ -24,6 +24,27 @@ public static class SupportRules
             SupportKind.FreeWorkers => FreeWorkers(v, f, from, to),
             _ => throw new InvalidOperationException($"No rule for {kind}."),
         };
+        return WithSupplements(v, f, verdict);
+    }
+
+    /// <summary>The supplements of the version (pregnancy; each child under six) on an eligible worker's amount, each one
+    /// a note of the breakdown; a version without them leaves the verdict as it was, whatever the list declares.</summary>
+    private static Verdict WithSupplements(SupportPolicyVersion v, WorkerFacts f, Verdict verdict)
+    {
+        if (!verdict.Eligible) return verdict;
+        var notes = new List<Reason>(verdict.Reasons);
+        var amount = verdict.Amount;
+        if (f.Pregnant && v.PregnancySupplement is { } pregnant)
+        {
+            amount += pregnant;
+            notes.Add(Reasons.PregnancySupplement(pregnant));
+        }
+        if (f.ChildrenUnder6 > 0 && v.ChildSupplement is { } perChild)
+        {
+            amount += perChild * f.ChildrenUnder6;
+            notes.Add(Reasons.ChildSupplement(f.ChildrenUnder6, perChild));
+        }
+        return amount == verdict.Amount ? verdict : verdict with { Amount = amount, Reasons = notes };
     }
 
     /// <summary>Decision 08: each month of the period counts when, in that month, the worker works for a qualifying

@@ -90,6 +90,7 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
                 RowNo = c.Input.RowNo, Cccd = c.Input.Cccd.Length > 12 ? c.Input.Cccd[..12] : c.Input.Cccd, WorkerId = c.WorkerId,
                 FullName = Cut(c.FullName, 200), AmountAsked = c.Input.AmountAsked ?? c.Amount, AmountComputed = c.Amount, Eligible = c.Eligible,
                 ReasonsJson = RowReasons.Write(c.Reasons), BankAccount = CutOrNull(c.Input.BankAccount, 32), BankName = CutOrNull(c.Input.BankName, 100),
+                Pregnant = c.Input.Pregnant, ChildrenUnder6 = c.Input.ChildrenUnder6,
             })],
         };
         db.Add(list);

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Support.Lists;
 
 /// <summary>A row as the employer gives it (a roster build fills it from the registry).</summary>
-public sealed record RowInput(int RowNo, string Cccd, string? FullName, long? AmountAsked, string? BankAccount = null, string? BankName = null);
+public sealed record RowInput(int RowNo, string Cccd, string? FullName, long? AmountAsked, string? BankAccount = null, string? BankName = null,
+    bool Pregnant = false, int ChildrenUnder6 = 0);
 
 /// <summary>A row checked: the worker found by CCCD, the policy's verdict and the list's own findings.</summary>
 public sealed record CheckedRow(RowInput Input, int? WorkerId, string FullName, bool Eligible, long Amount, IReadOnlyList<RowReason> Reasons);
@@ -76,7 +77,7 @@ public sealed class ListChecks(LachanDb db, SupportFacts facts)
                 result.Add(new CheckedRow(row, null, row.FullName ?? "", false, 0, [RowReasons.NotInRegistry()]));
                 continue;
             }
-            var verdict = SupportRules.Evaluate(target.Version, verdicts[worker.Id], target.PeriodStart, target.PeriodEnd, target.Enterprise.Id);
+            var verdict = SupportRules.Evaluate(target.Version, verdicts[worker.Id] with { Pregnant = row.Pregnant, ChildrenUnder6 = row.ChildrenUnder6 }, target.PeriodStart, target.PeriodEnd, target.Enterprise.Id);
             var eligible = verdict.Eligible;
             reasons.AddRange(verdict.Reasons.Select(r => new RowReason(r.Code, r.Vi, r.En)));
             if (firstRow.TryGetValue(row.Cccd, out var first)) { eligible = false; reasons.Add(RowReasons.DuplicateRow(first)); }

@@ -8,7 +8,7 @@ public sealed record FileError(int Row, string Column, string Code);
 
 /// <summary>Reads an employer's list (xlsx or csv, Mẫu 02/03/05/06 or any sheet with these headers): the header row is
 /// found among the first rows by its names, like the roster importer does, so title lines above it are skipped.
-/// Columns: CCCD (required), name, amount asked, bank account, bank. A bad cell is a file error naming row and column;
+/// Columns: CCCD (required), name, amount asked, bank account, bank, pregnant ("Mang thai") and children under six ("Số con dưới 6 tuổi"). A bad cell is a file error naming row and column;
 /// the caller writes nothing when there is one.</summary>
 public static class ListFile
 {
@@ -18,6 +18,10 @@ public static class ListFile
     private static readonly string[] AmountHeaders = ["số tiền đề nghị hỗ trợ", "số tiền đề nghị", "số tiền", "số tiền (đồng)", "amount"];
     private static readonly string[] AccountHeaders = ["số tài khoản", "tài khoản", "account"];
     private static readonly string[] BankHeaders = ["ngân hàng", "tên ngân hàng", "bank"];
+    private static readonly string[] PregnantHeaders = ["mang thai", "đang mang thai", "lao động nữ mang thai", "pregnant"];
+    private static readonly string[] ChildrenHeaders = ["số con dưới 6 tuổi", "số trẻ em dưới 6 tuổi", "con dưới 6 tuổi", "children under 6"];
+    private static readonly string[] Yes = ["x", "có", "co", "1", "yes", "true"];
+    private static readonly string[] No = ["không", "khong", "0", "no", "false", "-"];
 
     public const int MaxRows = 100_000;
 
@@ -36,6 +40,7 @@ public static class ListFile
         if (headerAt < 0) return ([], [new FileError(0, "CCCD", "SupportList.FileNoCccdColumn")]);
         var h = records[headerAt];
         var (cccd, name, amount, account, bank) = (Find(h, CccdHeaders), Find(h, NameHeaders), Find(h, AmountHeaders), Find(h, AccountHeaders), Find(h, BankHeaders));
+        var (pregnantCol, childrenCol) = (Find(h, PregnantHeaders), Find(h, ChildrenHeaders));
         var rows = new List<RowInput>();
         var errors = new List<FileError>();
         for (var i = headerAt + 1; i < records.Count; i++)
@@ -52,7 +57,13 @@ public static class ListFile
                 if (long.TryParse(text.Replace(".", "").Replace(",", "").Replace(" ", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var a)) asked = a;
                 else errors.Add(new FileError(line, "Amount", "SupportList.FileAmountInvalid"));
             }
-            rows.Add(new RowInput(rows.Count + 1, id, Cell(name), asked, Cell(account), Cell(bank)));
+            // the supplements' facts (issue 12 item 4): "x"/"có" or empty, and a whole number of children
+            var pregnant = Cell(pregnantCol)?.ToLowerInvariant();
+            if (pregnant is not null && !Yes.Contains(pregnant) && !No.Contains(pregnant)) errors.Add(new FileError(line, "Pregnant", "SupportList.FilePregnantInvalid"));
+            var children = 0;
+            if (Cell(childrenCol) is { } count && (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out children) || children > 20))
+                errors.Add(new FileError(line, "ChildrenUnder6", "SupportList.FileChildrenInvalid"));
+            rows.Add(new RowInput(rows.Count + 1, id, Cell(name), asked, Cell(account), Cell(bank), pregnant is not null && Yes.Contains(pregnant), children));
         }
         if (rows.Count > MaxRows) errors.Add(new FileError(0, "", "SupportList.FileTooManyRows"));
         if (rows.Count == 0 && errors.Count == 0) errors.Add(new FileError(0, "", "SupportList.Empty"));

@@ -176,6 +176,9 @@ public sealed class SupportListRow
     public bool Withdrawn { get; set; }
     public string? BankAccount { get; set; }
     public string? BankName { get; set; }
+    /// <summary>Declared by the employer ("Mang thai", "Số con dưới 6 tuổi"): the supplements of the policies that pay them.</summary>
+    public bool Pregnant { get; set; }
+    public int ChildrenUnder6 { get; set; }
 }
 
 /// <summary>A complaint raised during the public notice (about one row, or the list), to be resolved within the

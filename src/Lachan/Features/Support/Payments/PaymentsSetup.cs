@@ -7,7 +7,7 @@ public static class PaymentsSetup
 {
     public static IServiceCollection AddSupportPayments(this IServiceCollection services) =>
         services.AddScoped<PaymentScope>().AddScoped<PaymentBatches>().AddScoped<BankFiles>().AddScoped<BankReturns>().AddScoped<Reconciliation>()
-            .AddScoped<IWorkerProfileSection, SupportSection>();
+            .AddScoped<SupportSection>().AddScoped<IWorkerProfileSection>(s => s.GetRequiredService<SupportSection>());
 
     public static RouteGroupBuilder MapSupportPayments(this RouteGroupBuilder api) => api.MapPaymentEndpoints();
 }

@@ -16,17 +16,19 @@ public sealed class SupportSection(LachanDb db, ListScope lists) : IWorkerProfil
     public int Order => 55;
     public string PartialName => "~/Features/Support/Payments/_WorkerSupport.cshtml";
 
-    public async Task<object?> LoadAsync(WorkerProfileData profile, CancellationToken ct)
+    public async Task<object?> LoadAsync(WorkerProfileData profile, CancellationToken ct) =>
+        lists.CanRead && await EntriesAsync(profile.Identity.Id, ct) is { Count: > 0 } entries ? entries : null;
+
+    /// <summary>The worker's entries on the lists the caller sees (also the view across programmes, Support/Overview).</summary>
+    public async Task<List<SupportEntry>> EntriesAsync(int id, CancellationToken ct)
     {
-        if (!lists.CanRead) return null;
-        var id = profile.Identity.Id;
         // plain joins (no correlated subquery in the projection: SQLite cannot run those)
         var rows = await lists.Lists(db.Set<SupportList>()).AsNoTracking()
             .Join(db.Set<SupportListRow>().Where(r => r.WorkerId == id), l => l.Id, r => r.SupportListId, (l, r) => new
             {
                 l.PolicyCode, l.PeriodStart, l.Id, l.State, l.SubmittedOn, r.AmountAsked, RowId = r.Id,
             }).ToListAsync(ct);
-        if (rows.Count == 0) return null;
+        if (rows.Count == 0) return [];
         var rowIds = rows.Select(r => r.RowId).ToList();
         var approvals = await db.Set<SupportApproval>().AsNoTracking().Where(a => rowIds.Contains(a.RowId))
             .Select(a => new { a.Id, a.RowId, a.Amount, a.ApprovedOn }).ToDictionaryAsync(a => a.RowId, ct);

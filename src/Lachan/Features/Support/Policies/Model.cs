@@ -93,6 +93,12 @@ public sealed class SupportPolicyVersion : IDatedRule
     /// <summary>Terminated: a worker insured at least this many months of the 24 before may draw unemployment benefit
     /// instead (Law on Employment, art. 49: 12 months).</summary>
     public int? UnemploymentInsuredMonths { get; set; }
+    /// <summary>Added to an eligible worker's amount when the list declares her pregnant (Resolution 68, termination:
+    /// 1,000,000); null: the policy pays no such supplement and ignores the column.</summary>
+    public long? PregnancySupplement { get; set; }
+    /// <summary>Added once per child under six the list declares (termination, meals: 1,000,000; only one parent may
+    /// claim a child); null: no such supplement, the column is ignored.</summary>
+    public long? ChildSupplement { get; set; }
 
     public bool InForceOn(DateOnly d) => EffectiveFrom <= d && (EffectiveTo is null || d <= EffectiveTo);
 

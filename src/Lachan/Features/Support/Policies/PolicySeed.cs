@@ -45,11 +45,12 @@ internal static class PolicySeed
             "Support for terminated workers not eligible for unemployment benefit", Nq68, null, SupportKind.Terminated, new()
             {
                 EffectiveFrom = Nq68From, Source = Nq68, PeriodFrom = Y21May, PeriodTo = Y21End, InsuredMonthBefore = true,
-                Amount = 3_710_000, UnemploymentInsuredMonths = 12,
+                Amount = 3_710_000, UnemploymentInsuredMonths = 12, PregnancySupplement = 1_000_000, ChildSupplement = 1_000_000,
             }),
         Policy("NQ68-MEALS", "Hỗ trợ tiền ăn cho F0 điều trị và F1 cách ly y tế", "Meals for F0 in treatment and F1 in quarantine", Nq68, null, SupportKind.Meals, new()
         {
             EffectiveFrom = Nq68From, Source = Nq68, PeriodFrom = new(2021, 4, 27), PeriodTo = Y21End, Amount = 80_000, MaxDays = 21, MaxDaysCase = 45,
+            ChildSupplement = 1_000_000,
         }),
         Policy("NQ68-HOUSEHOLD", "Hỗ trợ hộ kinh doanh tạm ngừng kinh doanh theo yêu cầu của cơ quan nhà nước",
             "Support for household businesses closed by order", Nq68, null, SupportKind.Household, new()

@@ -2393,6 +2393,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<int>("ChildrenUnder6")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Eligible")
                         .HasColumnType("boolean");
 
@@ -2402,6 +2405,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<bool?>("Insured")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Pregnant")
                         .HasColumnType("boolean");
 
                     b.Property<string>("ReasonsJson")
@@ -2695,6 +2701,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ChildSupplement")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly?>("ContractBefore")
                         .HasColumnType("date");
 
@@ -2744,6 +2753,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<int>("PolicyId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("PregnancySupplement")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("RentFrom")
                         .HasColumnType("date");

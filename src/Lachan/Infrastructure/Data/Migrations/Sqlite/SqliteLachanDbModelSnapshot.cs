@@ -2294,6 +2294,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ChildrenUnder6")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Eligible")
                         .HasColumnType("INTEGER");
 
@@ -2303,6 +2306,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("Insured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Pregnant")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReasonsJson")
@@ -2586,6 +2592,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChildSupplement")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ContractBefore")
                         .HasColumnType("TEXT");
 
@@ -2634,6 +2643,9 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PregnancySupplement")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("RentFrom")
