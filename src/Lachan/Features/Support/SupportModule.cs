@@ -40,6 +40,7 @@ public sealed class SupportModule : IModule
         pages.AuthorizeFolder("/Support/Simulation", SupportAreas.Policies.Write);
         pages.AuthorizeFolder("/Support/Insurance", SupportAreas.Insurance.Read);
         pages.AuthorizeFolder("/Support/Lists", SupportAreas.Lists.Read);
+        pages.AuthorizeFolder("/Support/Payments", SupportAreas.Payments.Read);
     }
 
     public IEnumerable<MenuEntry> Menu =>
@@ -47,6 +48,7 @@ public sealed class SupportModule : IModule
         new(130, "/Support/Policies", "Support policies", SupportAreas.Policies, TestId: "nav-support-policies", Icon: "journal-text"),
         new(132, "/Support/Simulation", "Cost simulation", SupportAreas.Policies, Access.Write, TestId: "nav-support-simulation", Icon: "activity"),
         new(136, "/Support/Lists", "Employer lists", SupportAreas.Lists, TestId: "nav-support-lists", Icon: "list"),
+        new(138, "/Support/Payments", "Payments", SupportAreas.Payments, TestId: "nav-support-payments", Icon: "cash-coin"),
         new(134, "/Support/Insurance", "Insurance months", SupportAreas.Insurance, TestId: "nav-support-insurance", Icon: "shield-check"),
     ];
 
