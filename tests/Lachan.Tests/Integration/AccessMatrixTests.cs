@@ -521,6 +521,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddSupplyProbes(list);
         AddSupportProbes(list);
         AddSupportListProbes(list);
+        AddSupportPageProbes(list);
         return [.. list];
     }
 
@@ -860,7 +861,26 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Registry/Zones/Index OnGetExport",
         "/Support/Insurance/Index OnGet",
         "/Support/Insurance/Index OnPost",
+        "/Support/Lists/Detail OnGet",
+        "/Support/Lists/Detail OnGetDecision",
+        "/Support/Lists/Detail OnPostAppraise",
+        "/Support/Lists/Detail OnPostApprove",
+        "/Support/Lists/Detail OnPostDispute",
+        "/Support/Lists/Detail OnPostInsurance",
+        "/Support/Lists/Detail OnPostPost",
+        "/Support/Lists/Detail OnPostRefuse",
+        "/Support/Lists/Detail OnPostResolve",
+        "/Support/Lists/Detail OnPostSubmit",
         "/Support/Lists/Index OnGet",
+        "/Support/Lists/New OnGet",
+        "/Support/Lists/New OnPostCandidates",
+        "/Support/Lists/New OnPostImport",
+        "/Support/Lists/New OnPostRoster",
+        "/Support/Payments/Batch OnGet",
+        "/Support/Payments/Batch OnPostExport",
+        "/Support/Payments/Batch OnPostReturns",
+        "/Support/Payments/Index OnGet",
+        "/Support/Payments/Index OnPost",
         "/Support/Policies/Detail OnGet",
         "/Support/Policies/Detail OnPost",
         "/Support/Policies/Index OnGet",

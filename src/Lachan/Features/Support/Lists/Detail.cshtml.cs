@@ -33,6 +33,10 @@ public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>The decision as a pdf: a page handler, since the API takes bearer tokens only.</summary>
+    public async Task<IActionResult> OnGetDecisionAsync(int id, CancellationToken ct) =>
+        await queries.DecisionPdfAsync(id, ct) is { } file ? File(file.Pdf, "application/pdf", file.FileName) : NotFound();
+
     public Task<IActionResult> OnPostPostAsync(int id, CancellationToken ct) => After(id, chain.PostAsync(id, ct), ct);
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => After(id, chain.SubmitAsync(id, ct), ct);

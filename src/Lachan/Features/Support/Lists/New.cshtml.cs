@@ -64,7 +64,8 @@ public sealed class NewModel(ListBuilder builder, ListCandidates candidates, Lis
         return Page();
     }
 
-    private BuildRequest Target() => new(PolicyCode, OwnEnterprise ? scope.Scope : TaxCode, Month);
+    /// <summary>HR's form sends no tax code (its own); one that names another enterprise is refused as not found.</summary>
+    private BuildRequest Target() => new(PolicyCode, OwnEnterprise ? TaxCode ?? scope.Scope : TaxCode, Month);
 
     private async Task<IActionResult> After(BuildResult result, CancellationToken ct)
     {
