@@ -30,7 +30,7 @@ public sealed class ChainPageTests(EmptyApps apps) : IClassFixture<EmptyApps>
     {
         var response = await call;
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.PageAsync()}");
-        Assert.StartsWith(to, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(to, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     private static async Task<string> Refused(Task<HttpResponseMessage> call)
@@ -116,7 +116,7 @@ public sealed class ChainPageTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.Contains("error-TaxCode", await other.PageAsync(), StringComparison.Ordinal);
         // only the desks that build lists open the page
         var insurance = await app.LoggedInClientAsync("bhxh" + w.Registry.Tag.ToLowerInvariant());
-        Assert.StartsWith("/Account/Denied", (await insurance.GetAsync("/Support/Lists/New")).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/Account/Denied", (await insurance.GetAsync("/Support/Lists/New")).Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory, BothProviders]
