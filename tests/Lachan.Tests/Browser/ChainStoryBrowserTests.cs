@@ -61,7 +61,7 @@ public sealed class ChainStoryBrowserTests(BrowserFixture browser)
             // the notice's working days pass (the list was posted ten days ago)
             var today = app.Services.GetRequiredService<ProvinceCalendar>().Today;
             await app.WithDbAsync(db => db.Set<SupportList>().Where(l => l.Id == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.PostedOn, today.AddDays(-10))));
-            await page.ReloadAsync();
+            await page.GotoAsync($"/Support/Lists/Detail/{id}");
             await page.GetByTestId("submit").ClickAsync();
             await Expect(page.GetByTestId("list-state")).ToHaveAttributeAsync("data-state", "Submitted");
             await Expect(page.GetByTestId("submit-form")).ToHaveCountAsync(0);
@@ -108,7 +108,7 @@ public sealed class ChainStoryBrowserTests(BrowserFixture browser)
             await download.SaveAsAsync(file);
             Assert.Contains(batch.Reference, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
             File.Delete(file);
-            await page.ReloadAsync();
+            await page.GotoAsync($"/Support/Payments/Batch/{batch.Id}");
             await Expect(page.GetByTestId("rec-sent")).ToHaveTextAsync(Lachan.Infrastructure.Localization.UiText.Money(batch.Total));
 
             await page.SetInputFilesAsync("#Upload", new FilePayload
