@@ -1,5 +1,6 @@
 using Lachan.Features.Shared;
-using Lachan.Features.Support.Payments;
+using Lachan.Features.Support.Contracts;
+using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Lachan.Features.Support.Lists;
 /// and the form of the step it waits for — shown only to the desk whose step it is (ListScope.MayAct). Every step goes
 /// through ListChain: a refusal is shown on the page with its reason, a success redirects (PRG), a list moved
 /// meanwhile says so. Outside the caller's jurisdiction: not found.</summary>
-public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope scope, PaymentScope payments, UiText text) : PageModel
+public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope scope, Jurisdiction j, UiText text) : PageModel
 {
     public const int PageSize = 100;
     /// <summary>The finding that makes social insurance's default "not insured" for a row.</summary>
@@ -21,7 +22,8 @@ public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope 
     public int Pages { get; private set; } = 1;
     public FieldErrors Errors { get; private set; } = new();
     public bool MayAct { get; private set; }
-    public bool MayPay => payments.CanWrite;
+    /// <summary>The province pays (PaymentScope.CanWrite; its rule, read here without a reference into Payments).</summary>
+    public bool MayPay => j.Can(SupportAreas.Payments, Access.Write) && j.IsProvinceWide;
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
     [BindProperty] public int? RowNo { get; set; }
     [BindProperty] public string? Text { get; set; }

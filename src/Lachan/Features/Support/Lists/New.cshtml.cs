@@ -81,8 +81,9 @@ public sealed class NewModel(ListBuilder builder, ListCandidates candidates, Lis
                 FileErrors = f.Errors;
                 break;
             default:
-                // an enterprise that is not the caller's: the same answer as one that does not exist
+                // an enterprise that is not the caller's: the same answer as one that does not exist, and not echoed back
                 Errors = new FieldErrors { ["TaxCode"] = "SupportList.EnterpriseNotFound" };
+                TaxCode = null;
                 break;
         }
         await LoadAsync(ct);
