@@ -7,6 +7,8 @@ using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Relief.Requests;
 using Lachan.Features.Registry.Demo;
 using Lachan.Features.Rosters;
+using Lachan.Features.Support.Lists;
+using Lachan.Features.Support.Payments;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Integration;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +88,10 @@ public sealed class EveryPageBrowserTests(BrowserFixture browser)
         ["/Support/Simulation/Index"] = ("laodong", "/Support/Simulation?Policy=NQ68-STOPPAGE&From=01/05/2021&To=31/07/2021", null),
         ["/Support/Insurance/Index"] = ("bhxh", "/Support/Insurance", null),
         ["/Support/Lists/Index"] = ("bhxh", "/Support/Lists", null),
+        ["/Support/Lists/Detail"] = ("laodong", "/Support/Lists/Detail/{id}", async db => (await SupportBatchAsync(db)).ListId),
+        ["/Support/Lists/New"] = ("doanhnghiep", "/Support/Lists/New", null),
+        ["/Support/Payments/Index"] = ("laodong", "/Support/Payments", null),
+        ["/Support/Payments/Batch"] = ("laodong", "/Support/Payments/Batch/{id}", async db => (await SupportBatchAsync(db)).BatchId),
     };
 
     /// <summary>Pages no one opens with GET: redirects after a POST-only action, and edit pages no role may write
@@ -130,6 +136,50 @@ public sealed class EveryPageBrowserTests(BrowserFixture browser)
         db.Add(roster);
         await db.SaveChangesAsync();
         return roster.Id.ToString();
+    }
+
+    /// <summary>A batch of the demo province and its list: the demo's own when it has one, else an approved one-row
+    /// list of a demo worker and its batch, written directly (the chain's pages are tested in ChainStoryBrowserTests).</summary>
+    private static async Task<(string ListId, string BatchId)> SupportBatchAsync(LachanDb db)
+    {
+        static string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (await db.Set<PaymentBatch>().OrderBy(b => b.Id).Select(b => new { b.Id, b.SupportListId }).FirstOrDefaultAsync() is { } found)
+            return (Text(found.SupportListId), Text(found.Id));
+        var job = await db.Set<Employment>().OrderBy(e => e.Id).FirstAsync();
+        var e = await db.Set<Enterprise>().Include(x => x.IndustrialZone).SingleAsync(x => x.Id == job.EnterpriseId);
+        var w = await db.Set<Worker>().SingleAsync(x => x.Id == job.WorkerId);
+        var d = new DateOnly(2022, 5, 2);
+        var list = new SupportList
+        {
+            PolicyCode = "QD08-G1", EnterpriseId = e.Id, TaxCode = e.TaxCode, ZoneCode = e.IndustrialZone?.Code, DistrictCode = e.DistrictCode, ProvinceCode = e.ProvinceCode,
+            PeriodStart = new(2022, 5, 1), PeriodEnd = new(2022, 5, 31), PeriodKey = new(1901, 1, 1), Form = "Mẫu 02", CreatedBy = "test", CreatedAt = DateTime.UtcNow,
+            Rows = [new SupportListRow { RowNo = 1, Cccd = w.Cccd, WorkerId = w.Id, FullName = w.FullName, AmountAsked = 500_000, AmountComputed = 500_000, Eligible = true }],
+        };
+        list.Post(d, d.AddDays(3));
+        list.Submit(d.AddDays(5), d.AddDays(3), d.AddDays(7));
+        list.ConfirmInsurance(d.AddDays(6), new Dictionary<int, bool> { [1] = true }, d.AddDays(8));
+        list.Appraise(d.AddDays(7), d.AddDays(9));
+        list.Approve(d.AddDays(8), "1/QĐ-UBND");
+        db.Add(list);
+        await db.SaveChangesAsync();
+        var approval = new SupportApproval
+        {
+            SupportListId = list.Id, RowId = list.Rows[0].Id, WorkerId = w.Id, EnterpriseId = e.Id, PolicyCode = list.PolicyCode, PeriodStart = list.PeriodKey,
+            Amount = 500_000, ApprovedOn = d.AddDays(8), DecisionNo = list.DecisionNo!,
+        };
+        db.Add(approval);
+        db.Add(new SupportDecision { SupportListId = list.Id, Approved = true, Number = list.DecisionNo, Day = d.AddDays(8), Amount = 500_000, Workers = 1, By = "test", At = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        var batch = new PaymentBatch
+        {
+            IdempotencyKey = Guid.NewGuid().ToString("N"), Reference = "BDEMO0001", SupportListId = list.Id, PolicyCode = list.PolicyCode, EnterpriseId = e.Id,
+            TaxCode = e.TaxCode, DistrictCode = e.DistrictCode, ProvinceCode = e.ProvinceCode, Channel = PaymentChannel.Employer, CreatedOn = d.AddDays(9),
+            CreatedBy = "test", CreatedAt = DateTime.UtcNow, Total = 500_000,
+            Lines = [new PaymentLine { ApprovalId = approval.Id, WorkerId = w.Id, Reference = "PDEMO0001", Amount = 500_000, PayeeName = e.Name, Status = PaymentStatus.Pending }],
+        };
+        db.Add(batch);
+        await db.SaveChangesAsync();
+        return (Text(list.Id), Text(batch.Id));
     }
 
     [Fact]

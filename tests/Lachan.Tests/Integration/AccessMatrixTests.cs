@@ -522,6 +522,7 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         AddSupportProbes(list);
         AddSupportListProbes(list);
         AddSupportViewProbes(list);
+        AddSupportPageProbes(list);
         return [.. list];
     }
 
@@ -861,8 +862,27 @@ public sealed partial class AccessMatrixTests(MatrixWorld worlds) : IClassFixtur
         "/Registry/Zones/Index OnGetExport",
         "/Support/Insurance/Index OnGet",
         "/Support/Insurance/Index OnPost",
+        "/Support/Lists/Detail OnGet",
+        "/Support/Lists/Detail OnGetDecision",
+        "/Support/Lists/Detail OnPostAppraise",
+        "/Support/Lists/Detail OnPostApprove",
+        "/Support/Lists/Detail OnPostDispute",
+        "/Support/Lists/Detail OnPostInsurance",
+        "/Support/Lists/Detail OnPostPost",
+        "/Support/Lists/Detail OnPostRefuse",
+        "/Support/Lists/Detail OnPostResolve",
+        "/Support/Lists/Detail OnPostSubmit",
         "/Support/Lists/Index OnGet",
+        "/Support/Lists/New OnGet",
+        "/Support/Lists/New OnPostCandidates",
+        "/Support/Lists/New OnPostImport",
+        "/Support/Lists/New OnPostRoster",
         "/Support/Overview/Index OnGet",
+        "/Support/Payments/Batch OnGet",
+        "/Support/Payments/Batch OnPostExport",
+        "/Support/Payments/Batch OnPostReturns",
+        "/Support/Payments/Index OnGet",
+        "/Support/Payments/Index OnPost",
         "/Support/Policies/Detail OnGet",
         "/Support/Policies/Detail OnPost",
         "/Support/Policies/Index OnGet",

@@ -10,6 +10,7 @@ public sealed class IndexModel(ListQueries queries, ListScope scope) : PageModel
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     public IReadOnlyList<ListSummary> Lists { get; private set; } = [];
+    public bool MayBuild => scope.MayAct(ListState.Draft);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Data;
@@ -58,6 +59,17 @@ public sealed class ListQueries(LachanDb db, ListScope scope, ProvinceCalendar c
                 r.Insured, r.Withdrawn, RowReasons.Read(r.ReasonsJson)))],
             [.. l.Disputes.OrderBy(d => d.Id).Select(d => new DisputeView(d.Id, d.RowNo, d.Text, d.RaisedOn, d.DueOn, d.ResolvedOn, d.Resolution,
                 d.ResolvedOn is null && today > d.DueOn))]);
+    }
+
+    /// <summary>The province's decision on the list as a pdf (for the API and the list's page), or null when the list is
+    /// outside the caller's jurisdiction or not decided.</summary>
+    public async Task<(byte[] Pdf, string FileName)?> DecisionPdfAsync(int id, CancellationToken ct)
+    {
+        var list = await scope.Lists(db.Set<SupportList>()).AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        var decision = list is null ? null : await db.Set<SupportDecision>().AsNoTracking().FirstOrDefaultAsync(d => d.SupportListId == id, ct);
+        if (list is null || decision is null) return null;
+        var name = await db.Set<Enterprise>().Where(e => e.Id == list.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
+        return (DecisionPdf.Render(decision, list, name), $"quyet-dinh-ds{id}.pdf");
     }
 
     private ListSummary Summary(SupportList l, DateOnly today, int rows, int eligible, long amount) =>

@@ -37,14 +37,8 @@ public static class ListsApi
             .WithSummary("One list with its rows (CCCD, name, amounts, verdict and reasons) and disputes; an audited view.")
             .Produces<ListView>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        g.MapGet("/{id:int}/decision.pdf", async (int id, LachanDb db, ListScope scope, CancellationToken ct) =>
-            {
-                var list = await scope.Lists(db.Set<SupportList>()).AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
-                var decision = list is null ? null : await db.Set<SupportDecision>().AsNoTracking().FirstOrDefaultAsync(d => d.SupportListId == id, ct);
-                if (list is null || decision is null) return Results.NotFound();
-                var name = await db.Set<Enterprise>().Where(e => e.Id == list.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
-                return Results.File(DecisionPdf.Render(decision, list, name), "application/pdf", $"quyet-dinh-ds{id}.pdf");
-            })
+        g.MapGet("/{id:int}/decision.pdf", async (int id, ListQueries lists, CancellationToken ct) =>
+                await lists.DecisionPdfAsync(id, ct) is { } file ? Results.File(file.Pdf, "application/pdf", file.FileName) : Results.NotFound())
             .WithSummary("The province's decision on the list (approval with number, date, workers and amount; or the refusal and its reasons) as a pdf.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
 
