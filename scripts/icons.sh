@@ -7,7 +7,7 @@ set -euo pipefail
 VERSION=1.13.2
 ICONS=(dot house-door people file-earmark-spreadsheet arrow-left-right building buildings house map activity
        sign-stop clipboard2-pulse journal-text list x-lg box-arrow-right translate person-circle chevron-right
-       geo-alt shield-check heart-pulse box-seam calendar3 telephone truck basket shop)
+       geo-alt shield-check heart-pulse box-seam calendar3 telephone truck basket shop flag bar-chart cash-coin)
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/src/Lachan/wwwroot/icons
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

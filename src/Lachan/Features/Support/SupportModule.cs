@@ -44,12 +44,9 @@ public sealed class SupportModule : IModule
         pages.AuthorizeFolder("/Support/Simulation", SupportAreas.Policies.Write);
         pages.AuthorizeFolder("/Support/Insurance", SupportAreas.Insurance.Read);
         pages.AuthorizeFolder("/Support/Lists", SupportAreas.Lists.Read);
-<<<<<<< HEAD
+        pages.AuthorizeFolder("/Support/Payments", SupportAreas.Payments.Read);
         pages.AuthorizeFolder("/Support/Overview", SupportAreas.Lists.Read);
         pages.AuthorizeFolder("/Support/Reports", SupportAreas.Lists.Read);
-=======
-        pages.AuthorizeFolder("/Support/Payments", SupportAreas.Payments.Read);
->>>>>>> chainui12
     }
 
     public IEnumerable<MenuEntry> Menu =>
@@ -57,12 +54,9 @@ public sealed class SupportModule : IModule
         new(130, "/Support/Policies", "Support policies", SupportAreas.Policies, TestId: "nav-support-policies", Icon: "journal-text"),
         new(132, "/Support/Simulation", "Cost simulation", SupportAreas.Policies, Access.Write, TestId: "nav-support-simulation", Icon: "activity"),
         new(136, "/Support/Lists", "Employer lists", SupportAreas.Lists, TestId: "nav-support-lists", Icon: "list"),
-<<<<<<< HEAD
-        new(137, "/Support/Overview", "Support flags", SupportAreas.Lists, TestId: "nav-support-flags", Icon: "flag"),
-        new(138, "/Support/Reports", "Support reports", SupportAreas.Lists, TestId: "nav-support-reports", Icon: "bar-chart"),
-=======
-        new(138, "/Support/Payments", "Payments", SupportAreas.Payments, TestId: "nav-support-payments", Icon: "cash-coin"),
->>>>>>> chainui12
+        new(137, "/Support/Payments", "Payments", SupportAreas.Payments, TestId: "nav-support-payments", Icon: "cash-coin"),
+        new(138, "/Support/Overview", "Support flags", SupportAreas.Lists, TestId: "nav-support-flags", Icon: "flag"),
+        new(139, "/Support/Reports", "Support reports", SupportAreas.Lists, TestId: "nav-support-reports", Icon: "bar-chart"),
         new(134, "/Support/Insurance", "Insurance months", SupportAreas.Insurance, TestId: "nav-support-insurance", Icon: "shield-check"),
     ];
 
