@@ -37,7 +37,12 @@ internal sealed class AppProcess(string projectDir, BenchOptions options)
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var p = Process.Start(Info(["--urls", address.ToString().TrimEnd('/')])) ?? throw new InvalidOperationException("Could not start dotnet.");
-        p.OutputDataReceived += (_, _) => { };
+        // the console logger writes to stdout: its failures (and their exceptions' first lines) are worth seeing under load
+        p.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && (line.StartsWith("fail:", StringComparison.Ordinal) || line.Contains("Exception:", StringComparison.Ordinal)))
+                Console.Error.WriteLine("  app: " + line);
+        };
         p.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("  app: " + e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();

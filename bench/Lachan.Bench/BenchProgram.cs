@@ -7,8 +7,8 @@ namespace Lachan.Bench;
 /// Release build as a separate process on loopback, measures lookups, name search and the profile page with bounded
 /// request loops, reads the server's memory, and writes docs/performance.md and bench/results/*.json.</summary>
 /// <remarks>Usage: dotnet run -c Release --project bench/Lachan.Bench -- [--workers 300000] [--cases 20000] [--postgres &lt;connstr&gt;]
-/// [--requests 2000] [--seconds 120] [--db &lt;existing sqlite file&gt;] [--no-report]; `rosters …` and `relief …` run
-/// their own scenarios (RosterBench, ReliefBench).</remarks>
+/// [--requests 2000] [--seconds 120] [--db &lt;existing sqlite file&gt;] [--no-report]; `rosters …`, `relief …` and `support …` run
+/// their own scenarios (RosterBench, ReliefBench, SupportBench).</remarks>
 internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
@@ -25,6 +25,8 @@ internal static class BenchProgram
             return await RosterBench.RunAsync(root, app, options, args);
         if (args is ["relief", ..])
             return await ReliefBench.RunAsync(root, app, options, args);
+        if (args is ["support", ..])
+            return await SupportBench.RunAsync(root, app, options, args);
         var run = new BenchRun { StartedUtc = DateTime.UtcNow, Machine = MachineInfo.Read(), Workers = options.Workers, Provider = options.Provider, Commit = Git(root, "describe --always --dirty") };
         Console.WriteLine($"Lachan benchmark: {options.Workers:N0} workers on {options.Provider}; {run.Machine.Summary}");
 

@@ -76,9 +76,12 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
         DateOnly.TryParseExact("01/" + text?.Trim(), "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 
     /// <summary>Writes the checked list with all its rows and its audit event (also for the candidates' drafts).</summary>
-    public async Task<BuildResult.Created> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<RowInput> rows, CancellationToken ct)
+    public async Task<BuildResult.Created> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<RowInput> rows, CancellationToken ct) =>
+        await SaveAsync(target, origin, await checks.CheckAsync(target, rows, null, ct), ct);
+
+    /// <summary>As above, with rows checked already (the candidates check many lists with one ListChecks context).</summary>
+    public async Task<BuildResult.Created> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<CheckedRow> checkedRows, CancellationToken ct)
     {
-        var checkedRows = await checks.CheckAsync(target, rows, null, ct);
         var e = target.Enterprise;
         var list = new SupportList
         {

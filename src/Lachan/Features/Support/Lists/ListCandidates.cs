@@ -44,28 +44,58 @@ public sealed class ListCandidates(LachanDb db, IOutbreakFacts outbreak, ListSco
                     (mealsBy.TryGetValue(job.EnterpriseId, out var l) ? l : mealsBy[job.EnterpriseId] = []).Add(job.WorkerId);
 
         var drafted = new List<Drafted>();
-        foreach (var id in stopped)
-            if (await DraftOneAsync(Stoppage, mine[id], month, null, ct) is { } d) drafted.Add(d);
-        foreach (var (id, workers) in mealsBy)
-            if (await DraftOneAsync(Meals, mine[id], month, workers, ct) is { } d) drafted.Add(d);
+        await DraftPolicyAsync(Stoppage, month, mine, stopped.Select(id => (id, (IReadOnlyCollection<int>?)null)).ToList(), drafted, ct);
+        await DraftPolicyAsync(Meals, month, mine, mealsBy.Select(m => (m.Key, (IReadOnlyCollection<int>?)m.Value.ToHashSet())).ToList(), drafted, ct);
         return drafted;
     }
 
-    private async Task<Drafted?> DraftOneAsync(string policy, string taxCode, DateOnly month, List<int>? workerIds, CancellationToken ct)
+    /// <summary>The drafts of one policy for the month: for each enterprise, its workers employed in the month (all of
+    /// them, or only the given ones), checked and saved as a list, in the given order. Everything the lists share is
+    /// read once for all of them — the policy's target, the lists that exist already, the people, and the checks'
+    /// context (facts, earlier lists and approvals) — so a province of hundreds of enterprises is a few queries and one
+    /// save per list, not a dozen queries per list. Each saved list is added to the context, so a worker employed by two
+    /// of the enterprises is found on the first one's list by the second one's check, as before.</summary>
+    private async Task DraftPolicyAsync(string policy, DateOnly month, Dictionary<int, string> taxCodes,
+        IReadOnlyList<(int EnterpriseId, IReadOnlyCollection<int>? Workers)> wanted, List<Drafted> drafted, CancellationToken ct)
     {
-        var target = await checks.TargetAsync(policy, taxCode, month, calendar.Today, ct);
-        if (target is null) return null;
-        var enterpriseId = target.Enterprise.Id;
-        if (await db.Set<SupportList>().AnyAsync(l => l.EnterpriseId == enterpriseId && l.PolicyCode == policy && l.PeriodKey == target.PeriodKey && l.State != ListState.Refused, ct))
-            return null;
-        var (from, to) = (target.PeriodStart, target.PeriodEnd);
-        var people = db.Set<Employment>().AsNoTracking().Where(e => e.EnterpriseId == enterpriseId && e.From <= to && (e.To == null || e.To > from));
-        var rows = (await people.Join(db.Set<Worker>(), e => e.WorkerId, w => w.Id, (e, w) => new { w.Id, w.Cccd, w.FullName }).Distinct().ToListAsync(ct))
-            .Where(w => workerIds is null || workerIds.Contains(w.Id)).OrderBy(w => w.FullName, StringComparer.Ordinal).ThenBy(w => w.Cccd, StringComparer.Ordinal)
-            .Select((w, i) => new RowInput(i + 1, w.Cccd, w.FullName, null)).ToList();
-        if (rows.Count == 0) return null;
-        var created = await builder.SaveAsync(target, ListOrigin.Candidates, rows, ct);
-        return new Drafted(created.ListId, policy, taxCode, created.Rows, created.Eligible);
+        if (wanted.Count == 0) return;
+        if (await checks.TargetAsync(policy, taxCodes[wanted[0].EnterpriseId], month, calendar.Today, ct) is not { } target) return;
+        var (from, to, key) = (target.PeriodStart, target.PeriodEnd, target.PeriodKey);
+        var listed = (await db.Set<SupportList>().AsNoTracking().Where(l => l.PolicyCode == policy && l.PeriodKey == key && l.State != ListState.Refused)
+            .Select(l => l.EnterpriseId).Distinct().ToListAsync(ct)).ToHashSet();
+        var ids = wanted.Select(w => w.EnterpriseId).Where(id => !listed.Contains(id)).ToList();
+
+        var only = wanted.Where(w => w.Workers is not null).ToDictionary(w => w.EnterpriseId, w => w.Workers!);
+        var enterprises = new Dictionary<int, Enterprise>();
+        var people = new Dictionary<int, List<(int Id, string Cccd, string FullName)>>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var e in await db.Set<Enterprise>().AsNoTracking().Include(e => e.IndustrialZone).Where(e => chunk.Contains(e.Id)).ToListAsync(ct))
+                enterprises[e.Id] = e;
+            var jobs = db.Set<Employment>().AsNoTracking().Where(e => chunk.Contains(e.EnterpriseId) && e.From <= to && (e.To == null || e.To > from));
+            // only the given workers of an enterprise (the meals: those isolated), so the facts are read for them alone
+            foreach (var p in await jobs.Join(db.Set<Worker>(), e => e.WorkerId, w => w.Id, (e, w) => new { e.EnterpriseId, w.Id, w.Cccd, w.FullName }).Distinct().ToListAsync(ct))
+                if (!only.TryGetValue(p.EnterpriseId, out var given) || given.Contains(p.Id))
+                    (people.TryGetValue(p.EnterpriseId, out var l) ? l : people[p.EnterpriseId] = []).Add((p.Id, p.Cccd, p.FullName));
+        }
+        var workers = new Dictionary<string, (int Id, string Name)>();
+        foreach (var p in people.Values.SelectMany(l => l)) workers.TryAdd(p.Cccd, (p.Id, p.FullName));
+        var context = await checks.ContextAsync(target, workers, null, ct);
+
+        foreach (var (id, _) in wanted)
+        {
+            if (listed.Contains(id) || !enterprises.TryGetValue(id, out var enterprise)) continue;
+            var rows = people.GetValueOrDefault(id, [])
+                .OrderBy(w => w.FullName, StringComparer.Ordinal).ThenBy(w => w.Cccd, StringComparer.Ordinal)
+                .Select((w, i) => new RowInput(i + 1, w.Cccd, w.FullName, null)).ToList();
+            if (rows.Count == 0) continue;
+            var one = target with { Enterprise = enterprise };
+            var checkedRows = checks.Check(one, rows, context);
+            var created = await builder.SaveAsync(one, ListOrigin.Candidates, checkedRows, ct);
+            context.Listed(created.ListId, enterprise.TaxCode, checkedRows.Where(r => r.WorkerId is not null).Select(r => r.WorkerId!.Value));
+            db.ChangeTracker.Clear();   // the saved list's entities: each later save would scan them all again
+            drafted.Add(new Drafted(created.ListId, policy, enterprise.TaxCode, created.Rows, created.Eligible));
+        }
     }
 
     private static int Days(DaySpan s, DateOnly periodEnd) => (s.To ?? periodEnd).DayNumber - s.From.DayNumber + 1;

@@ -40,15 +40,29 @@ public sealed class ListChecks(LachanDb db, SupportFacts facts)
         return new ListTarget(policy, version, enterprise, start, end);
     }
 
-    public async Task<IReadOnlyList<CheckedRow>> CheckAsync(ListTarget target, IReadOnlyList<RowInput> rows, int? exceptListId, CancellationToken ct)
+    public async Task<IReadOnlyList<CheckedRow>> CheckAsync(ListTarget target, IReadOnlyList<RowInput> rows, int? exceptListId, CancellationToken ct) =>
+        Check(target, rows, await ContextAsync(target, await WorkersAsync(rows.Select(r => r.Cccd), ct), exceptListId, ct));
+
+    /// <summary>The registry's workers (id, name) of the valid CCCDs among <paramref name="cccds"/>.</summary>
+    public async Task<Dictionary<string, (int Id, string Name)>> WorkersAsync(IEnumerable<string> cccds, CancellationToken ct)
     {
-        var cccds = rows.Select(r => r.Cccd).Where(c => Cccd.Validate(c).IsValid).Distinct().ToList();
+        var valid = cccds.Where(c => Cccd.Validate(c).IsValid).Distinct().ToArray();
         var workers = new Dictionary<string, (int Id, string Name)>();
-        foreach (var chunk in cccds.Chunk(2000))
-            foreach (var w in await db.Set<Worker>().AsNoTracking().Where(w => chunk.Contains(w.Cccd)).Select(w => new { w.Cccd, w.Id, w.FullName }).ToListAsync(ct))
+        // one array parameter per up to a list file's rows: one probe of the CCCD index each, in one round-trip
+        foreach (var chunk in valid.Chunk(SupportFacts.IdsInOneParameter))
+            foreach (var w in await db.Set<Worker>().AsNoTracking().Where(w => EF.Parameter(chunk).Contains(w.Cccd)).Select(w => new { w.Cccd, w.Id, w.FullName }).ToListAsync(ct))
                 workers[w.Cccd] = (w.Id, w.FullName);
+        return workers;
+    }
+
+    /// <summary>Reads once what checking lists of the target's policy period needs: the workers' facts over the period
+    /// (insured months only as far back as the policy's rules look) and the earlier lists and approvals of the period.
+    /// Many lists of the same policy and month (the candidates' drafts) share one context instead of reading the
+    /// province's restrictions, lists and approvals once per list.</summary>
+    public async Task<CheckContext> ContextAsync(ListTarget target, Dictionary<string, (int Id, string Name)> workers, int? exceptListId, CancellationToken ct)
+    {
         var ids = workers.Values.Select(w => w.Id).ToList();
-        var verdicts = await facts.ForWorkersAsync(ids, target.PeriodStart, target.PeriodEnd, ct);
+        var verdicts = await facts.ForWorkersAsync(ids, target.PeriodStart, target.PeriodEnd, SupportFacts.InsuranceMonthsBack(target.Version), ct);
         var (code, key) = (target.Policy.Code, target.PeriodKey);
 
         // earlier lists of the same policy period (not refused, rows not withdrawn) and earlier approvals
@@ -56,12 +70,20 @@ public sealed class ListChecks(LachanDb db, SupportFacts facts)
                 .Join(db.Set<SupportList>(), r => r.SupportListId, l => l.Id, (r, l) => new { r.WorkerId, r.Withdrawn, l.Id, l.PolicyCode, l.PeriodKey, l.State, l.TaxCode })
                 .Where(x => x.PolicyCode == code && x.PeriodKey == key && x.State != ListState.Refused && !x.Withdrawn && x.WorkerId != null && x.Id != exceptListId)
                 .Select(x => new { WorkerId = x.WorkerId!.Value, x.Id, x.TaxCode }).ToListAsync(ct))
-            .GroupBy(x => x.WorkerId).ToDictionary(g => g.Key, g => g.First());
+            .GroupBy(x => x.WorkerId).ToDictionary(g => g.Key, g => (g.First().Id, g.First().TaxCode));
         var approvals = await db.Set<SupportApproval>().AsNoTracking().Where(a => a.PolicyCode == code)
             .Select(a => new { a.WorkerId, a.PeriodStart, a.SupportListId }).ToListAsync(ct);
         var approvedNow = approvals.Where(a => a.PeriodStart == key).GroupBy(a => a.WorkerId).ToDictionary(g => g.Key, g => g.First().SupportListId);
         var approvedMonths = approvals.GroupBy(a => a.WorkerId).ToDictionary(g => g.Key, g => g.Count());
+        return new CheckContext(code, target.PeriodStart, target.PeriodEnd, key, workers, verdicts, onLists, approvedNow, approvedMonths);
+    }
 
+    /// <summary>Checks the rows with what the context read: the rules (SupportRules) per worker, then the list's own findings.</summary>
+    public IReadOnlyList<CheckedRow> Check(ListTarget target, IReadOnlyList<RowInput> rows, CheckContext context)
+    {
+        if (context.PolicyCode != target.Policy.Code || context.PeriodStart != target.PeriodStart || context.PeriodEnd != target.PeriodEnd || context.PeriodKey != target.PeriodKey)
+            throw new InvalidOperationException("The check context was read for another policy period.");
+        var (workers, verdicts, onLists, approvedNow, approvedMonths) = (context.Workers, context.Facts, context.OnLists, context.ApprovedNow, context.ApprovedMonths);
         var firstRow = new Dictionary<string, int>();
         var result = new List<CheckedRow>(rows.Count);
         foreach (var row in rows)
@@ -94,5 +116,18 @@ public sealed class ListChecks(LachanDb db, SupportFacts facts)
             result.Add(new CheckedRow(row, worker.Id, worker.Name, eligible, amount, reasons));
         }
         return result;
+    }
+}
+
+/// <summary>What <see cref="ListChecks.ContextAsync"/> read for one policy period. A list saved meanwhile (the
+/// candidates' drafts, one after another) is told with <see cref="Listed"/>, so the next list's check sees its workers
+/// on it, as it would have read them from the database.</summary>
+public sealed record CheckContext(string PolicyCode, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PeriodKey,
+    IReadOnlyDictionary<string, (int Id, string Name)> Workers, IReadOnlyDictionary<int, WorkerFacts> Facts,
+    Dictionary<int, (int Id, string TaxCode)> OnLists, IReadOnlyDictionary<int, int> ApprovedNow, IReadOnlyDictionary<int, int> ApprovedMonths)
+{
+    public void Listed(int listId, string taxCode, IEnumerable<int> workerIds)
+    {
+        foreach (var id in workerIds) OnLists.TryAdd(id, (listId, taxCode));
     }
 }

@@ -34,13 +34,7 @@ public sealed class CostSimulation(LachanDb db, SupportFacts facts)
         version.Policy = policy;
 
         var ids = await db.Set<Worker>().AsNoTracking().Where(w => provinceCode == null || w.ProvinceCode == provinceCode).Select(w => w.Id).ToListAsync(ct);
-        var monthsBack = policy.Kind switch
-        {
-            SupportKind.Terminated => 24,
-            SupportKind.Meals or SupportKind.Household or SupportKind.FreeWorkers => -1,
-            _ => version.InsuredMonthBefore ? 1 : -1,
-        };
-        var all = await facts.ForWorkersAsync(ids, from, to, monthsBack, ct);
+        var all = await facts.ForWorkersAsync(ids, from, to, SupportFacts.InsuranceMonthsBack(version), ct);
         var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => provinceCode == null || e.ProvinceCode == provinceCode)
             .Select(e => new { e.Id, e.Name, e.DistrictCode, e.IndustrialZoneId }).ToDictionaryAsync(e => e.Id, ct);
         var houses = await db.Set<LodgingHouse>().AsNoTracking().Select(h => new { h.Id, h.DistrictCode }).ToDictionaryAsync(h => h.Id, h => h.DistrictCode, ct);
