@@ -91,6 +91,8 @@ public sealed class EveryPageBrowserTests(BrowserFixture browser)
         ["/Support/Lists/Detail"] = ("laodong", "/Support/Lists/Detail/{id}", async db => (await SupportBatchAsync(db)).ListId),
         ["/Support/Lists/New"] = ("doanhnghiep", "/Support/Lists/New", null),
         ["/Support/Payments/Index"] = ("laodong", "/Support/Payments", null),
+        ["/Support/Overview/Index"] = ("laodong", "/Support/Overview", null),
+        ["/Support/Reports/Index"] = ("laodong", "/Support/Reports", null),
         ["/Support/Payments/Batch"] = ("laodong", "/Support/Payments/Batch/{id}", async db => (await SupportBatchAsync(db)).BatchId),
     };
 

@@ -7,19 +7,21 @@ namespace Lachan.Features.Support.Lists;
 public sealed record FileError(int Row, string Column, string Code);
 
 /// <summary>Reads an employer's list (xlsx or csv, Mẫu 02/03/05/06 or any sheet with these headers): the header row is
-/// found among the first rows by its names, like the roster importer does, so title lines above it are skipped.
+/// found among the first rows by its names (SheetHeaders), as in every importer, so title lines above it are skipped.
 /// Columns: CCCD (required), name, amount asked, bank account, bank, pregnant ("Mang thai") and children under six ("Số con dưới 6 tuổi"). A bad cell is a file error naming row and column;
 /// the caller writes nothing when there is one.</summary>
 public static class ListFile
 {
-    private const int RowsToScan = 30;
-    private static readonly string[] CccdHeaders = ["số cccd", "cccd", "số cccd/cmnd", "cccd/cmnd", "số định danh cá nhân", "cccd no."];
-    private static readonly string[] NameHeaders = ["họ và tên", "họ tên", "full name", "name"];
-    private static readonly string[] AmountHeaders = ["số tiền đề nghị hỗ trợ", "số tiền đề nghị", "số tiền", "số tiền (đồng)", "amount"];
-    private static readonly string[] AccountHeaders = ["số tài khoản", "tài khoản", "account"];
-    private static readonly string[] BankHeaders = ["ngân hàng", "tên ngân hàng", "bank"];
-    private static readonly string[] PregnantHeaders = ["mang thai", "đang mang thai", "lao động nữ mang thai", "pregnant"];
-    private static readonly string[] ChildrenHeaders = ["số con dưới 6 tuổi", "số trẻ em dưới 6 tuổi", "con dưới 6 tuổi", "children under 6"];
+    private enum Column { Cccd, Name, Amount, Account, Bank, Pregnant, ChildrenUnder6 }
+
+    private static readonly HeaderNames<Column> Headers = new(
+        (Column.Cccd, ["số cccd", "cccd", "số cccd/cmnd", "cccd/cmnd", "số định danh cá nhân", "cccd no."]),
+        (Column.Name, ["họ và tên", "họ tên", "full name", "name"]),
+        (Column.Amount, ["số tiền đề nghị hỗ trợ", "số tiền đề nghị", "số tiền", "số tiền (đồng)", "amount"]),
+        (Column.Account, ["số tài khoản", "tài khoản", "account"]),
+        (Column.Bank, ["ngân hàng", "tên ngân hàng", "bank"]),
+        (Column.Pregnant, ["mang thai", "đang mang thai", "lao động nữ mang thai", "pregnant"]),
+        (Column.ChildrenUnder6, ["số con dưới 6 tuổi", "số trẻ em dưới 6 tuổi", "con dưới 6 tuổi", "children under 6"]));
     private static readonly string[] Yes = ["x", "có", "co", "1", "yes", "true"];
     private static readonly string[] No = ["không", "khong", "0", "no", "false", "-"];
 
@@ -30,17 +32,19 @@ public static class ListFile
         List<string?[]> records;
         try
         {
-            records = [.. TabularFileReader.Read(path).Take(MaxRows + RowsToScan)];
+            records = [.. TabularFileReader.Read(path).Take(MaxRows + SheetHeaders.RowsToScan)];
         }
         catch (TabularFileException e)
         {
             return ([], [new FileError(0, "", e.Code)]);
         }
-        var headerAt = records.Take(RowsToScan).ToList().FindIndex(r => Find(r, CccdHeaders) >= 0);
-        if (headerAt < 0) return ([], [new FileError(0, "CCCD", "SupportList.FileNoCccdColumn")]);
-        var h = records[headerAt];
-        var (cccd, name, amount, account, bank) = (Find(h, CccdHeaders), Find(h, NameHeaders), Find(h, AmountHeaders), Find(h, AccountHeaders), Find(h, BankHeaders));
-        var (pregnantCol, childrenCol) = (Find(h, PregnantHeaders), Find(h, ChildrenHeaders));
+        var header = SheetHeaders.Find(records, Headers.Recognise);
+        if (header is null || !header.Columns.ContainsKey(Column.Cccd)) return ([], [new FileError(0, "CCCD", "SupportList.FileNoCccdColumn")]);
+        if (header.Duplicate is { } twice) return ([], [new FileError(header.RowIndex + 1, twice.Column.ToString(), "SupportList.FileDuplicateColumn")]);
+        var headerAt = header.RowIndex;
+        int Find(Column c) => header.Columns.TryGetValue(c, out var i) ? i : -1;
+        var (cccd, name, amount, account, bank) = (Find(Column.Cccd), Find(Column.Name), Find(Column.Amount), Find(Column.Account), Find(Column.Bank));
+        var (pregnantCol, childrenCol) = (Find(Column.Pregnant), Find(Column.ChildrenUnder6));
         var rows = new List<RowInput>();
         var errors = new List<FileError>();
         for (var i = headerAt + 1; i < records.Count; i++)
@@ -69,7 +73,4 @@ public static class ListFile
         if (rows.Count == 0 && errors.Count == 0) errors.Add(new FileError(0, "", "SupportList.Empty"));
         return (rows, errors);
     }
-
-    private static int Find(string?[] row, string[] names) =>
-        Array.FindIndex(row, c => c is not null && names.Contains(c.Trim().ToLowerInvariant()));
 }

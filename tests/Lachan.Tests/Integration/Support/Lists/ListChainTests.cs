@@ -119,6 +119,11 @@ public sealed class ListChainTests(EmptyApps apps) : IClassFixture<EmptyApps>
             .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("code").GetString())).ToList();
         Assert.Equal([(4, "CCCD", "SupportList.FileCccdMissing"), (5, "Amount", "SupportList.FileAmountInvalid")], errors);
         Assert.Equal(before, await app.WithDbAsync(db => db.Set<SupportList>().CountAsync()));
+        // two amount columns: which is meant cannot be guessed
+        var twice = await Expect(HttpStatusCode.BadRequest, w.Hr.PostAsync("/api/v1/support/lists/import",
+            Form(w, $"Họ và tên,Số CCCD,Số tiền,Số tiền đề nghị\n{w.Registry.WorkerOwn.FullName},{w.Registry.WorkerOwn.Cccd},500000,500000\n")));
+        Assert.Contains("\"row\":1,\"column\":\"Amount\",\"code\":\"SupportList.FileDuplicateColumn\"", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Set<SupportList>().CountAsync()));
 
         var good = $"STT,Họ và tên,Số CCCD,Số tiền đề nghị\n1,{w.Registry.WorkerOwn.FullName},{w.Registry.WorkerOwn.Cccd},700000\n";
         var created = await Expect(HttpStatusCode.Created, w.Hr.PostAsync("/api/v1/support/lists/import", Form(w, good)));
