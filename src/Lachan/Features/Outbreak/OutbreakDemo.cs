@@ -16,6 +16,9 @@ internal sealed class OutbreakDemo(LachanDb db) : IDemoData
 {
     public int Order => 10;
 
+    /// <summary>What this demo wrote that refers to no worker, enterprise or place (`seed --reset`).</summary>
+    public Task ResetAsync(CancellationToken ct) => TableReset.DeleteWithDependentsAsync(db, [typeof(ControlZone), typeof(TestSample)], ct);
+
     public async Task<IReadOnlyDictionary<string, long>> SeedAsync(DemoRequest request, CancellationToken ct)
     {
         var counts = new Dictionary<string, long>

@@ -48,6 +48,10 @@ public interface IDemoData
 {
     int Order { get; }
     Task<IReadOnlyDictionary<string, long>> SeedAsync(DemoRequest request, CancellationToken ct);
+
+    /// <summary>`seed --reset`: empties what this part wrote that the registry's reset does not reach — rows that refer to
+    /// no worker, enterprise or place (<see cref="Data.TableReset"/>). Nothing by default.</summary>
+    Task ResetAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>How big a demo to make: workers, and extra invented cases for measuring.</summary>

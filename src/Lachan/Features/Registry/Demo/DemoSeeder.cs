@@ -4,9 +4,6 @@ using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Modules;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lachan.Features.Registry.Demo;
 
@@ -30,7 +27,7 @@ public static class DemoSeeder
         await using var tx = await db.Database.BeginTransactionAsync();
         // one transaction of set-based statements over the whole province: some run longer than the 30-second default
         db.Database.SetCommandTimeout(BulkWriter.StatementTimeout);
-        if (reset) await DeleteRegistryAsync(db);
+        if (reset) await DeleteDemoAsync(db, services);
         else if (await db.Set<AdminUnit>().AnyAsync() || await db.Set<Enterprise>().AnyAsync() || await db.Set<Worker>().AnyAsync())
             throw new InvalidOperationException("The registry already has data; seed with reset to replace it.");
 
@@ -108,26 +105,13 @@ public static class DemoSeeder
 
     /// <summary>Registry rows go, children first; users, tokens, keys and the audit trail stay. Tables of other
     /// modules that point at registry rows go too (found in the model), before the rows they point at.</summary>
-    private static async Task DeleteRegistryAsync(LachanDb db)
+    /// <summary>The registry's tables and everything that refers to them; the modules first empty what their demo wrote
+    /// that does not (<see cref="IDemoData.ResetAsync"/>), so a second seed finds no earlier receipt, ticket or zone.</summary>
+    private static async Task DeleteDemoAsync(LachanDb db, IServiceProvider services)
     {
-        Type[] registry = [typeof(MovementEvent), typeof(Residence), typeof(Employment), typeof(Worker), typeof(EnterpriseStatusChange),
-            typeof(Enterprise), typeof(LodgingHouse), typeof(Landlord), typeof(IndustrialZone), typeof(AdminUnit)];
-        var order = new List<IEntityType>();
-        void Visit(IEntityType type)
-        {
-            if (order.Contains(type)) return;
-            foreach (var dependent in type.GetReferencingForeignKeys().Select(fk => fk.DeclaringEntityType).Where(t => t != type))
-                Visit(dependent);
-            order.Add(type);
-        }
-        foreach (var t in registry) Visit(db.Model.FindEntityType(t)!);
-        var sql = db.GetService<ISqlGenerationHelper>();
-        foreach (var type in order)
-        {
-#pragma warning disable EF1003 // the table name comes from the EF model, delimited; nothing here comes from input
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM " + sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema()));
-#pragma warning restore EF1003
-        }
-        db.ChangeTracker.Clear();
+        foreach (var part in services.GetServices<IDemoData>().OrderByDescending(d => d.Order))
+            await part.ResetAsync(CancellationToken.None);
+        await TableReset.DeleteWithDependentsAsync(db, [typeof(MovementEvent), typeof(Residence), typeof(Employment), typeof(Worker), typeof(EnterpriseStatusChange),
+            typeof(Enterprise), typeof(LodgingHouse), typeof(Landlord), typeof(IndustrialZone), typeof(AdminUnit)]);
     }
 }

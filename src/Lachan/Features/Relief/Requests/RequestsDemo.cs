@@ -13,6 +13,9 @@ internal sealed class RequestsDemo(LachanDb db) : IDemoData
     public int Order => 20;
     private static readonly DateOnly Lockdown = new(2021, 5, 18), DemoDay = new(2021, 5, 25);
 
+    /// <summary>What this demo wrote that refers to no worker, enterprise or place (`seed --reset`).</summary>
+    public Task ResetAsync(CancellationToken ct) => TableReset.DeleteWithDependentsAsync(db, [typeof(HelpRequest), typeof(ReliefTeam), typeof(Delivery), typeof(RequestRule)], ct);
+
     public async Task<IReadOnlyDictionary<string, long>> SeedAsync(DemoRequest size, CancellationToken ct)
     {
         db.Add(new RequestRule { MergeWindowDays = 7, UrgentDueHours = 24, NormalDueHours = 72, UrgentFrom = 60, EffectiveFrom = new(2021, 5, 1),

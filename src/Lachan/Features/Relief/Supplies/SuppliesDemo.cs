@@ -30,6 +30,9 @@ internal sealed class SuppliesDemo(LachanDb db) : IDemoData
         "Vũ Thị Lan (demo)", "Đỗ Mạnh Cường (demo)", "Bùi Thị Ngọc (demo)", "Ngô Văn Thắng (demo)", "Đặng Thị Hà (demo)",
     ];
 
+    /// <summary>What this demo wrote that refers to no worker, enterprise or place (`seed --reset`).</summary>
+    public Task ResetAsync(CancellationToken ct) => TableReset.DeleteWithDependentsAsync(db, [typeof(SupplyPoint), typeof(Donor), typeof(Donation), typeof(Holding), typeof(LedgerMovement), typeof(ReliefIssue)], ct);
+
     public async Task<IReadOnlyDictionary<string, long>> SeedAsync(DemoRequest request, CancellationToken ct)
     {
         var random = new Random(2021);

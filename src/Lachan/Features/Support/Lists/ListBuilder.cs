@@ -75,36 +75,82 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
     public static DateOnly? ParseMonth(string? text) =>
         DateOnly.TryParseExact("01/" + text?.Trim(), "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 
-    /// <summary>Writes the checked list with all its rows and its audit event (also for the candidates' drafts).</summary>
+    /// <summary>Writes the checked list with all its rows and its audit event.</summary>
     public async Task<BuildResult.Created> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<RowInput> rows, CancellationToken ct) =>
         await SaveAsync(target, origin, await checks.CheckAsync(target, rows, null, ct), ct);
 
-    /// <summary>As above, with rows checked already (the candidates check many lists with one ListChecks context).</summary>
+    /// <summary>As above, with rows checked already.</summary>
     public async Task<BuildResult.Created> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<CheckedRow> checkedRows, CancellationToken ct)
     {
+        var list = NewList(target, origin);
+        list.Rows = [.. checkedRows.Select(NewRow)];
+        db.Add(list);
+        await audit.SaveThenRecordAsync("create", nameof(SupportList), () => list.Id, null, () => Summary(list, list.Rows), ct);
+        return new BuildResult.Created(list.Id, list.Rows.Count, list.Rows.Count(r => r.Eligible));
+    }
+
+    /// <summary>Many lists at once (a month's candidates, hundreds of lists and 150,000 rows at 300,000 workers): the lists
+    /// are saved first, so each one's check can name the lists before it ("already on list N"); then each list's rows are
+    /// checked (<paramref name="check"/>) and all of them written with the bulk writer (COPY on PostgreSQL), which
+    /// saving them through EF list by list took 24 of 31 seconds. One transaction with the audit events: all or none.</summary>
+    public async Task<IReadOnlyList<BuildResult.Created>> SaveDraftsAsync(IReadOnlyList<ListTarget> targets, ListOrigin origin,
+        Func<SupportList, IReadOnlyList<CheckedRow>> check, CancellationToken ct)
+    {
+        if (targets.Count == 0) return [];
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var lists = targets.Select(t => NewList(t, origin)).ToList();
+        db.AddRange(lists);
+        await db.SaveChangesAsync(ct);
+        // keys as the roster import makes them: after the largest, inside the transaction (BulkWriter moves the sequence on)
+        var lastRow = await db.Set<SupportListRow>().MaxAsync(r => (int?)r.Id, ct) ?? 0;
+        var rows = new List<SupportListRow>();
+        var created = new List<BuildResult.Created>();
+        foreach (var list in lists)
+        {
+            var listRows = check(list).Select(NewRow).ToList();
+            foreach (var row in listRows)
+            {
+                row.Id = ++lastRow;
+                row.SupportListId = list.Id;
+            }
+            rows.AddRange(listRows);
+            audit.Record("create", nameof(SupportList), list.Id, null, Summary(list, listRows));
+            created.Add(new BuildResult.Created(list.Id, listRows.Count, listRows.Count(r => r.Eligible)));
+        }
+        await using (var bulk = BulkWriter.Begin(db))
+        {
+            await bulk.WriteAsync(rows, ct);
+            await bulk.CompleteAsync(ct);
+        }
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return created;
+    }
+
+    private SupportList NewList(ListTarget target, ListOrigin origin)
+    {
         var e = target.Enterprise;
-        var list = new SupportList
+        return new SupportList
         {
             PolicyCode = target.Policy.Code, PolicyVersionId = target.Version.Id, EnterpriseId = e.Id, TaxCode = e.TaxCode, ZoneCode = e.IndustrialZone?.Code,
             DistrictCode = e.DistrictCode, ProvinceCode = e.ProvinceCode, PeriodStart = target.PeriodStart, PeriodEnd = target.PeriodEnd, PeriodKey = target.PeriodKey,
             Form = target.Policy.EmployerForm ?? "", Origin = origin, CreatedBy = scope.UserName, CreatedAt = AuditChain.Now(time),
-            Rows = [.. checkedRows.Select(c => new SupportListRow
-            {
-                RowNo = c.Input.RowNo, Cccd = c.Input.Cccd.Length > 12 ? c.Input.Cccd[..12] : c.Input.Cccd, WorkerId = c.WorkerId,
-                FullName = Cut(c.FullName, 200), AmountAsked = c.Input.AmountAsked ?? c.Amount, AmountComputed = c.Amount, Eligible = c.Eligible,
-                ReasonsJson = RowReasons.Write(c.Reasons), BankAccount = CutOrNull(c.Input.BankAccount, 32), BankName = CutOrNull(c.Input.BankName, 100),
-                Pregnant = c.Input.Pregnant, ChildrenUnder6 = c.Input.ChildrenUnder6,
-            })],
         };
-        db.Add(list);
-        var eligible = list.Rows.Count(r => r.Eligible);
-        await audit.SaveThenRecordAsync("create", nameof(SupportList), () => list.Id, null, () => new
-        {
-            list.PolicyCode, list.TaxCode, Month = list.PeriodStart.ToString("MM/yyyy"), Origin = origin.ToString(), Rows = list.Rows.Count, Eligible = eligible,
-            Amount = list.Rows.Where(r => r.Eligible).Sum(r => r.AmountComputed),
-        }, ct);
-        return new BuildResult.Created(list.Id, list.Rows.Count, eligible);
     }
+
+    private static SupportListRow NewRow(CheckedRow c) => new()
+    {
+        RowNo = c.Input.RowNo, Cccd = c.Input.Cccd.Length > 12 ? c.Input.Cccd[..12] : c.Input.Cccd, WorkerId = c.WorkerId,
+        FullName = Cut(c.FullName, 200), AmountAsked = c.Input.AmountAsked ?? c.Amount, AmountComputed = c.Amount, Eligible = c.Eligible,
+        ReasonsJson = RowReasons.Write(c.Reasons), BankAccount = CutOrNull(c.Input.BankAccount, 32), BankName = CutOrNull(c.Input.BankName, 100),
+        Pregnant = c.Input.Pregnant, ChildrenUnder6 = c.Input.ChildrenUnder6,
+    };
+
+    private static object Summary(SupportList list, List<SupportListRow> rows) => new
+    {
+        list.PolicyCode, list.TaxCode, Month = list.PeriodStart.ToString("MM/yyyy"), Origin = list.Origin.ToString(), Rows = rows.Count,
+        Eligible = rows.Count(r => r.Eligible), Amount = rows.Where(r => r.Eligible).Sum(r => r.AmountComputed),
+    };
 
     private static string Cut(string? s, int max) => CutOrNull(s, max) ?? "";
 

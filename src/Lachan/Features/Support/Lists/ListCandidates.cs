@@ -44,17 +44,19 @@ public sealed class ListCandidates(LachanDb db, IOutbreakFacts outbreak, ListSco
                     (mealsBy.TryGetValue(job.EnterpriseId, out var l) ? l : mealsBy[job.EnterpriseId] = []).Add(job.WorkerId);
 
         var drafted = new List<Drafted>();
+        // the month's drafts, both policies, are written whole or not at all
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await DraftPolicyAsync(Stoppage, month, mine, stopped.Select(id => (id, (IReadOnlyCollection<int>?)null)).ToList(), drafted, ct);
         await DraftPolicyAsync(Meals, month, mine, mealsBy.Select(m => (m.Key, (IReadOnlyCollection<int>?)m.Value.ToHashSet())).ToList(), drafted, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return drafted;
     }
 
     /// <summary>The drafts of one policy for the month: for each enterprise, its workers employed in the month (all of
     /// them, or only the given ones), checked and saved as a list, in the given order. Everything the lists share is
     /// read once for all of them — the policy's target, the lists that exist already, the people, and the checks'
-    /// context (facts, earlier lists and approvals) — so a province of hundreds of enterprises is a few queries and one
-    /// save per list, not a dozen queries per list. Each saved list is added to the context, so a worker employed by two
-    /// of the enterprises is found on the first one's list by the second one's check, as before.</summary>
+    /// context (facts, earlier lists and approvals) — and the lists are written together (ListBuilder.SaveDraftsAsync), so a
+    /// province of hundreds of enterprises is a few queries and one bulk write, not a dozen queries and a save per list.</summary>
     private async Task DraftPolicyAsync(string policy, DateOnly month, Dictionary<int, string> taxCodes,
         IReadOnlyList<(int EnterpriseId, IReadOnlyCollection<int>? Workers)> wanted, List<Drafted> drafted, CancellationToken ct)
     {
@@ -82,6 +84,8 @@ public sealed class ListCandidates(LachanDb db, IOutbreakFacts outbreak, ListSco
         foreach (var p in people.Values.SelectMany(l => l)) workers.TryAdd(p.Cccd, (p.Id, p.FullName));
         var context = await checks.ContextAsync(target, workers, null, ct);
 
+        var lists = new List<ListTarget>();
+        var inputs = new Dictionary<int, List<RowInput>>();
         foreach (var (id, _) in wanted)
         {
             if (listed.Contains(id) || !enterprises.TryGetValue(id, out var enterprise)) continue;
@@ -89,13 +93,20 @@ public sealed class ListCandidates(LachanDb db, IOutbreakFacts outbreak, ListSco
                 .OrderBy(w => w.FullName, StringComparer.Ordinal).ThenBy(w => w.Cccd, StringComparer.Ordinal)
                 .Select((w, i) => new RowInput(i + 1, w.Cccd, w.FullName, null)).ToList();
             if (rows.Count == 0) continue;
-            var one = target with { Enterprise = enterprise };
-            var checkedRows = checks.Check(one, rows, context);
-            var created = await builder.SaveAsync(one, ListOrigin.Candidates, checkedRows, ct);
-            context.Listed(created.ListId, enterprise.TaxCode, checkedRows.Where(r => r.WorkerId is not null).Select(r => r.WorkerId!.Value));
-            db.ChangeTracker.Clear();   // the saved list's entities: each later save would scan them all again
-            drafted.Add(new Drafted(created.ListId, policy, enterprise.TaxCode, created.Rows, created.Eligible));
+            lists.Add(target with { Enterprise = enterprise });
+            inputs[id] = rows;
         }
+        // each list is checked in order, with the ones before it in the context, so a worker employed by two of the
+        // enterprises is found on the first one's list by the second one's check
+        var targets = lists.ToDictionary(t => t.Enterprise.Id);
+        var created = await builder.SaveDraftsAsync(lists, ListOrigin.Candidates, list =>
+        {
+            var checkedRows = checks.Check(targets[list.EnterpriseId], inputs[list.EnterpriseId], context);
+            context.Listed(list.Id, list.TaxCode, checkedRows.Where(r => r.WorkerId is not null).Select(r => r.WorkerId!.Value));
+            return checkedRows;
+        }, ct);
+        db.ChangeTracker.Clear();
+        drafted.AddRange(created.Select((c, i) => new Drafted(c.ListId, policy, lists[i].Enterprise.TaxCode, c.Rows, c.Eligible)));
     }
 
     private static int Days(DaySpan s, DateOnly periodEnd) => (s.To ?? periodEnd).DayNumber - s.From.DayNumber + 1;
