@@ -18,6 +18,7 @@ public sealed class ProvinceCalendar(TimeProvider time, IConfiguration config, I
 
     private readonly Lock _gate = new();
     private (DateOnly Day, DateTimeOffset ReadAt)? _cached;
+    private int _holds;
 
     public bool IsDemo { get; } = Startup.DemoEnabled(config);
 
@@ -30,13 +31,33 @@ public sealed class ProvinceCalendar(TimeProvider time, IConfiguration config, I
         {
             var now = time.GetUtcNow();
             lock (_gate)
-                if (_cached is { } c && now - c.ReadAt < Freshness) return c.Day;
+                if (_cached is { } c && (_holds > 0 || now - c.ReadAt < Freshness)) return c.Day;
             using var scope = scopes.CreateScope();
             var stored = scope.ServiceProvider.GetRequiredService<LachanDb>().Set<KernelSetting>().AsNoTracking()
                 .Where(s => s.Key == DemoDayKey).Select(s => s.Value).FirstOrDefault();
             var day = Parse(stored) ?? Parse(config[DemoDayKey]) ?? DefaultDemoDay;
             lock (_gate) _cached = (day, now);
             return day;
+        }
+    }
+
+    /// <summary>Keeps the demo's day as read now until the result is disposed. The demo seed holds it: its one
+    /// transaction can hold SQLite's file exclusively, and a read of the setting on another connection would wait
+    /// for that transaction to end.</summary>
+    public IDisposable Hold()
+    {
+        _ = DemoDay;
+        lock (_gate) _holds++;
+        return new Release(this);
+    }
+
+    private sealed class Release(ProvinceCalendar calendar) : IDisposable
+    {
+        private int _done;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 1) return;
+            lock (calendar._gate) calendar._holds--;
         }
     }
 

@@ -76,3 +76,41 @@ public sealed class DemoClockTests
         Assert.False(await app.WithDbAsync(db => db.Set<KernelSetting>().AnyAsync()));
     }
 }
+
+/// <summary>The demo seed's one transaction can hold SQLite's file exclusively for a minute (it writes with the
+/// rollback journal, and at full size its changes spill from the cache); the services it calls ask the calendar for
+/// the demo day, which must then come from the day held, not from a read that waits for the lock and times out.</summary>
+public sealed class DemoDayHoldTests
+{
+    [Fact]
+    public async Task A_held_demo_day_is_answered_while_another_connection_holds_the_database()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var migrate = Contexts.Open(database)) await migrate.Database.MigrateAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        await using var services = new ServiceCollection().AddScoped(_ => Contexts.Open(DatabaseProvider.Sqlite, database.ConnectionString + ";Default Timeout=3")).BuildServiceProvider();
+        var calendar = new ProvinceCalendar(time, config, services.GetRequiredService<IServiceScopeFactory>());
+
+        var held = calendar.Hold();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();   // the seed takes the file for itself
+        await using (var seed = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString + ";Default Timeout=2"))
+        {
+            await seed.OpenAsync();
+            await using var write = seed.CreateCommand();
+            write.CommandText = "PRAGMA journal_mode = DELETE";   // as the seed's load tuning does
+            Assert.Equal("delete", (string?)await write.ExecuteScalarAsync());
+            write.CommandText = "BEGIN EXCLUSIVE; INSERT INTO \"KernelSettings\" (\"Key\", \"Value\") VALUES ('Demo:Today', '01/06/2022');";
+            await write.ExecuteNonQueryAsync();
+            time.Advance(TimeSpan.FromMinutes(1));   // past the calendar's freshness: an unheld calendar reads again, and waits
+
+            Assert.Equal(ProvinceCalendar.DefaultDemoDay, calendar.DemoDay);
+
+            write.CommandText = "COMMIT";
+            await write.ExecuteNonQueryAsync();
+        }
+        held.Dispose();
+        Assert.Equal(new DateOnly(2022, 6, 1), calendar.DemoDay);   // let go, the stored day is read again
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public static class DemoSeeder
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoSeeder));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
+        using var dayHeld = services.GetRequiredService<ProvinceCalendar>().Hold();
         await using var tuning = await SqliteLoadTuning.ApplyAsync(db);
         await using var tx = await db.Database.BeginTransactionAsync();
         // one transaction of set-based statements over the whole province: some run longer than the 30-second default
@@ -103,8 +105,6 @@ public static class DemoSeeder
         return counts;
     }
 
-    /// <summary>Registry rows go, children first; users, tokens, keys and the audit trail stay. Tables of other
-    /// modules that point at registry rows go too (found in the model), before the rows they point at.</summary>
     /// <summary>The registry's tables and everything that refers to them; the modules first empty what their demo wrote
     /// that does not (<see cref="IDemoData.ResetAsync"/>), so a second seed finds no earlier receipt, ticket or zone.</summary>
     private static async Task DeleteDemoAsync(LachanDb db, IServiceProvider services)
