@@ -80,6 +80,9 @@ internal static class BenchProgram
                     run.Scenarios.Add(await loops.RunAsync("Daily due list", "GET /api/v1/quarantine/due?date=…",
                         dueDays.Select(d => "/api/v1/quarantine/due?date=" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), 200));
                 }
+                // the steering committee's numbers of the day with their 28-day trends, for the province (issue 10: a page in 0.5 s)
+                run.Scenarios.Add(await loops.RunAsync("Home numbers (province)", "GET /api/v1/home", ["/api/v1/home"], 500,
+                    (_, body) => body.Contains("\"figures\"", StringComparison.Ordinal), maxRequests: 100));
                 (run.RssMegabytes, run.PeakRssMegabytes, run.FileMegabytes) = server.Memory();
                 Console.WriteLine($"  server memory: after the registry loops RSS {run.RegistryRssMegabytes:F0} MB ({run.RegistryFileMegabytes:F0} MB file-backed); " +
                                   $"after all loops RSS {run.RssMegabytes:F0} MB ({run.FileMegabytes:F0} MB file-backed), peak {run.PeakRssMegabytes:F0} MB");

@@ -32,6 +32,8 @@ public static class DataModule
         }
         // Keys in the database: every node behind a load balancer can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Lachan").PersistKeysToDbContext<LachanDb>();
+        services.AddSingleton<DataChanges>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(DataChangesInterceptor.Instance);
         services.AddScoped<PlainReader>();
         services.AddSingleton<Calendar.ProvinceCalendar>();
         services.AddHealthChecks().AddDbContextCheck<LachanDb>("database");
