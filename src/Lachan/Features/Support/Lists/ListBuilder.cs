@@ -85,7 +85,7 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
         var list = NewList(target, origin);
         list.Rows = [.. checkedRows.Select(NewRow)];
         db.Add(list);
-        await audit.SaveThenRecordAsync("create", nameof(SupportList), () => list.Id, null, () => Summary(list, list.Rows), ct);
+        await audit.SaveThenRecordAsync("create", nameof(SupportList), () => list.Id, null, () => Summary(list, list.Rows), scope.UserName, ct);
         return new BuildResult.Created(list.Id, list.Rows.Count, list.Rows.Count(r => r.Eligible));
     }
 
@@ -114,7 +114,7 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
                 row.SupportListId = list.Id;
             }
             rows.AddRange(listRows);
-            audit.Record("create", nameof(SupportList), list.Id, null, Summary(list, listRows));
+            audit.Record("create", nameof(SupportList), list.Id, null, Summary(list, listRows), scope.UserName);
             created.Add(new BuildResult.Created(list.Id, listRows.Count, listRows.Count(r => r.Eligible)));
         }
         await using (var bulk = BulkWriter.Begin(db))
