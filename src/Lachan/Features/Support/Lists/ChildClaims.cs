@@ -1,4 +1,3 @@
-using Lachan.Features.Support.Overview;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -76,8 +75,8 @@ public static class ChildClaims
             var mine = new List<string>();
             foreach (var id in ids)
             {
-                if (claimed.TryGetValue(id, out var listId)) Add(findings, row.RowNo, RowReasons.ChildClaimed(SupportFlags.Mask(id), listId, null));
-                else if (inFile.TryGetValue(id, out var rowNo)) Add(findings, row.RowNo, RowReasons.ChildClaimed(SupportFlags.Mask(id), null, rowNo));
+                if (claimed.TryGetValue(id, out var listId)) Add(findings, row.RowNo, RowReasons.ChildClaimed(Masked(id), listId, null));
+                else if (inFile.TryGetValue(id, out var rowNo)) Add(findings, row.RowNo, RowReasons.ChildClaimed(Masked(id), null, rowNo));
                 else
                 {
                     inFile[id] = row.RowNo;
@@ -89,6 +88,9 @@ public static class ChildClaims
         }
         return (result, findings, paid);
     }
+
+    /// <summary>The last three digits only: enough for the employer to find the child on its own list.</summary>
+    private static string Masked(string childId) => new string('•', childId.Length - 3) + childId[^3..];
 
     private static void Add(Dictionary<int, List<RowReason>> findings, int rowNo, RowReason reason) =>
         (findings.TryGetValue(rowNo, out var l) ? l : findings[rowNo] = []).Add(reason);

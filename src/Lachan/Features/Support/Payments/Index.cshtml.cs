@@ -1,4 +1,5 @@
 using Lachan.Features.Shared;
+using Lachan.Features.Support.Lists;
 using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;

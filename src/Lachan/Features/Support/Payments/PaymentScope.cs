@@ -1,4 +1,5 @@
 using Lachan.Features.Support.Contracts;
+using Lachan.Features.Support.Lists;
 using Lachan.Infrastructure.Auth;
 
 namespace Lachan.Features.Support.Payments;

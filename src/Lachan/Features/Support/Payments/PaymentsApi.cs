@@ -1,5 +1,6 @@
 using Lachan.Features.Shared;
 using Lachan.Features.Support.Contracts;
+using Lachan.Features.Support.Lists;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Calendar;
 

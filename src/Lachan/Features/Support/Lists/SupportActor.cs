@@ -1,6 +1,6 @@
 using Lachan.Infrastructure.Auth;
 
-namespace Lachan.Features.Support;
+namespace Lachan.Features.Support.Lists;
 
 /// <summary>Who acts in the support module, said outright: the user's name (for the decision, the batch and the audit
 /// event), the desk (role) and its jurisdiction code. The web layer builds it from the signed-in user
