@@ -64,7 +64,7 @@ public static class ListsApi
                 }
             })
             .RequireArea(SupportAreas.Lists, Access.Write).DisableAntiforgery() // bearer-token clients, as the roster upload
-            .WithSummary("HR imports its list (xlsx/csv with a CCCD column; name, amount asked, bank account, bank, pregnant, children under six and their personal identification numbers — "Mã định danh của con", 12 digits each, comma-separated, as many as the children — optional; a child claimed already under the policy period on another list gets no second supplement) for a policy and month: all rows or none; a bad row refuses the file with every row's error.")
+            .WithSummary("HR imports its list (xlsx/csv with a CCCD column; name, amount asked, bank account, bank, pregnant, children under six and their personal identification numbers — Mã định danh của con, 12 digits each, comma-separated, as many as the children — optional; a child claimed already under the policy period on another list gets no second supplement) for a policy and month: all rows or none; a bad row refuses the file with every row's error.")
             .Accepts<IFormFile>("multipart/form-data").Produces<BuiltAnswer>(StatusCodes.Status201Created).Produces<FileRefusal>(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
