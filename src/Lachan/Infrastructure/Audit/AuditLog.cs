@@ -26,12 +26,16 @@ public sealed class AuditLog(LachanDb db, CurrentUser user, TimeProvider time, R
 
     /// <summary>For a change whose event needs ids the save generates (a new record, a new landlord): saves, records the
     /// event, saves again — in one transaction, so the change and its audit are written together or not at all.</summary>
-    public async Task SaveThenRecordAsync(string action, string entityType, Func<object> entityId, object? before, Func<object> after, CancellationToken ct)
+    public Task SaveThenRecordAsync(string action, string entityType, Func<object> entityId, object? before, Func<object> after, CancellationToken ct) =>
+        SaveThenRecordAsync(action, entityType, entityId, before, after, null, ct);
+
+    /// <summary>As above, for an actor named by the caller (the support module's explicit actor) rather than the request's user.</summary>
+    public async Task SaveThenRecordAsync(string action, string entityType, Func<object> entityId, object? before, Func<object> after, string? userName, CancellationToken ct)
     {
         // inside a caller's transaction (the demo seed's) the change and its event commit with it
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
-        Record(action, entityType, entityId(), before, after());
+        Record(action, entityType, entityId(), before, after(), userName);
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
     }

@@ -87,6 +87,44 @@ public sealed class SupportTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.DoesNotContain("policy-version-form", districtPage);
     }
 
+    /// <summary>Issue 12 leftovers, item 4: Resolution 68's supplements (pregnancy, per child under six) are fields of the
+    /// policy's version like the others: on the form filled with the current values, validated as whole đồng (the field
+    /// named), a change a new version; the API gives them with the current values.</summary>
+    [Theory, BothProviders]
+    public async Task The_supplements_are_edited_as_a_new_version_and_shown_by_the_API(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("ldtbxh", Role.LabourDepartment, "24");
+        var client = await app.LoggedInClientAsync(user.UserName!);
+        var id = await app.WithDbAsync(db => db.Set<SupportPolicy>().Where(p => p.Code == "NQ68-TERMINATED").Select(p => p.Id).SingleAsync());
+        var page = await client.GetPageAsync($"/Support/Policies/{id}");
+        Assert.Contains("name=\"Form.PregnancySupplement\" value=\"1000000\"", page);
+        Assert.Contains("name=\"Form.ChildSupplement\" value=\"1000000\"", page);
+        var token = Http.AntiforgeryToken(page);
+        var from = app.Services.GetRequiredService<ProvinceCalendar>().Today.AddDays(40);
+        FormUrlEncodedContent Form(string pregnant, string child) => new(new Dictionary<string, string>
+        {
+            ["Form.EffectiveFrom"] = Dmy(from), ["Form.Source"] = "Sửa mức hỗ trợ thêm (thử)", ["Form.PeriodFrom"] = "01/05/2021", ["Form.PeriodTo"] = "31/12/2021",
+            ["Form.Amount"] = "3.710.000", ["Form.PregnancySupplement"] = pregnant, ["Form.ChildSupplement"] = child, ["__RequestVerificationToken"] = token,
+        });
+
+        var bad = await (await client.PostAsync($"/Support/Policies/{id}", Form("1.500.000", "một triệu"))).PageAsync();
+        Assert.Contains("data-testid=\"error-ChildSupplement\"", bad);
+        Assert.DoesNotContain("data-testid=\"error-PregnancySupplement\"", bad);
+        var tooMuch = await (await client.PostAsync($"/Support/Policies/{id}", Form("2000000000", "800000"))).PageAsync();
+        Assert.Contains("data-testid=\"error-PregnancySupplement\"", tooMuch);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<SupportPolicyVersion>().CountAsync(v => v.PolicyId == id)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/Support/Policies/{id}", Form("1.500.000", "800.000"))).StatusCode);
+        var versions = await app.WithDbAsync(db => db.Set<SupportPolicyVersion>().Where(v => v.PolicyId == id).OrderBy(v => v.EffectiveFrom).ToListAsync());
+        Assert.Equal([(1_000_000L, 1_000_000L), (1_500_000L, 800_000L)], versions.Select(v => (v.PregnancySupplement ?? 0, v.ChildSupplement ?? 0)));
+        Assert.Equal(from.AddDays(-1), versions[0].EffectiveTo);
+
+        var api = await app.ApiClientAsync(user.UserName!);
+        var current = (await api.GetFromJsonAsync<JsonElement>("/api/v1/support/policies")).EnumerateArray().Single(p => p.GetProperty("code").GetString() == "NQ68-TERMINATED").GetProperty("current");
+        Assert.Equal((1_000_000, 1_000_000), (current.GetProperty("pregnancySupplement").GetInt64(), current.GetProperty("childSupplement").GetInt64()));
+    }
+
     [Theory, BothProviders]
     public async Task Facts_come_from_the_registry_insurance_and_the_outbreak_and_decide_the_suspension(DatabaseProvider provider)
     {

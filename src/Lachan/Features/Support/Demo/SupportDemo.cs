@@ -3,7 +3,6 @@ using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Support.Lists;
 using Lachan.Features.Support.Payments;
 using Lachan.Infrastructure.Auth;
-using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +19,7 @@ namespace Lachan.Features.Support.Demo;
 /// amount comes from the checks; the demo only chooses the dates and which list stops where. A few dozen lists at most,
 /// whatever the province's size.</summary>
 internal sealed class SupportDemo(
-    LachanDb db, IHttpContextAccessor http, IOutbreakFacts outbreak, ListCandidates candidates, ListBuilder builder, HolidayCalendar holidays, ILogger<SupportDemo> logger) : IDemoData
+    LachanDb db, IServiceProvider services, IOutbreakFacts outbreak, ListChain chain, PaymentBatches batches, ILogger<SupportDemo> logger) : IDemoData
 {
     public int Order => 50;
 
@@ -52,8 +51,6 @@ internal sealed class SupportDemo(
         if (made.Count == 0) return new Dictionary<string, long> { ["supportLists"] = 0 };
 
         var lists = await db.Set<SupportList>().Include(l => l.Rows).Include(l => l.Disputes).Where(l => made.Contains(l.Id)).ToListAsync(ct);
-        var days = await holidays.WorkingDaysAsync(ct);
-        var rules = await db.Set<ChainStepRule>().AsNoTracking().ToListAsync(ct);
         // each story in turn gets the next stop, its richest lists first, so both stories have decided and waiting lists
         var ordered = lists.GroupBy(l => l.PeriodStart.Year).Select(g => g.OrderByDescending(Approvable).ThenBy(l => l.Id).ToList()).ToList();
         var stops = Enum.GetValues<Stop>();
@@ -63,22 +60,15 @@ internal sealed class SupportDemo(
             foreach (var group in ordered.Where(g => i < g.Count))
                 plan.Add((group[i], stops[next++ % stops.Length], group[i].PeriodStart.Year == 2021 ? Story2021 : Story2022));
 
-        var approvals = new List<(SupportList List, Stop Stop, Days Days, List<SupportApproval> Approvals)>();
+        var paid = new List<(SupportList List, Stop Stop, Days Days)>();
         foreach (var (list, stop, d) in plan)
-        {
-            var mine = await MoveAsync(list, stop, d, days, rules, ct);
-            if (mine.Count > 0) approvals.Add((list, stop, d, mine));
-        }
-        await db.SaveChangesAsync(ct);
+            if (await MoveAsync(list, stop, d, ct)) paid.Add((list, stop, d));
 
         var batches = 0;
-        foreach (var (list, stop, d, mine) in approvals.Where(a => a.Stop is Stop.Paid or Stop.PaidReturned))
-        {
-            db.Add(Batch(list, stop, d, mine));
-            batches++;
-        }
-        await db.SaveChangesAsync(ct);
-        return new Dictionary<string, long> { ["supportLists"] = lists.Count, ["supportApprovals"] = approvals.Sum(a => a.Approvals.Count), ["supportBatches"] = batches };
+        foreach (var (list, stop, d) in paid.Where(p => p.Stop is Stop.Paid or Stop.PaidReturned))
+            if (await PayAsync(list, stop, d, ct)) batches++;
+        var approvals = await db.Set<SupportApproval>().CountAsync(a => made.Contains(a.SupportListId), ct);
+        return new Dictionary<string, long> { ["supportLists"] = lists.Count, ["supportApprovals"] = approvals, ["supportBatches"] = batches };
     }
 
     private static long Approvable(SupportList l) => l.ApprovableRows().Sum(r => r.AmountComputed);
@@ -95,7 +85,7 @@ internal sealed class SupportDemo(
         var made = new List<int>();
         foreach (var taxCode in picked)
         {
-            using var hr = DemoActor.As(http, Role.EnterpriseHr, taxCode);
+            var (_, candidates) = ActingAs(Hr(taxCode));
             made.AddRange((await candidates.DraftAsync(LockdownMonth, ct) ?? []).Select(d => d.ListId));
         }
         return made;
@@ -110,7 +100,7 @@ internal sealed class SupportDemo(
         var made = new List<int>();
         foreach (var (taxCode, i) in picked.Select((t, i) => (t, i)))
         {
-            using var hr = DemoActor.As(http, Role.EnterpriseHr, taxCode);
+            var (builder, _) = ActingAs(Hr(taxCode));
             var (policy, month) = i < RentEnterprises ? ("QD08-G1", RentMonth) : ("QD08-G2", ReturningMonth);
             if (await builder.FromRosterAsync(new BuildRequest(policy, taxCode, month.ToString("MM/yyyy")), ct) is BuildResult.Created c) made.Add(c.ListId);
         }
@@ -130,80 +120,89 @@ internal sealed class SupportDemo(
         return [.. ids.Select(id => codes[id])];
     }
 
-    /// <summary>Takes the list through the chain's guarded transitions to its stop, each on its story day with the
-    /// deadline of the chain's rules; an approval writes the decision and one approval per approvable row, as the chain
-    /// does. Returns the approvals made.</summary>
-    private async Task<List<SupportApproval>> MoveAsync(SupportList list, Stop stop, Days d, WorkingDays days, IReadOnlyList<ChainStepRule> rules, CancellationToken ct)
+    /// <summary>The desks of the story, each an explicit actor: the enterprise's HR, social insurance and the labour
+    /// department of the province, the list's district.</summary>
+    private static SupportActor Hr(string taxCode) => new($"demo-hr-{taxCode}", Role.EnterpriseHr, taxCode);
+    private static SupportActor Insurance(SupportList l) => new("bhxh", Role.SocialInsurance, l.ProvinceCode);
+    private static SupportActor District(SupportList l) => new($"demo-huyen-{l.DistrictCode}", Role.District, l.DistrictCode);
+    private static SupportActor Labour(SupportList l) => new("laodong", Role.LabourDepartment, l.ProvinceCode);
+
+    /// <summary>The lists' services as an HR desk would have them (they decide who may build from the scope given).</summary>
+    private (ListBuilder Builder, ListCandidates Candidates) ActingAs(SupportActor hr)
     {
-        DateOnly Due(ChainStep step, DateOnly day) => ChainRules.Due(rules, days, step, day);
-        if (stop == Stop.Draft || list.Rows.Count == 0) return [];
-        list.Post(d.Posted, Due(ChainStep.Notice, d.Posted));
+        var scope = ListScope.For(hr);
+        var builder = ActivatorUtilities.CreateInstance<ListBuilder>(services, scope);
+        return (builder, ActivatorUtilities.CreateInstance<ListCandidates>(services, scope, builder));
+    }
+
+    /// <summary>Takes the list through the module's own chain (ListChain) to its stop, each step by its desk on its story
+    /// day, deadlines from the chain's rules. True when it was approved.</summary>
+    private async Task<bool> MoveAsync(SupportList list, Stop stop, Days d, CancellationToken ct)
+    {
+        if (stop == Stop.Draft || list.Rows.Count == 0) return false;
+        var hr = Hr(list.TaxCode);
+        Must(await chain.PostAsync(hr, d.Posted, list.Id, ct));
         if (stop == Stop.Posted)
         {
-            list.Dispute(d.Posted.AddDays(1), list.Rows[0].RowNo, "Người lao động đề nghị xem lại số ngày ngừng việc (minh họa)", Due(ChainStep.Dispute, d.Posted.AddDays(1)));
-            return [];
+            Must(await chain.DisputeAsync(hr, d.Posted.AddDays(1), list.Id, list.Rows[0].RowNo, "Người lao động đề nghị xem lại số ngày ngừng việc (minh họa)", ct));
+            return false;
         }
         if (stop == Stop.Submitted && list.Rows.Count > 1)
         {
             // a dispute raised and resolved during the notice: the worker had left before the period, the row comes off
-            var dispute = list.Dispute(d.Posted.AddDays(1), list.Rows[^1].RowNo, "Công đoàn cơ sở: người lao động đã nghỉ việc trước kỳ hỗ trợ (minh họa)", Due(ChainStep.Dispute, d.Posted.AddDays(1)));
-            await db.SaveChangesAsync(ct);   // the dispute's id, to resolve it by
-            list.Resolve(dispute.Id, d.Posted.AddDays(2), "Đã xác minh, rút khỏi danh sách", removeRow: true);
+            Must(await chain.DisputeAsync(hr, d.Posted.AddDays(1), list.Id, list.Rows[^1].RowNo, "Công đoàn cơ sở: người lao động đã nghỉ việc trước kỳ hỗ trợ (minh họa)", ct));
+            var dispute = list.Disputes.Single(x => x.ResolvedOn is null);
+            Must(await chain.ResolveAsync(hr, d.Posted.AddDays(2), list.Id, dispute.Id, "Đã xác minh, rút khỏi danh sách", removeRow: true, ct));
         }
-        list.Submit(d.Submitted, Due(ChainStep.Notice, d.Posted), Due(ChainStep.Insurance, d.Submitted));
-        if (stop == Stop.Submitted) return [];
+        Must(await chain.SubmitAsync(hr, d.Submitted, list.Id, ct));
+        if (stop == Stop.Submitted) return false;
         // social insurance confirms what its own months say: the rows the checks found uninsured stay unconfirmed
-        list.ConfirmInsurance(d.Confirmed, list.Rows.ToDictionary(r => r.RowNo, r => RowReasons.Read(r.ReasonsJson).All(x => x.Code != "not-insured-month-before")),
-            Due(ChainStep.Appraisal, d.Confirmed));
-        if (stop == Stop.InsuranceConfirmed) return [];
-        list.Appraise(d.Appraised, Due(ChainStep.Decision, d.Appraised));
-        if (stop == Stop.Appraised) return [];
+        Must(await chain.ConfirmInsuranceAsync(Insurance(list), d.Confirmed, list.Id,
+            list.Rows.ToDictionary(r => r.RowNo, r => RowReasons.Read(r.ReasonsJson).All(x => x.Code != "not-insured-month-before")), ct));
+        if (stop == Stop.InsuranceConfirmed) return false;
+        Must(await chain.AppraiseAsync(District(list), d.Appraised, list.Id, ct));
+        if (stop == Stop.Appraised) return false;
         if (stop == Stop.Refused)
         {
-            const string reason = "Hồ sơ chưa chứng minh được thời gian ngừng việc của doanh nghiệp theo quyết định của cơ quan có thẩm quyền (minh họa)";
-            list.Refuse(d.Decided, reason);
-            db.Add(Decision(list, false, d.Decided, null, reason, 0, 0));
-            return [];
+            Must(await chain.RefuseAsync(Labour(list), d.Decided, list.Id,
+                "Hồ sơ chưa chứng minh được thời gian ngừng việc của doanh nghiệp theo quyết định của cơ quan có thẩm quyền (minh họa)", ct));
+            return false;
         }
-        list.Approve(d.Decided, $"{list.Id}/QĐ-UBND");
-        var approvals = list.ApprovableRows().Where(r => r.AmountComputed > 0).Select(r => new SupportApproval
-        {
-            SupportListId = list.Id, RowId = r.Id, WorkerId = r.WorkerId!.Value, EnterpriseId = list.EnterpriseId, PolicyCode = list.PolicyCode,
-            PeriodStart = list.PeriodKey, Amount = r.AmountComputed, ApprovedOn = d.Decided, DecisionNo = list.DecisionNo!,
-        }).ToList();
-        db.AddRange(approvals);
-        db.Add(Decision(list, true, d.Decided, list.DecisionNo, null, approvals.Sum(a => a.Amount), approvals.Count));
-        return approvals;
+        Must(await chain.ApproveAsync(Labour(list), d.Decided, list.Id, $"{list.Id}/QĐ-UBND", ct));
+        return true;
     }
 
-    private static SupportDecision Decision(SupportList list, bool approved, DateOnly day, string? number, string? reason, long amount, int workers) => new()
-    {
-        SupportListId = list.Id, Approved = approved, Number = number, Day = day, Reason = reason, Amount = amount, Workers = workers, By = "laodong",
-        At = day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
-    };
-
-    /// <summary>The list's approvals in one batch sent to the bank: to the employer, or (the returned one) to the workers'
-    /// accounts, one of which the bank sent back.</summary>
-    private static PaymentBatch Batch(SupportList list, Stop stop, Days d, List<SupportApproval> approvals)
+    /// <summary>The list's approvals in one batch made by the module's batch maker on the story's payment day: to the
+    /// employer, or (the returned one) to the workers' accounts, one of which the bank sent back. The demo has no bank,
+    /// so the file's sending and the return are written as the bank's answer would leave them.</summary>
+    private async Task<bool> PayAsync(SupportList list, Stop stop, Days d, CancellationToken ct)
     {
         var toWorkers = stop == Stop.PaidReturned;
-        var rows = list.Rows.ToDictionary(r => r.Id);
-        var batch = new PaymentBatch
+        if (toWorkers)
         {
-            IdempotencyKey = $"demo-list-{list.Id}", Reference = $"BDEMO{list.Id:000000}", SupportListId = list.Id, PolicyCode = list.PolicyCode,
-            EnterpriseId = list.EnterpriseId, TaxCode = list.TaxCode, DistrictCode = list.DistrictCode, ProvinceCode = list.ProvinceCode,
-            Channel = toWorkers ? PaymentChannel.WorkerAccount : PaymentChannel.Employer, CreatedOn = d.Paid, CreatedBy = "laodong",
-            CreatedAt = d.Paid.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc), ExportedOn = d.Paid, Total = approvals.Sum(a => a.Amount),
-            Lines = [.. approvals.Select((a, i) => new PaymentLine
-            {
-                ApprovalId = a.Id, WorkerId = a.WorkerId, Reference = $"PDEMO{a.Id:00000000}", Amount = a.Amount, Cccd = rows[a.RowId].Cccd,
-                PayeeName = toWorkers ? rows[a.RowId].FullName : $"MST {list.TaxCode}",
-                // invented accounts: the demo's rosters carry none
-                Account = toWorkers ? $"1020{a.WorkerId:00000000}" : null, Bank = toWorkers ? "VietinBank CN Bắc Giang" : null,
-                Status = toWorkers && i == 0 ? PaymentStatus.Returned : PaymentStatus.Sent,
-                ReturnedOn = toWorkers && i == 0 ? d.Returned : null, ReturnReason = toWorkers && i == 0 ? "Tài khoản đã đóng (minh họa)" : null,
-            })],
-        };
-        return batch;
+            // invented accounts, as HR would have filled them in: the demo's rosters carry none
+            foreach (var row in list.Rows.Where(r => r.WorkerId is not null))
+                (row.BankAccount, row.BankName) = ($"1020{row.WorkerId:00000000}", "VietinBank CN Bắc Giang");
+            await db.SaveChangesAsync(ct);
+        }
+        var made = await batches.CreateAsync(Labour(list), d.Paid, new BatchRequest($"demo-list-{list.Id}", list.Id, toWorkers ? PaymentChannel.WorkerAccount : PaymentChannel.Employer), ct);
+        if (made is not BatchResult.Created c) return false;   // nothing to pay (every row left out)
+        var batch = await db.Set<PaymentBatch>().Include(b => b.Lines).SingleAsync(b => b.Id == c.BatchId, ct);
+        batch.ExportedOn = d.Paid;
+        foreach (var (line, i) in batch.Lines.OrderBy(l => l.Id).Select((l, i) => (l, i)))
+        {
+            var returned = toWorkers && i == 0;
+            line.Status = returned ? PaymentStatus.Returned : PaymentStatus.Sent;
+            line.ReturnedOn = returned ? d.Returned : null;
+            line.ReturnReason = returned ? "Tài khoản đã đóng (minh họa)" : null;
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The story is made of valid steps; one refused is a bug in the demo, not something to skip.</summary>
+    private static void Must(ChainResult result)
+    {
+        if (result is not ChainResult.Done) throw new InvalidOperationException($"Support demo: a chain step was refused ({result})");
     }
 }

@@ -1,6 +1,7 @@
 using Lachan.Features.Shared;
 using Lachan.Features.Support.Contracts;
 using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Lachan.Features.Support.Lists;
 /// and the form of the step it waits for — shown only to the desk whose step it is (ListScope.MayAct). Every step goes
 /// through ListChain: a refusal is shown on the page with its reason, a success redirects (PRG), a list moved
 /// meanwhile says so. Outside the caller's jurisdiction: not found.</summary>
-public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope scope, Jurisdiction j, UiText text) : PageModel
+public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope scope, Jurisdiction j, ProvinceCalendar calendar, UiText text) : PageModel
 {
     public const int PageSize = 100;
     /// <summary>The finding that makes social insurance's default "not insured" for a row.</summary>
@@ -19,6 +20,8 @@ public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope 
 
     public ListView? List { get; private set; }
     public IReadOnlyList<RowView> Rows { get; private set; } = [];
+    /// <summary>Who did what to the list and when (the audit log).</summary>
+    public IReadOnlyList<TrailEntry> Trail { get; private set; } = [];
     public int Pages { get; private set; } = 1;
     public FieldErrors Errors { get; private set; } = new();
     public bool MayAct { get; private set; }
@@ -39,19 +42,19 @@ public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope 
     public async Task<IActionResult> OnGetDecisionAsync(int id, CancellationToken ct) =>
         await queries.DecisionPdfAsync(id, ct) is { } file ? File(file.Pdf, "application/pdf", file.FileName) : NotFound();
 
-    public Task<IActionResult> OnPostPostAsync(int id, CancellationToken ct) => After(id, chain.PostAsync(id, ct), ct);
+    public Task<IActionResult> OnPostPostAsync(int id, CancellationToken ct) => After(id, chain.PostAsync(scope.Actor, calendar.Today, id, ct), ct);
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => After(id, chain.SubmitAsync(id, ct), ct);
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => After(id, chain.SubmitAsync(scope.Actor, calendar.Today, id, ct), ct);
 
-    public Task<IActionResult> OnPostDisputeAsync(int id, CancellationToken ct) => After(id, chain.DisputeAsync(id, RowNo, Text, ct), ct);
+    public Task<IActionResult> OnPostDisputeAsync(int id, CancellationToken ct) => After(id, chain.DisputeAsync(scope.Actor, calendar.Today, id, RowNo, Text, ct), ct);
 
-    public Task<IActionResult> OnPostResolveAsync(int id, CancellationToken ct) => After(id, chain.ResolveAsync(id, DisputeId, Text, RemoveRow, ct), ct);
+    public Task<IActionResult> OnPostResolveAsync(int id, CancellationToken ct) => After(id, chain.ResolveAsync(scope.Actor, calendar.Today, id, DisputeId, Text, RemoveRow, ct), ct);
 
-    public Task<IActionResult> OnPostAppraiseAsync(int id, CancellationToken ct) => After(id, chain.AppraiseAsync(id, ct), ct);
+    public Task<IActionResult> OnPostAppraiseAsync(int id, CancellationToken ct) => After(id, chain.AppraiseAsync(scope.Actor, calendar.Today, id, ct), ct);
 
-    public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) => After(id, chain.ApproveAsync(id, DecisionNo, ct), ct);
+    public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) => After(id, chain.ApproveAsync(scope.Actor, calendar.Today, id, DecisionNo, ct), ct);
 
-    public Task<IActionResult> OnPostRefuseAsync(int id, CancellationToken ct) => After(id, chain.RefuseAsync(id, Text, ct), ct);
+    public Task<IActionResult> OnPostRefuseAsync(int id, CancellationToken ct) => After(id, chain.RefuseAsync(scope.Actor, calendar.Today, id, Text, ct), ct);
 
     /// <summary>All rows in one submit, however long the list: insured unless named in <see cref="NotInsured"/>.</summary>
     public async Task<IActionResult> OnPostInsuranceAsync(int id, CancellationToken ct)
@@ -64,7 +67,7 @@ public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope 
         // the row numbers come from the list itself (an audited read of the caller's own jurisdiction, or not found)
         var list = await queries.ListAsync(id, ct);
         if (list is null) return NotFound();
-        return await After(id, chain.ConfirmInsuranceAsync(id, list.Rows.ToDictionary(r => r.RowNo, r => !excluded.Contains(r.RowNo)), ct), ct);
+        return await After(id, chain.ConfirmInsuranceAsync(scope.Actor, calendar.Today, id, list.Rows.ToDictionary(r => r.RowNo, r => !excluded.Contains(r.RowNo)), ct), ct);
     }
 
     private async Task<IActionResult> After(int id, Task<ChainResult> step, CancellationToken ct)
@@ -89,6 +92,7 @@ public sealed class DetailModel(ListQueries queries, ListChain chain, ListScope 
         List = await queries.ListAsync(id, ct);
         if (List is null) return false;
         MayAct = scope.MayAct(List.Summary.State);
+        Trail = await queries.TrailAsync(id, ct) ?? [];
         Pages = Math.Max(1, (List.Rows.Count + PageSize - 1) / PageSize);
         PageNo = Math.Clamp(PageNo, 1, Pages);
         Rows = [.. List.Rows.Skip((PageNo - 1) * PageSize).Take(PageSize)];

@@ -43,7 +43,8 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
         if (error is not null) return error;
         var (rows, errors) = ListFile.Read(path);
         if (errors.Count > 0) return new BuildResult.FileRefused(errors);
-        return await SaveAsync(target!, ListOrigin.Import, rows, ct);
+        var (checkedRows, paid) = await ChildClaims.CheckAsync(db, checks, target!, rows, ct);
+        return await SaveAsync(target!, ListOrigin.Import, checkedRows, paid, ct);
     }
 
     /// <summary>The policy, enterprise and month, each named when wrong; the enterprise must be the caller's (HR: its own;
@@ -77,15 +78,20 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
 
     /// <summary>Writes the checked list with all its rows and its audit event.</summary>
     public async Task<BuildResult.Created> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<RowInput> rows, CancellationToken ct) =>
-        await SaveAsync(target, origin, await checks.CheckAsync(target, rows, null, ct), ct);
+        await SaveAsync(target, origin, await checks.CheckAsync(target, rows, null, ct), null, ct);
 
     /// <summary>As above, with rows checked already.</summary>
-    public async Task<BuildResult.Created> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<CheckedRow> checkedRows, CancellationToken ct)
+    public async Task<BuildResult.Created> SaveAsync(ListTarget target, ListOrigin origin, IReadOnlyList<CheckedRow> checkedRows,
+        IReadOnlyDictionary<int, List<string>>? childrenPaid, CancellationToken ct)
     {
         var list = NewList(target, origin);
         list.Rows = [.. checkedRows.Select(NewRow)];
         db.Add(list);
-        await audit.SaveThenRecordAsync("create", nameof(SupportList), () => list.Id, null, () => Summary(list, list.Rows), ct);
+        // the children whose supplement an eligible row is given: claimed from now on under this policy and period
+        foreach (var row in list.Rows.Where(r => r.Eligible))
+            foreach (var child in childrenPaid?.GetValueOrDefault(row.RowNo) ?? [])
+                db.Add(new ChildClaim { Row = row, PolicyCode = target.Policy.Code, PeriodKey = target.PeriodKey, ChildId = child });
+        await audit.SaveThenRecordAsync("create", nameof(SupportList), () => list.Id, null, () => Summary(list, list.Rows), scope.UserName, ct);
         return new BuildResult.Created(list.Id, list.Rows.Count, list.Rows.Count(r => r.Eligible));
     }
 
@@ -114,7 +120,7 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
                 row.SupportListId = list.Id;
             }
             rows.AddRange(listRows);
-            audit.Record("create", nameof(SupportList), list.Id, null, Summary(list, listRows));
+            audit.Record("create", nameof(SupportList), list.Id, null, Summary(list, listRows), scope.UserName);
             created.Add(new BuildResult.Created(list.Id, listRows.Count, listRows.Count(r => r.Eligible)));
         }
         await using (var bulk = BulkWriter.Begin(db))

@@ -41,7 +41,7 @@ public static class ListCheckCommand
             foreach (var e in errors) Console.Error.WriteLine($"row {e.Row} {e.Column}: {e.Code}");
             return 2;
         }
-        var result = await checks.CheckAsync(target, rows, null, CancellationToken.None);
+        var (result, _) = await ChildClaims.CheckAsync(db, checks, target, rows, CancellationToken.None);
         var entries = result.Select(r => new Entry(r.Input.RowNo, r.Input.Cccd, r.Eligible, r.Amount, r.Reasons)).ToList();
         if (options.Contains("--json"))
             Console.WriteLine(JsonSerializer.Serialize(entries, Json));

@@ -8,7 +8,7 @@ namespace Lachan.Features.Support.Lists;
 
 /// <summary>A row as the employer gives it (a roster build fills it from the registry).</summary>
 public sealed record RowInput(int RowNo, string Cccd, string? FullName, long? AmountAsked, string? BankAccount = null, string? BankName = null,
-    bool Pregnant = false, int ChildrenUnder6 = 0);
+    bool Pregnant = false, int ChildrenUnder6 = 0, IReadOnlyList<string>? ChildIds = null);
 
 /// <summary>A row checked: the worker found by CCCD, the policy's verdict and the list's own findings.</summary>
 public sealed record CheckedRow(RowInput Input, int? WorkerId, string FullName, bool Eligible, long Amount, IReadOnlyList<RowReason> Reasons);

@@ -18,6 +18,10 @@ public sealed record DisputeView(int Id, int? RowNo, string Text, DateOnly Raise
 public sealed record ListView(ListSummary Summary, DateOnly? PostedOn, DateOnly? NoticeEndsOn, DateOnly? SubmittedOn, DateOnly? InsuranceConfirmedOn,
     DateOnly? AppraisedOn, DateOnly? DecidedOn, string? DecisionNo, string? RefusalReason, IReadOnlyList<RowView> Rows, IReadOnlyList<DisputeView> Disputes);
 
+/// <summary>One step of a list's audit trail: when it was recorded (UTC), by whom, the action, and the day the step
+/// counts for (the chain's own day, which a seeded story sets in the past).</summary>
+public sealed record TrailEntry(DateTime At, string UserName, string Action, DateOnly? Day);
+
 /// <summary>The desks' worklists (each sees its jurisdiction's lists; "mine" are those whose next step is the caller's,
 /// overdue flagged) and one list with its rows (personal data: an audited view).</summary>
 public sealed class ListQueries(LachanDb db, ListScope scope, ProvinceCalendar calendar, AuditLog audit, HolidayCalendar holidays)
@@ -59,6 +63,29 @@ public sealed class ListQueries(LachanDb db, ListScope scope, ProvinceCalendar c
                 r.Insured, r.Withdrawn, RowReasons.Read(r.ReasonsJson)))],
             [.. l.Disputes.OrderBy(d => d.Id).Select(d => new DisputeView(d.Id, d.RowNo, d.Text, d.RaisedOn, d.DueOn, d.ResolvedOn, d.Resolution,
                 d.ResolvedOn is null && today > d.DueOn))]);
+    }
+
+    /// <summary>The actions that change a list (built, and every step of the chain); views are audited too but are not
+    /// steps of the list.</summary>
+    public static readonly string[] TrailActions = ["create", "post", "dispute", "resolve", "submit", "confirm-insurance", "appraise", "approve", "refuse"];
+
+    /// <summary>Who did what to the list and when, from the audit log, oldest first; null when the list is outside the
+    /// caller's jurisdiction. The events carry no personal data (states, days, numbers, counts).</summary>
+    public async Task<IReadOnlyList<TrailEntry>?> TrailAsync(int id, CancellationToken ct)
+    {
+        if (!await scope.Lists(db.Set<SupportList>()).AnyAsync(l => l.Id == id, ct)) return null;
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(SupportList) && e.EntityId == key && TrailActions.Contains(e.Action))
+            .OrderBy(e => e.Id).Select(e => new { e.At, e.UserName, e.Action, e.After }).ToListAsync(ct);
+        return [.. events.Select(e => new TrailEntry(e.At, e.UserName, e.Action, DayOf(e.After)))];
+    }
+
+    private static DateOnly? DayOf(string? after)
+    {
+        if (after is null) return null;
+        using var json = System.Text.Json.JsonDocument.Parse(after);
+        return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("Day", out var day)
+            && DateOnly.TryParseExact(day.GetString(), "yyyy-MM-dd", out var d) ? d : null;
     }
 
     /// <summary>The province's decision on the list as a pdf (for the API and the list's page), or null when the list is

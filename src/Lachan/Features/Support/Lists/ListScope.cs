@@ -5,11 +5,15 @@ namespace Lachan.Features.Support.Lists;
 
 /// <summary>Which lists a caller sees (the province's desks all of the province, a district its district, an IZ board
 /// its zone, HR its enterprise) and which step of the chain each role may take. A list outside the caller's
-/// jurisdiction is not found; a step of another desk is refused.</summary>
-public sealed class ListScope(Jurisdiction j, CurrentUser user)
+/// jurisdiction is not found; a step of another desk is refused. Built from an explicit actor: the request's user
+/// (registered per request), or a desk of the demo seed.</summary>
+public sealed class ListScope(SupportActor j)
 {
+    public static ListScope For(SupportActor actor) => new(actor);
+
+    public SupportActor Actor => j;
     public bool CanRead => j.Can(SupportAreas.Lists, Access.Read);
-    public string UserName => user.Name;
+    public string UserName => j.UserName;
     public Role? Role => j.Role;
     public string? Scope => j.Scope;
 

@@ -64,7 +64,7 @@ public static class ListsApi
                 }
             })
             .RequireArea(SupportAreas.Lists, Access.Write).DisableAntiforgery() // bearer-token clients, as the roster upload
-            .WithSummary("HR imports its list (xlsx/csv with a CCCD column; name, amount asked, bank account, bank optional) for a policy and month: all rows or none; a bad row refuses the file with every row's error.")
+            .WithSummary("HR imports its list (xlsx/csv with a CCCD column; name, amount asked, bank account, bank, pregnant, children under six and their personal identification numbers — Mã định danh của con, 12 digits each, comma-separated, as many as the children — optional; a child claimed already under the policy period on another list gets no second supplement) for a policy and month: all rows or none; a bad row refuses the file with every row's error.")
             .Accepts<IFormFile>("multipart/form-data").Produces<BuiltAnswer>(StatusCodes.Status201Created).Produces<FileRefusal>(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -77,24 +77,24 @@ public static class ListsApi
             .Produces<List<Drafted>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         var w = g.MapGroup("/{id:int}").RequireArea(SupportAreas.Lists, Access.Write);
-        Step(w.MapPost("/post", (int id, ListChain chain, ApiErrors errors, CancellationToken ct) => Answer(chain.PostAsync(id, ct), errors))
+        Step(w.MapPost("/post", (int id, ListChain chain, SupportActor by, ProvinceCalendar calendar, ApiErrors errors, CancellationToken ct) => Answer(chain.PostAsync(by, calendar.Today, id, ct), errors))
             .WithSummary("HR posts the draft for the public notice (at least the notice's working days before it can be submitted)."));
-        Step(w.MapPost("/submit", (int id, ListChain chain, ApiErrors errors, CancellationToken ct) => Answer(chain.SubmitAsync(id, ct), errors))
+        Step(w.MapPost("/submit", (int id, ListChain chain, SupportActor by, ProvinceCalendar calendar, ApiErrors errors, CancellationToken ct) => Answer(chain.SubmitAsync(by, calendar.Today, id, ct), errors))
             .WithSummary("HR submits the list to social insurance, after the notice and with every dispute resolved."));
-        Step(w.MapPost("/insurance", (int id, InsuranceForm form, ListChain chain, ApiErrors errors, CancellationToken ct) =>
+        Step(w.MapPost("/insurance", (int id, InsuranceForm form, ListChain chain, SupportActor by, ProvinceCalendar calendar, ApiErrors errors, CancellationToken ct) =>
                 form.Rows.GroupBy(r => r.RowNo).Any(x => x.Count() > 1) ? Task.FromResult(errors.Validation(new FieldErrors { ["Rows"] = "SupportList.InsuranceRowsMismatch" }))
-                : Answer(chain.ConfirmInsuranceAsync(id, form.Rows.ToDictionary(r => r.RowNo, r => r.Insured), ct), errors))
+                : Answer(chain.ConfirmInsuranceAsync(by, calendar.Today, id, form.Rows.ToDictionary(r => r.RowNo, r => r.Insured), ct), errors))
             .WithSummary("Social insurance confirms, for every row (rowNo, insured), whether the worker was on the compulsory insurance list in the month before."));
-        Step(w.MapPost("/appraise", (int id, ListChain chain, ApiErrors errors, CancellationToken ct) => Answer(chain.AppraiseAsync(id, ct), errors))
+        Step(w.MapPost("/appraise", (int id, ListChain chain, SupportActor by, ProvinceCalendar calendar, ApiErrors errors, CancellationToken ct) => Answer(chain.AppraiseAsync(by, calendar.Today, id, ct), errors))
             .WithSummary("The district appraises the list and sends it to the province."));
-        Step(w.MapPost("/approve", (int id, DecisionForm form, ListChain chain, ApiErrors errors, CancellationToken ct) => Answer(chain.ApproveAsync(id, form.DecisionNo, ct), errors))
+        Step(w.MapPost("/approve", (int id, DecisionForm form, ListChain chain, SupportActor by, ProvinceCalendar calendar, ApiErrors errors, CancellationToken ct) => Answer(chain.ApproveAsync(by, calendar.Today, id, form.DecisionNo, ct), errors))
             .WithSummary("The province approves under a decision number: one approval per eligible, insured worker; a worker already approved for the policy period elsewhere is left out with the reason. 409 when the list was approved already (also by another process)."));
-        Step(w.MapPost("/refuse", (int id, RefusalForm form, ListChain chain, ApiErrors errors, CancellationToken ct) => Answer(chain.RefuseAsync(id, form.Reason, ct), errors))
+        Step(w.MapPost("/refuse", (int id, RefusalForm form, ListChain chain, SupportActor by, ProvinceCalendar calendar, ApiErrors errors, CancellationToken ct) => Answer(chain.RefuseAsync(by, calendar.Today, id, form.Reason, ct), errors))
             .WithSummary("The desk whose step the list waits for refuses it in writing, with reasons."));
-        Step(w.MapPost("/disputes", (int id, DisputeForm form, ListChain chain, ApiErrors errors, CancellationToken ct) => Answer(chain.DisputeAsync(id, form.RowNo, form.Text, ct), errors))
+        Step(w.MapPost("/disputes", (int id, DisputeForm form, ListChain chain, SupportActor by, ProvinceCalendar calendar, ApiErrors errors, CancellationToken ct) => Answer(chain.DisputeAsync(by, calendar.Today, id, form.RowNo, form.Text, ct), errors))
             .WithSummary("HR records a dispute raised during the public notice (about a row, or the list)."));
-        Step(w.MapPost("/disputes/{disputeId:int}/resolve", (int id, int disputeId, ResolutionForm form, ListChain chain, ApiErrors errors, CancellationToken ct) =>
-                Answer(chain.ResolveAsync(id, disputeId, form.Resolution, form.RemoveRow, ct), errors))
+        Step(w.MapPost("/disputes/{disputeId:int}/resolve", (int id, int disputeId, ResolutionForm form, ListChain chain, SupportActor by, ProvinceCalendar calendar, ApiErrors errors, CancellationToken ct) =>
+                Answer(chain.ResolveAsync(by, calendar.Today, id, disputeId, form.Resolution, form.RemoveRow, ct), errors))
             .WithSummary("HR resolves a dispute; removeRow takes the disputed row off the list."));
 
         var h = api.MapGroup("/support/holidays").WithTags("Support: lists");

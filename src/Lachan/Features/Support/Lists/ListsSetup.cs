@@ -1,3 +1,4 @@
+using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Support.Lists;
@@ -6,7 +7,7 @@ namespace Lachan.Features.Support.Lists;
 public static class ListsSetup
 {
     public static IServiceCollection AddSupportLists(this IServiceCollection services) =>
-        services.AddScoped<ListScope>().AddScoped<ListChecks>().AddScoped<ListBuilder>().AddScoped<ListCandidates>().AddScoped<ListChain>().AddScoped<ListQueries>().AddScoped<HolidayCalendar>();
+        services.AddScoped(s => SupportActor.FromRequest(s.GetRequiredService<CurrentUser>())).AddScoped<ListScope>().AddScoped<ListChecks>().AddScoped<ListBuilder>().AddScoped<ListCandidates>().AddScoped<ListChain>().AddScoped<ListQueries>().AddScoped<HolidayCalendar>();
 
     public static RouteGroupBuilder MapSupportLists(this RouteGroupBuilder api) => api.MapListEndpoints();
 }

@@ -178,6 +178,7 @@ public sealed class SupportListRow
     public string? BankName { get; set; }
     /// <summary>Declared by the employer ("Mang thai", "Số con dưới 6 tuổi"): the supplements of the policies that pay them.</summary>
     public bool Pregnant { get; set; }
+    /// <summary>The children paid for: those declared, less any the other parent claimed already (ChildClaims).</summary>
     public int ChildrenUnder6 { get; set; }
 }
 

@@ -22,6 +22,12 @@ public static class RowReasons
     public static RowReason ApprovedElsewhere(int listId) =>
         new("LIST-APPROVED-TWICE", $"Đã được phê duyệt hỗ trợ cùng chính sách, cùng kỳ (danh sách số {listId})",
             $"Already approved for the same policy and period (list {listId})");
+    /// <summary>A child under six claimed already by the other parent (Resolution 68: one parent only); the number masked.</summary>
+    public static RowReason ChildClaimed(string maskedChildId, int? listId, int? rowNo) => listId is { } l
+        ? new("LIST-CHILD-CLAIMED", $"Con có mã định danh {maskedChildId} đã được tính hỗ trợ thêm ở danh sách số {l} cùng chính sách, cùng kỳ: không hỗ trợ thêm cho trẻ này (chỉ một người cha hoặc mẹ được hưởng)",
+            $"The child with personal identification number {maskedChildId} is claimed already on list {l} for the same policy and period: no supplement for this child (one parent only)")
+        : new("LIST-CHILD-CLAIMED", $"Con có mã định danh {maskedChildId} đã được kê ở dòng {rowNo} của danh sách này: không hỗ trợ thêm cho trẻ này (chỉ một người cha hoặc mẹ được hưởng)",
+            $"The child with personal identification number {maskedChildId} is claimed already on row {rowNo} of this list: no supplement for this child (one parent only)");
     public static RowReason OverCap(long asked, long cap) =>
         new("LIST-OVER-CAP", $"Số tiền đề nghị {Money(asked)} đồng vượt mức hỗ trợ {Money(cap)} đồng",
             $"The amount asked, {Money(asked)} đồng, is over the policy's {Money(cap)} đồng");

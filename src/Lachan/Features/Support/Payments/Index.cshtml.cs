@@ -1,4 +1,6 @@
 using Lachan.Features.Shared;
+using Lachan.Features.Support.Lists;
+using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +10,7 @@ namespace Lachan.Features.Support.Payments;
 /// <summary>The caller's payment batches (jurisdiction) and, for the province, "make a payment batch" of an approved
 /// list: the form carries an idempotency key made when it was opened, so a double click or a resent form makes one
 /// batch (PaymentBatches answers the second time with the first batch).</summary>
-public sealed class IndexModel(Reconciliation reconciliation, PaymentBatches batches, PaymentScope scope, UiText text) : PageModel
+public sealed class IndexModel(Reconciliation reconciliation, PaymentBatches batches, PaymentScope scope, SupportActor by, ProvinceCalendar calendar, UiText text) : PageModel
 {
     public IReadOnlyList<BatchSummary> Batches { get; private set; } = [];
     public FieldErrors Errors { get; private set; } = new();
@@ -29,7 +31,7 @@ public sealed class IndexModel(Reconciliation reconciliation, PaymentBatches bat
     {
         if (!scope.CanWrite) return Forbid();
         var result = ListId is { } listId
-            ? await batches.CreateAsync(new BatchRequest(IdempotencyKey ?? "", listId, Channel), ct)
+            ? await batches.CreateAsync(by, calendar.Today, new BatchRequest(IdempotencyKey ?? "", listId, Channel), ct)
             : new BatchResult.Invalid(new FieldErrors { ["ListId"] = "SupportPayments.ListRequired" });
         switch (result)
         {

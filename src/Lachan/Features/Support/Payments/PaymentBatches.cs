@@ -3,7 +3,6 @@ using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Features.Support.Lists;
 using Lachan.Infrastructure.Audit;
-using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,15 +21,18 @@ public abstract record BatchResult
 
 /// <summary>Turns a list's approvals into a payment batch: every approval of the list not yet in a batch, whole or not
 /// at all (one save). An approval can be in one batch only (a unique index), so two processes paying the same list at
-/// once produce one batch; the loser answers with the winner's batch when it used the same key, else "already paid".</summary>
-public sealed class PaymentBatches(LachanDb db, AuditLog audit, PaymentScope scope, ProvinceCalendar calendar, TimeProvider time)
+/// once produce one batch; the loser answers with the winner's batch when it used the same key, else "already paid".
+/// Made by an explicit actor on an explicit day: the API and page pass the signed-in user and today, the demo its
+/// labour department desk and its story's payment day.</summary>
+public sealed class PaymentBatches(LachanDb db, AuditLog audit, TimeProvider time)
 {
-    public async Task<BatchResult> CreateAsync(BatchRequest request, CancellationToken ct)
+    public async Task<BatchResult> CreateAsync(SupportActor by, DateOnly day, BatchRequest request, CancellationToken ct)
     {
+        var scope = PaymentScope.For(by);
         var key = request.IdempotencyKey?.Trim() ?? "";
         if (key.Length is 0 or > 64) return Invalid("IdempotencyKey", "SupportPayments.KeyInvalid");
         if (!Enum.IsDefined(request.Channel)) return Invalid("Channel", "SupportPayments.ChannelInvalid");
-        if (await RecordedAsync(key, ct) is { } done) return done;
+        if (await RecordedAsync(scope, key, ct) is { } done) return done;
         var list = await db.Set<SupportList>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == request.ListId && l.ProvinceCode == scope.Province, ct);
         if (list is null || !scope.CanWrite) return new BatchResult.NotFound();
         if (list.State != ListState.Approved) return Invalid("ListId", "SupportPayments.ListNotApproved");
@@ -51,7 +53,7 @@ public sealed class PaymentBatches(LachanDb db, AuditLog audit, PaymentScope sco
         {
             IdempotencyKey = key, Reference = NewReference("B"), SupportListId = list.Id, PolicyCode = list.PolicyCode, EnterpriseId = list.EnterpriseId,
             TaxCode = list.TaxCode, DistrictCode = list.DistrictCode, ProvinceCode = list.ProvinceCode, Channel = request.Channel,
-            CreatedOn = calendar.Today, CreatedBy = scope.UserName, CreatedAt = AuditChain.Now(time), Total = approvals.Sum(a => a.Amount),
+            CreatedOn = day, CreatedBy = scope.UserName, CreatedAt = AuditChain.Now(time), Total = approvals.Sum(a => a.Amount),
             Lines =
             [
                 .. approvals.Select(a => new PaymentLine
@@ -67,7 +69,7 @@ public sealed class PaymentBatches(LachanDb db, AuditLog audit, PaymentScope sco
         audit.Record("create", nameof(PaymentBatch), key, after: new
         {
             batch.SupportListId, batch.PolicyCode, Channel = batch.Channel.ToString(), batch.Total, Lines = batch.Lines.Count, batch.Reference,
-        });
+        }, userName: by.UserName);
         try
         {
             // one save: the batch, every line and the audit event
@@ -78,11 +80,11 @@ public sealed class PaymentBatches(LachanDb db, AuditLog audit, PaymentScope sco
         {
             db.ChangeTracker.Clear();
             // the same key saved by a concurrent call is this call's batch; another key paid these approvals first
-            return await RecordedAsync(key, ct) ?? Invalid("ListId", "SupportPayments.AlreadyPaid");
+            return await RecordedAsync(scope, key, ct) ?? Invalid("ListId", "SupportPayments.AlreadyPaid");
         }
     }
 
-    private async Task<BatchResult?> RecordedAsync(string key, CancellationToken ct)
+    private async Task<BatchResult?> RecordedAsync(PaymentScope scope, string key, CancellationToken ct)
     {
         var id = await scope.Batches(db.Set<PaymentBatch>()).Where(b => b.IdempotencyKey == key).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct);
         return id is { } found ? new BatchResult.AlreadyRecorded(found) : null;

@@ -1,6 +1,8 @@
 using Lachan.Features.Shared;
 using Lachan.Features.Support.Contracts;
+using Lachan.Features.Support.Lists;
 using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Calendar;
 
 namespace Lachan.Features.Support.Payments;
 
@@ -28,7 +30,7 @@ public static class PaymentsApi
         g.MapGet("/layouts", async (BankFiles files, CancellationToken ct) => Results.Ok(await files.LayoutsAsync(ct)))
             .WithSummary("The bank file layouts (data: headers and fields per bank).").Produces<List<BankFileLayout>>();
 
-        g.MapPost("/batches", async (BatchRequest request, PaymentBatches batches, ApiErrors errors, CancellationToken ct) => await batches.CreateAsync(request, ct) switch
+        g.MapPost("/batches", async (BatchRequest request, PaymentBatches batches, SupportActor by, ProvinceCalendar calendar, ApiErrors errors, CancellationToken ct) => await batches.CreateAsync(by, calendar.Today, request, ct) switch
             {
                 BatchResult.Created c => Results.Created($"/api/v1/support/payments/batches/{c.BatchId}", new BatchAnswer(c.BatchId)),
                 BatchResult.AlreadyRecorded a => Results.Ok(new BatchAnswer(a.BatchId)),

@@ -9,12 +9,13 @@ public sealed record PolicyVersionAnswer(int Id, DateOnly EffectiveFrom, DateOnl
     DateOnly PeriodFrom, DateOnly PeriodTo, DateOnly? RentFrom, DateOnly? RentTo, DateOnly? ContractBefore, DateOnly? ContractFrom,
     DateOnly? ContractTo, IReadOnlyList<string> ContractKinds, int MinContractMonths, bool InsuredMonthBefore, bool RequiresIzEmployer,
     int? MinDays, long Amount, int? UpperTierDays, long? UpperTierAmount, int? MaxDays, int? MaxDaysCase, int? MaxMonths,
-    int? ListDeadlineDay, int? UnemploymentInsuredMonths)
+    int? ListDeadlineDay, int? UnemploymentInsuredMonths, long? PregnancySupplement, long? ChildSupplement)
 {
     public static PolicyVersionAnswer Of(SupportPolicyVersion v, DateOnly today) => new(v.Id, v.EffectiveFrom, v.EffectiveTo, v.InForceOn(today),
         v.Source, v.PeriodFrom, v.PeriodTo, v.RentFrom, v.RentTo, v.ContractBefore, v.ContractFrom, v.ContractTo,
         [.. v.AllowedContracts.Select(c => c.ToString())], v.MinContractMonths, v.InsuredMonthBefore, v.RequiresIzEmployer, v.MinDays, v.Amount,
-        v.UpperTierDays, v.UpperTierAmount, v.MaxDays, v.MaxDaysCase, v.MaxMonths, v.ListDeadlineDay, v.UnemploymentInsuredMonths);
+        v.UpperTierDays, v.UpperTierAmount, v.MaxDays, v.MaxDaysCase, v.MaxMonths, v.ListDeadlineDay, v.UnemploymentInsuredMonths,
+        v.PregnancySupplement, v.ChildSupplement);
 }
 
 /// <summary>One policy: its stable code, names, legal basis, employer form, kind and current values.</summary>

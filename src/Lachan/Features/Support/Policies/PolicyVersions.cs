@@ -36,6 +36,9 @@ public sealed class PolicyVersionInput
     public string? MaxMonths { get; set; }
     public string? ListDeadlineDay { get; set; }
     public string? UnemploymentInsuredMonths { get; set; }
+    /// <summary>Resolution 68's supplements (whole đồng): to a pregnant worker, and per child under six (one parent only).</summary>
+    public string? PregnancySupplement { get; set; }
+    public string? ChildSupplement { get; set; }
 
     private static string? Dmy(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
     private static string? N(long? n) => n?.ToString(CultureInfo.InvariantCulture);
@@ -49,6 +52,7 @@ public sealed class PolicyVersionInput
         RequiresIzEmployer = v.RequiresIzEmployer, MinDays = N(v.MinDays), Amount = N(v.Amount), UpperTierDays = N(v.UpperTierDays),
         UpperTierAmount = N(v.UpperTierAmount), MaxDays = N(v.MaxDays), MaxDaysCase = N(v.MaxDaysCase), MaxMonths = N(v.MaxMonths),
         ListDeadlineDay = N(v.ListDeadlineDay), UnemploymentInsuredMonths = N(v.UnemploymentInsuredMonths),
+        PregnancySupplement = N(v.PregnancySupplement), ChildSupplement = N(v.ChildSupplement),
     };
 }
 
@@ -99,7 +103,7 @@ public sealed class PolicyVersions(LachanDb db, Jurisdiction scope, AuditLog aud
     {
         v.EffectiveFrom, v.Source, v.PeriodFrom, v.PeriodTo, v.RentFrom, v.RentTo, v.ContractBefore, v.ContractFrom, v.ContractTo, v.ContractKinds,
         v.MinContractMonths, v.InsuredMonthBefore, v.RequiresIzEmployer, v.MinDays, v.Amount, v.UpperTierDays, v.UpperTierAmount, v.MaxDays,
-        v.MaxDaysCase, v.MaxMonths, v.ListDeadlineDay, v.UnemploymentInsuredMonths,
+        v.MaxDaysCase, v.MaxMonths, v.ListDeadlineDay, v.UnemploymentInsuredMonths, v.PregnancySupplement, v.ChildSupplement,
     };
 
     /// <summary>Every field checked, each error under its own field name; pairs (period, renting window, contract window,
@@ -145,6 +149,8 @@ public sealed class PolicyVersions(LachanDb db, Jurisdiction scope, AuditLog aud
             MaxDays = Small(f.MaxDays, nameof(f.MaxDays), MaxDaysLimit), MaxDaysCase = Small(f.MaxDaysCase, nameof(f.MaxDaysCase), MaxDaysLimit),
             MaxMonths = Small(f.MaxMonths, nameof(f.MaxMonths), 36), ListDeadlineDay = Small(f.ListDeadlineDay, nameof(f.ListDeadlineDay), 31),
             UnemploymentInsuredMonths = Small(f.UnemploymentInsuredMonths, nameof(f.UnemploymentInsuredMonths), 120),
+            PregnancySupplement = Number(f.PregnancySupplement, nameof(f.PregnancySupplement), MaxAmount),
+            ChildSupplement = Number(f.ChildSupplement, nameof(f.ChildSupplement), MaxAmount),
         };
         errors.AddIf(string.IsNullOrWhiteSpace(f.Source), nameof(f.Source), "Field.Required");
         errors.AddIf(v.Source.Length > MaxSourceLength, nameof(f.Source), "Rule.SourceTooLong");

@@ -41,6 +41,43 @@ public sealed class ChainPageTests(EmptyApps apps) : IClassFixture<EmptyApps>
         return page;
     }
 
+    /// <summary>Issue 12 leftovers, item 6: the list's page shows its audit trail — who did what when, in province time,
+    /// the actions named in the reader's language — to every desk that sees the list, and to no one else.</summary>
+    [Theory, BothProviders]
+    public async Task The_list_page_shows_who_did_what_when_from_the_audit_log(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var w = await CreateAsync(app);
+        var d = await PagesAsync(app, w);
+        var id = await w.BuildAsync();
+        await w.PostAndWaitAsync(app, id);
+        await Expect(HttpStatusCode.NoContent, w.Hr.PostAsync($"/api/v1/support/lists/{id}/submit", null));
+        var tag = w.Registry.Tag.ToLowerInvariant();
+        var at = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == nameof(SupportList) && e.EntityId == id.ToString() && e.Action == "submit").Select(e => e.At).SingleAsync());
+
+        var page = await d.District.GetPageAsync($"/Support/Lists/Detail/{id}");
+        var trail = page[page.IndexOf("data-testid=\"audit-trail\"", StringComparison.Ordinal)..];
+        trail = trail[..trail.IndexOf("</ol>", StringComparison.Ordinal)];
+        Assert.Equal(3, trail.Split("<li ").Length - 1);
+        Assert.True(trail.IndexOf("Lập danh sách", StringComparison.Ordinal) < trail.IndexOf("Niêm yết công khai", StringComparison.Ordinal), trail);
+        Assert.Contains($"hr{tag} · Gửi cơ quan BHXH", trail, StringComparison.Ordinal);
+        Assert.Contains(Lachan.Infrastructure.ProvinceClock.ToProvinceTime(at).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (giờ Việt Nam)", trail, StringComparison.Ordinal);
+        // the view this page itself is audited as is not a step of the list
+        Assert.DoesNotContain("data-action=\"view\"", trail, StringComparison.Ordinal);
+
+        var token = Http.AntiforgeryToken(page);
+        Assert.Equal(HttpStatusCode.Redirect, (await d.District.PostAsync("/Account/Language", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "en-US", ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }))).StatusCode);
+        var english = await d.District.GetPageAsync($"/Support/Lists/Detail/{id}");
+        Assert.Contains($"hr{tag} · Submitted to social insurance", english, StringComparison.Ordinal);
+        Assert.Contains("(Vietnam time)", english, StringComparison.Ordinal);
+
+        // another district does not find the list, nor its trail
+        Assert.Equal(HttpStatusCode.NotFound, (await d.OtherDistrict.GetAsync($"/Support/Lists/Detail/{id}")).StatusCode);
+    }
+
     [Theory, BothProviders]
     public async Task Every_desk_takes_its_step_on_the_list_page_and_only_its_own(DatabaseProvider provider)
     {

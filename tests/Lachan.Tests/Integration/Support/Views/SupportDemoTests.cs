@@ -56,6 +56,39 @@ public sealed class SupportDemoTests(DemoApps apps) : IClassFixture<DemoApps>
         });
     }
 
+    /// <summary>Issue 12 leftovers, items 1 and 2: the demo moves its lists through the module's own chain and batch maker
+    /// (no copies), each step by an explicit actor of the desk whose step it is — so every step, decision and batch has
+    /// its audit event under that desk's name and the story's day, as the API would have left it.</summary>
+    [Theory, BothProviders]
+    public async Task The_demo_takes_every_step_through_the_chain_by_the_desk_whose_step_it_is(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        await app.WithDbAsync(async db =>
+        {
+            var lists = await db.Set<SupportList>().AsNoTracking().ToListAsync();
+            var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(SupportList) || e.EntityType == nameof(PaymentBatch)).ToListAsync();
+            string[] Who(int id, string action) => [.. events.Where(e => e.EntityType == nameof(SupportList) && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Action == action).Select(e => e.UserName)];
+            foreach (var l in lists.Where(l => l.PostedOn is not null))
+            {
+                Assert.Equal([$"demo-hr-{l.TaxCode}"], Who(l.Id, "post"));
+                // the step's day is the story's, not the day the seed ran
+                Assert.Contains(events, e => e.EntityId == l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Action == "post"
+                    && e.After!.Contains($"\"Day\":\"{l.PostedOn:yyyy-MM-dd}\"", StringComparison.Ordinal));
+            }
+            foreach (var l in lists.Where(l => l.InsuranceConfirmedOn is not null)) Assert.Equal(["bhxh"], Who(l.Id, "confirm-insurance"));
+            foreach (var l in lists.Where(l => l.AppraisedOn is not null)) Assert.Equal([$"demo-huyen-{l.DistrictCode}"], Who(l.Id, "appraise"));
+            foreach (var l in lists.Where(l => l.State == ListState.Approved)) Assert.Equal(["laodong"], Who(l.Id, "approve"));
+            foreach (var l in lists.Where(l => l.State == ListState.Refused)) Assert.Equal(["laodong"], Who(l.Id, "refuse"));
+            var decisions = await db.Set<SupportDecision>().AsNoTracking().ToListAsync();
+            Assert.All(decisions, d => Assert.Equal("laodong", d.By));
+            var batches = await db.Set<PaymentBatch>().AsNoTracking().ToListAsync();
+            Assert.NotEmpty(batches);
+            Assert.All(batches, b => Assert.Contains(events, e => e.EntityType == nameof(PaymentBatch) && e.Action == "create" && e.EntityId == b.IdempotencyKey && e.UserName == "laodong"));
+            Assert.All(batches, b => Assert.Equal(b.CreatedOn, b.ExportedOn));
+            return 0;
+        });
+    }
+
     /// <summary>Items 7 and 8 on the demo: the province's report adds up to the records (approvals, payments, the policy
     /// families' totals), exports as xlsx, refuses an unknown grouping naming the field; a worker's view shows the relief
     /// deliveries beside the cash.</summary>

@@ -2111,6 +2111,39 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Lachan.Features.Support.Lists.ChildClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("PeriodKey")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PolicyCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RowId");
+
+                    b.HasIndex("PolicyCode", "PeriodKey", "ChildId");
+
+                    b.ToTable("SupportChildClaims", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Support.Lists.ListDispute", b =>
                 {
                     b.Property<int>("Id")
@@ -3745,6 +3778,17 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.ChildClaim", b =>
+                {
+                    b.HasOne("Lachan.Features.Support.Lists.SupportListRow", "Row")
+                        .WithMany()
+                        .HasForeignKey("RowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Row");
                 });
 
             modelBuilder.Entity("Lachan.Features.Support.Lists.ListDispute", b =>

@@ -2022,6 +2022,37 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lachan.Features.Support.Lists.ChildClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RowId");
+
+                    b.HasIndex("PolicyCode", "PeriodKey", "ChildId");
+
+                    b.ToTable("SupportChildClaims", (string)null);
+                });
+
             modelBuilder.Entity("Lachan.Features.Support.Lists.ListDispute", b =>
                 {
                     b.Property<int>("Id")
@@ -3618,6 +3649,17 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lachan.Features.Support.Lists.ChildClaim", b =>
+                {
+                    b.HasOne("Lachan.Features.Support.Lists.SupportListRow", "Row")
+                        .WithMany()
+                        .HasForeignKey("RowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Row");
                 });
 
             modelBuilder.Entity("Lachan.Features.Support.Lists.ListDispute", b =>

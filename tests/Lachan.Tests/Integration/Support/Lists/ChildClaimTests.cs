@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lachan.Features.Support.Insurance;
+using Lachan.Features.Support.Lists;
+using Lachan.Features.Support.Policies;
+using Lachan.Infrastructure.Auth;
+using Lachan.Infrastructure.Data;
+using Lachan.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Lachan.Tests.Integration.Support.Lists.ListWorld;
+
+namespace Lachan.Tests.Integration.Support.Lists;
+
+/// <summary>Issue 12 leftovers, item 5, on both databases: Resolution 68's child supplement is paid to one parent only.
+/// The list file's "Mã định danh của con" column (12 digits each, as many as "Số con dưới 6 tuổi") is checked, and a
+/// child already claimed under the same policy and period on another list is not paid for again: that row says so
+/// (the child's number masked) and keeps its other children's supplement. The numbers never reach a page or a response
+/// in full.</summary>
+public sealed class ChildClaimTests
+{
+    private const string ChildA = "001222000011", ChildB = "001222000022", ChildC = "001222000033";
+
+    [Theory, BothProviders]
+    public async Task A_child_claimed_on_another_list_gets_no_second_supplement_and_the_row_says_why(DatabaseProvider provider)
+    {
+        await using var app = await LachanApp.StartAsync(provider, Seed.Empty);
+        var w = await CreateAsync(app);
+        var r = w.Registry;
+        await app.WithDbAsync(async db =>
+        {
+            // a package that pays a child supplement with an employer list (the province's own may): Decision 08 group 1 here
+            await db.Set<SupportPolicyVersion>().Where(v => v.Policy!.Code == Policy).ExecuteUpdateAsync(s => s.SetProperty(v => v.ChildSupplement, 1_000_000L));
+            for (var m = new DateOnly(2022, 2, 1); m <= new DateOnly(2022, 6, 1); m = m.AddMonths(1))
+                db.Add(new InsuredMonth { WorkerId = r.WorkerOther.Id, Month = m, EnterpriseId = r.EnterpriseOther.Id });
+            return await db.SaveChangesAsync();
+        });
+        var otherHr = await app.ApiClientAsync((await app.EnsureUserAsync("hrkhac" + r.Tag.ToLowerInvariant(), Role.EnterpriseHr, r.EnterpriseOther.TaxCode)).UserName!);
+        const string header = "Họ và tên,Số CCCD,Số con dưới 6 tuổi,Mã định danh của con\n";
+
+        // bad cells: too few numbers for the children, a number that is not 12 digits — each named, nothing written
+        var bad = await Expect(HttpStatusCode.BadRequest, w.Hr.PostAsync("/api/v1/support/lists/import",
+            Form(r.EnterpriseOwn.TaxCode, header + $"{r.WorkerOwn.FullName},{r.WorkerOwn.Cccd},2,{ChildA}\n{r.WorkerOwn.FullName},{r.WorkerOwn.Cccd},1,12345\n")));
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("code").GetString())).ToList();
+        Assert.Equal([(2, "ChildIds", "SupportList.FileChildIdsCount"), (3, "ChildIds", "SupportList.FileChildIdsInvalid")], errors);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<SupportList>().CountAsync()));
+
+        // the mother claims children A and B
+        var first = await ImportAsync(w.Hr, r.EnterpriseOwn.TaxCode, header + $"{r.WorkerOwn.FullName},{r.WorkerOwn.Cccd},2,\"{ChildA}, {ChildB}\"\n");
+        var mother = await app.WithDbAsync(db => db.Set<SupportListRow>().SingleAsync(x => x.SupportListId == first));
+        Assert.True(mother.Eligible, mother.ReasonsJson);
+        Assert.Equal(500_000 + 2 * 1_000_000, mother.AmountComputed);
+
+        // the father, at another employer, claims B (claimed already) and C: paid for C only, and told about B
+        var second = await ImportAsync(otherHr, r.EnterpriseOther.TaxCode, header + $"{r.WorkerOther.FullName},{r.WorkerOther.Cccd},2,{ChildB};{ChildC}\n");
+        var father = await app.WithDbAsync(db => db.Set<SupportListRow>().SingleAsync(x => x.SupportListId == second));
+        Assert.True(father.Eligible, father.ReasonsJson);
+        Assert.Equal(500_000 + 1_000_000, father.AmountComputed);
+        var claimed = Assert.Single(RowReasons.Read(father.ReasonsJson), x => x.Code == "LIST-CHILD-CLAIMED");
+        Assert.Contains($"danh sách số {first}", claimed.Vi, StringComparison.Ordinal);
+        Assert.Contains($"list {first}", claimed.En, StringComparison.Ordinal);
+        Assert.DoesNotContain(ChildB, claimed.Vi, StringComparison.Ordinal);
+        Assert.Contains(ChildB[^3..], claimed.Vi, StringComparison.Ordinal);
+        var claims = await app.WithDbAsync(db => db.Set<ChildClaim>().AsNoTracking().Include(c => c.Row).Select(c => new { c.ChildId, c.Row!.SupportListId }).ToListAsync());
+        Assert.Equal([(ChildA, first), (ChildB, first), (ChildC, second)], claims.OrderBy(c => c.ChildId).Select(c => (c.ChildId, c.SupportListId)));
+
+        // personal data: never in full in the list's answer, its page or the audit trail
+        var view = await otherHr.GetStringAsync($"/api/v1/support/lists/{second}");
+        var page = await (await app.LoggedInClientAsync("hrkhac" + r.Tag.ToLowerInvariant())).GetPageAsync($"/Support/Lists/Detail/{second}");
+        var audit = await app.WithDbAsync(db => db.AuditEvents.Select(e => e.After ?? "").ToListAsync());
+        foreach (var id in new[] { ChildA, ChildB, ChildC })
+        {
+            Assert.DoesNotContain(id, view, StringComparison.Ordinal);
+            Assert.DoesNotContain(id, page, StringComparison.Ordinal);
+            Assert.All(audit, a => Assert.DoesNotContain(id, a, StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<int> ImportAsync(HttpClient hr, string taxCode, string csv)
+    {
+        var created = await Expect(HttpStatusCode.Created, hr.PostAsync("/api/v1/support/lists/import", Form(taxCode, csv)));
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private static MultipartFormDataContent Form(string taxCode, string csv) => new MultipartFormDataContent
+    {
+        { new StringContent(Policy), "policyCode" }, { new StringContent(taxCode), "taxCode" }, { new StringContent(Month), "month" },
+    }.WithFile(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "danh-sach.csv");
+}
