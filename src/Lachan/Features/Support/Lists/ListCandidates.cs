@@ -48,10 +48,14 @@ public sealed class ListCandidates(LachanDb db, IOutbreakFacts outbreak, ListSco
                     (mealsBy.TryGetValue(job.EnterpriseId, out var l) ? l : mealsBy[job.EnterpriseId] = []).Add(job.WorkerId);
 
         var drafted = new List<Drafted>();
+        // the province's day (the policy version in force) is read once, before the transaction: the calendar reads it on
+        // its own connection, which on SQLite waited for this transaction's write lock once its 5-second cache had gone
+        // stale between the two policies (the 300,000-worker seed failed "database is locked")
+        var today = calendar.Today;
         // the month's drafts, both policies, are written whole or not at all
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await DraftPolicyAsync(Stoppage, month, mine, stopped.Select(id => (id, (IReadOnlyCollection<int>?)null)).ToList(), drafted, ct);
-        await DraftPolicyAsync(Meals, month, mine, mealsBy.Select(m => (m.Key, (IReadOnlyCollection<int>?)m.Value.ToHashSet())).ToList(), drafted, ct);
+        await DraftPolicyAsync(Stoppage, month, today, mine, stopped.Select(id => (id, (IReadOnlyCollection<int>?)null)).ToList(), drafted, ct);
+        await DraftPolicyAsync(Meals, month, today, mine, mealsBy.Select(m => (m.Key, (IReadOnlyCollection<int>?)m.Value.ToHashSet())).ToList(), drafted, ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return drafted;
     }
@@ -61,12 +65,12 @@ public sealed class ListCandidates(LachanDb db, IOutbreakFacts outbreak, ListSco
     /// read once for all of them — the policy's target, the lists that exist already, the people, and the checks'
     /// context (facts, earlier lists and approvals) — and the lists are written together (ListBuilder.SaveDraftsAsync), so a
     /// province of hundreds of enterprises is a few queries and one bulk write, not a dozen queries and a save per list.</summary>
-    private async Task DraftPolicyAsync(string policy, DateOnly month, Dictionary<int, string> taxCodes,
+    private async Task DraftPolicyAsync(string policy, DateOnly month, DateOnly today, Dictionary<int, string> taxCodes,
         IReadOnlyList<(int EnterpriseId, IReadOnlyCollection<int>? Workers)> wanted, List<Drafted> drafted, CancellationToken ct)
     {
         if (wanted.Count == 0) return;
         var clock = Stopwatch.StartNew();
-        if (await checks.TargetAsync(policy, taxCodes[wanted[0].EnterpriseId], month, calendar.Today, ct) is not { } target) return;
+        if (await checks.TargetAsync(policy, taxCodes[wanted[0].EnterpriseId], month, today, ct) is not { } target) return;
         var (from, to, key) = (target.PeriodStart, target.PeriodEnd, target.PeriodKey);
         var listed = (await db.Set<SupportList>().AsNoTracking().Where(l => l.PolicyCode == policy && l.PeriodKey == key && l.State != ListState.Refused)
             .Select(l => l.EnterpriseId).Distinct().ToListAsync(ct)).ToHashSet();
