@@ -2,6 +2,7 @@ using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Support.Eligibility;
 using Lachan.Features.Support.Policies;
 using Lachan.Infrastructure.Data;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Support.Lists;
@@ -25,7 +26,7 @@ public sealed record ListTarget(SupportPolicy Policy, SupportPolicyVersion Versi
 /// own checks against itself and every earlier list and approval of the same policy period — the same worker on
 /// another employer's list, approved already, more months than the policy pays, an amount over what the rules give.
 /// Reads only; the builder and `support check` share it.</summary>
-public sealed class ListChecks(LachanDb db, SupportFacts facts)
+public sealed class ListChecks(LachanDb db, SupportFacts facts, ILogger<ListChecks> logger)
 {
     public async Task<ListTarget?> TargetAsync(string policyCode, string taxCode, DateOnly month, DateOnly today, CancellationToken ct)
     {
@@ -61,9 +62,12 @@ public sealed class ListChecks(LachanDb db, SupportFacts facts)
     /// province's restrictions, lists and approvals once per list.</summary>
     public async Task<CheckContext> ContextAsync(ListTarget target, Dictionary<string, (int Id, string Name)> workers, int? exceptListId, CancellationToken ct)
     {
-        var ids = workers.Values.Select(w => w.Id).ToList();
-        var verdicts = await facts.ForWorkersAsync(ids, target.PeriodStart, target.PeriodEnd, SupportFacts.InsuranceMonthsBack(target.Version), ct);
+        var clock = Stopwatch.StartNew();
+        var ids = workers.Values.Select(w => w.Id).ToHashSet();
+        // the workers were read from the registry by CCCD (WorkersAsync, or the candidates' rosters): all of them are in it
+        var verdicts = await facts.ForWorkersAsync(ids, target.PeriodStart, target.PeriodEnd, SupportFacts.InsuranceMonthsBack(target.Version), registryIds: true, ct);
         var (code, key) = (target.Policy.Code, target.PeriodKey);
+        var tFacts = clock.Elapsed.TotalMilliseconds;
 
         // earlier lists of the same policy period (not refused, rows not withdrawn) and earlier approvals
         var onLists = (await db.Set<SupportListRow>().AsNoTracking()
@@ -75,6 +79,7 @@ public sealed class ListChecks(LachanDb db, SupportFacts facts)
             .Select(a => new { a.WorkerId, a.PeriodStart, a.SupportListId }).ToListAsync(ct);
         var approvedNow = approvals.Where(a => a.PeriodStart == key).GroupBy(a => a.WorkerId).ToDictionary(g => g.Key, g => g.First().SupportListId);
         var approvedMonths = approvals.GroupBy(a => a.WorkerId).ToDictionary(g => g.Key, g => g.Count());
+        logger.LogDebug("Check context of {Workers} workers: facts {Facts:F0} ms, earlier lists and approvals {Earlier:F0} ms", ids.Count, tFacts, clock.Elapsed.TotalMilliseconds - tFacts);
         return new CheckContext(code, target.PeriodStart, target.PeriodEnd, key, workers, verdicts, onLists, approvedNow, approvedMonths);
     }
 
@@ -99,7 +104,10 @@ public sealed class ListChecks(LachanDb db, SupportFacts facts)
                 result.Add(new CheckedRow(row, null, row.FullName ?? "", false, 0, [RowReasons.NotInRegistry()]));
                 continue;
             }
-            var verdict = SupportRules.Evaluate(target.Version, verdicts[worker.Id] with { Pregnant = row.Pregnant, ChildrenUnder6 = row.ChildrenUnder6 }, target.PeriodStart, target.PeriodEnd, target.Enterprise.Id);
+            // the list's declarations laid over the facts (a copy only when it declares something: 150,000 candidates' rows declare nothing)
+            var facts = verdicts[worker.Id];
+            if (facts.Pregnant != row.Pregnant || facts.ChildrenUnder6 != row.ChildrenUnder6) facts = facts with { Pregnant = row.Pregnant, ChildrenUnder6 = row.ChildrenUnder6 };
+            var verdict = SupportRules.Evaluate(target.Version, facts, target.PeriodStart, target.PeriodEnd, target.Enterprise.Id);
             var eligible = verdict.Eligible;
             reasons.AddRange(verdict.Reasons.Select(r => new RowReason(r.Code, r.Vi, r.En)));
             if (firstRow.TryGetValue(row.Cccd, out var first)) { eligible = false; reasons.Add(RowReasons.DuplicateRow(first)); }
