@@ -97,7 +97,18 @@ internal static class ReliefBench
             };
             request.Headers.Add("X-Forwarded-For", $"10.{i / 65536 % 256}.{i / 256 % 256}.{i % 256}");
             var sw = Stopwatch.StartNew();
-            using var response = await http.SendAsync(request, ct);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, ct);
+            }
+            catch (TaskCanceledException e)   // the client's timeout: an error of the run, not the end of it
+            {
+                client.Add(sw.Elapsed.TotalMilliseconds);
+                if (Interlocked.Increment(ref errors) == 1) firstError = $"timeout after {sw.Elapsed.TotalSeconds:F0} s: {e.Message}";
+                return;
+            }
+            using var _ = response;
             var body = await response.Content.ReadAsStringAsync(ct);
             client.Add(sw.Elapsed.TotalMilliseconds);
             if (Scenarios.ServerMs(response) is double ms) server.Add(ms);
