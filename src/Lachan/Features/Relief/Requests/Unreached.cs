@@ -21,7 +21,8 @@ public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakF
 {
     public const int MaxDays = 60;
 
-    private sealed record Row(int Id, int? HouseId, bool Locked, bool Quarantine, bool Suspended);
+    /// <param name="NameSearch">The name's sort key: the page is cut here rather than by a second pass over the affected.</param>
+    private sealed record Row(int Id, string NameSearch, int? HouseId, bool Locked, bool Quarantine, bool Suspended);
 
     /// <summary>The day's affected workers of the caller's jurisdiction (set-based: the union of the three reasons'
     /// worker ids, not three correlated tests per worker) and the workers reached in the window.</summary>
@@ -50,7 +51,7 @@ public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakF
         var joined = await (from w in d.Affected
                             join x in d.Homes on w.Id equals x.WorkerId into homes
                             from x in homes.DefaultIfEmpty()
-                            select new { w.Id, House = (int?)x!.LodgingHouseId, Suspended = d.Suspended.Contains(w.Id), Quarantine = d.Quarantined.Contains(w.Id) })
+                            select new { w.Id, w.NameSearch, House = (int?)x!.LodgingHouseId, Suspended = d.Suspended.Contains(w.Id), Quarantine = d.Quarantined.Contains(w.Id) })
             .ToListAsync(ct);
         var reached = (await d.Reached.ToListAsync(ct)).ToHashSet();
         var lockedSet = d.Locked.ToHashSet();
@@ -58,7 +59,7 @@ public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakF
         {
             var home = g.Select(x => x.House).OrderByDescending(h => h is int id && lockedSet.Contains(id)).First();
             var x = g.First();
-            return new Row(x.Id, home, home is int h && lockedSet.Contains(h), x.Quarantine, x.Suspended);
+            return new Row(x.Id, x.NameSearch, home, home is int h && lockedSet.Contains(h), x.Quarantine, x.Suspended);
         }).ToList();
         return (all.Where(x => !reached.Contains(x.Id)).ToList(), all.Count);
     }
@@ -80,14 +81,13 @@ public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakF
 
         var shown = houseId is int only ? rows.Where(x => x.HouseId == only).ToList() : rows;
         var (p, size) = Paging.Normalize(page, pageSize);
-        // the page in name order: one house's few workers by id; the whole list by the same affected-and-unreached query
-        // (the database walks the name order and stops at the page, rather than receiving every unreached id)
-        var ids = shown.Select(x => x.Id).ToList();
-        var candidates = houseId is null ? d.Affected.Where(w => !d.Reached.Contains(w.Id)) : db.Set<Worker>().AsNoTracking().Where(w => ids.Contains(w.Id));
-        var names = await candidates.OrderBy(w => w.NameSearch).ThenBy(w => w.Id)
-            .Select(w => new { w.Id, w.FullName }).PageOf(p, size).ToListAsync(ct);
+        // the page in name order (ordinal, as the database's "C" order of NameSearch), then the names of that page only
+        var pageIds = shown.OrderBy(x => x.NameSearch, StringComparer.Ordinal).ThenBy(x => x.Id).Skip((p - 1) * size).Take(size).Select(x => x.Id).ToList();
+        var fullNames = await db.Set<Worker>().AsNoTracking().Where(w => pageIds.Contains(w.Id)).Select(w => new { w.Id, w.FullName })
+            .ToDictionaryAsync(w => w.Id, w => w.FullName, ct);
+        var names = pageIds.Where(fullNames.ContainsKey).Select(id => new { Id = id, FullName = fullNames[id] }).ToList();
         var byId = shown.ToDictionary(x => x.Id);
-        var items = names.Where(n => byId.ContainsKey(n.Id)).Select(n =>   // a worker reached between the two reads is left out
+        var items = names.Select(n =>
         {
             var x = byId[n.Id];
             return new UnreachedWorker(n.Id, n.FullName, x.HouseId is int h ? houses[h].Name : null, x.HouseId, CommuneOf(x.HouseId), x.Locked, x.Quarantine, x.Suspended);
