@@ -121,7 +121,7 @@ internal static class ReliefBench
             FirstError = firstError, TargetP95Ms = 100, Seconds = wall.Elapsed.TotalSeconds, Server = Stats.Of([.. server]), Client = Stats.Of([.. client]),
         };
         var perSecond = created / wall.Elapsed.TotalSeconds;
-        Console.WriteLine($"  public form: {created} created in {wall.Elapsed.TotalSeconds:F1} s = {perSecond:F0}/s; server p95 {result.Server.P95:F2} ms; {errors} errors");
+        Console.WriteLine($"  public form: {created} created in {wall.Elapsed.TotalSeconds:F1} s = {perSecond:F0}/s; server p95 {result.Server.P95:F2} ms; {errors} errors{(firstError is null ? "" : $" (first: {firstError})")}");
         return (result, perSecond);
     }
 
