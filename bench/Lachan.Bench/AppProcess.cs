@@ -12,6 +12,23 @@ internal sealed class AppProcess(string projectDir, BenchOptions options)
     public string Dll { get; } = Path.Combine(projectDir, "bin", "Release", "net10.0", "Lachan.dll");
     public string? ConnectionString { get; set; } = options.Postgres ?? (options.ExistingDb is { } db ? $"Data Source={Path.GetFullPath(db)}" : null);
 
+    /// <summary>The app's own files (uploads, the audit anchor file) for this bench run only: a fresh folder, so the anchor
+    /// file of a database an earlier run dropped does not meet this run's database and raise a truncation alarm.
+    /// Removed when the bench exits.</summary>
+    public string DataDirectory { get; } = FreshDataDirectory();
+
+    private static string FreshDataDirectory()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"lachan-bench-data-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+        };
+        return folder;
+    }
+
     public async Task<string> RunVerbAsync(TimeSpan limit, params string[] args)
     {
         using var p = Process.Start(Info(args)) ?? throw new InvalidOperationException("Could not start dotnet.");
@@ -71,6 +88,7 @@ internal sealed class AppProcess(string projectDir, BenchOptions options)
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["Database__Provider"] = options.Postgres is null ? "Sqlite" : "Postgres";
         info.Environment["ConnectionStrings__Lachan"] = ConnectionString ?? throw new InvalidOperationException("No database chosen.");
+        info.Environment["Data__Directory"] = DataDirectory;
         info.Environment["Demo__Enabled"] = "true";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Diagnostics__ServerTiming"] = "true"; // the server-side latency comes from this header

@@ -22,15 +22,27 @@ public sealed class Escalation(LachanDb db, AuditLog audit, TimeProvider time) :
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
 
+    /// <summary>Escalated per save. Each save chains its audit events under the audit log's lock, held until it commits:
+    /// 1,000 events in one save held it for 30–60 s under load, and every other write (the public form) waited.</summary>
+    public const int Batch = 50;
+
+    /// <summary>Escalates up to 1,000 overdue requests per run, <see cref="Batch"/> per transaction.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.Set<HelpRequest>()
-            .Where(r => r.EscalatedAt == null && r.DueAt < now && (r.Status == RequestStatus.New || r.Status == RequestStatus.Assigned))
-            .OrderBy(r => r.Id).Take(1000).ToListAsync(ct);
-        foreach (var r in due)
-            if (r.Escalate(now)) audit.Record("escalate", nameof(HelpRequest), r.Id, after: new { r.DueAt }, userName: "system");
-        await db.SaveChangesAsync(ct);
-        return due.Count;
+        var total = 0;
+        while (total < 1000)
+        {
+            var due = await db.Set<HelpRequest>()
+                .Where(r => r.EscalatedAt == null && r.DueAt < now && (r.Status == RequestStatus.New || r.Status == RequestStatus.Assigned))
+                .OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
+            foreach (var r in due)
+                if (r.Escalate(now)) audit.Record("escalate", nameof(HelpRequest), r.Id, after: new { r.DueAt }, userName: "system");
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            total += due.Count;
+            if (due.Count < Batch) break;
+        }
+        return total;
     }
 }

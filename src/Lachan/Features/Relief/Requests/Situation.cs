@@ -58,12 +58,14 @@ public sealed class Situation(LachanDb db, IOutbreakFacts outbreak, Reach reach)
             enterpriseId = held?.Enterprise;
             lodgingHouseId = held?.House ?? lodgingHouseId;
         }
-        var restrictions = await outbreak.RestrictionsOfAsync(day, enterpriseId, lodgingHouseId, ct);
+        // a zone's order can only lock a known house or stop a known employer: with neither (an anonymous request without a
+        // lodging picked) there is nothing to ask the outbreak module, and the public form skips the zones' round trips
+        var restrictions = enterpriseId is null && lodgingHouseId is null ? null : await outbreak.RestrictionsOfAsync(day, enterpriseId, lodgingHouseId, ct);
         var quarantine = workerId is int qw && await outbreak.QuarantinedOn(day).AnyAsync(id => id == qw, ct);
         var caseInLodging = lodgingHouseId is int h && await outbreak.HousesWithActiveCaseOn(day).AnyAsync(id => id == h, ct);
         var delivered = workerId is int dw && await reach.EverAsync(dw, ct);
-        return new Facts(lodgingHouseId is int lh && restrictions.LockedLodgingHouses.ContainsKey(lh), quarantine,
-            enterpriseId is int e && restrictions.StoppedEnterprises.ContainsKey(e), caseInLodging, !delivered);
+        return new Facts(lodgingHouseId is int lh && restrictions!.LockedLodgingHouses.ContainsKey(lh), quarantine,
+            enterpriseId is int e && restrictions!.StoppedEnterprises.ContainsKey(e), caseInLodging, !delivered);
     }
 
     /// <summary>The hotline's view of one registered worker (the caller has checked the worker is in its jurisdiction).</summary>

@@ -21,36 +21,53 @@ public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakF
 {
     public const int MaxDays = 60;
 
-    private sealed record Row(int Id, int? HouseId, bool Locked, bool Quarantine, bool Suspended);
+    /// <param name="NameSearch">The name's sort key: the page is cut here rather than by a second pass over the affected.</param>
+    private sealed record Row(int Id, string NameSearch, int? HouseId, bool Locked, bool Quarantine, bool Suspended);
 
-    /// <summary>Every unreached worker with why (one row each), in the caller's jurisdiction on the day.</summary>
-    private async Task<(List<Row> Rows, int Affected)> RowsAsync(DateOnly day, int days, CancellationToken ct)
+    /// <summary>The day's affected workers of the caller's jurisdiction (set-based: the union of the three reasons'
+    /// worker ids, not three correlated tests per worker) and the workers reached in the window.</summary>
+    private sealed record Sets(IQueryable<Worker> Affected, IQueryable<int> Reached, IReadOnlyList<int> Locked, IQueryable<Residence> Homes,
+        IQueryable<int> Suspended, IQueryable<int> Quarantined);
+
+    private async Task<Sets> SetsAsync(DateOnly day, int days, CancellationToken ct)
     {
         var r = await outbreak.RestrictionsOnAsync(day, ct);
         var stopped = r.StoppedEnterprises.Keys.ToList();
         var locked = r.LockedLodgingHouses.Keys.ToList();
+        var homes = db.Set<Residence>().Where(x => x.From <= day && (x.To == null || x.To > day));
+        var suspended = db.Set<Employment>().Where(e => stopped.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day)).Select(e => e.WorkerId);
         var quarantined = outbreak.QuarantinedOn(day);
-        var affected = jurisdiction.WorkersOn(db.Set<Worker>().AsNoTracking(), day).Where(w =>
-            w.Residences.Any(x => locked.Contains(x.LodgingHouseId) && x.From <= day && (x.To == null || x.To > day))
-            || w.Employments.Any(e => stopped.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day))
-            || quarantined.Contains(w.Id));
-        var affectedCount = await affected.CountAsync(ct);
-        var (delivered, issued) = (reach.DeliveredTo(day.AddDays(1 - days), day), reach.IssuedTo(day.AddDays(1 - days), day));
-        var rows = await affected.Where(w => !delivered.Contains(w.Id) && !issued.Contains(w.Id)).Select(w => new
+        var why = homes.Where(x => locked.Contains(x.LodgingHouseId)).Select(x => x.WorkerId).Union(suspended).Union(quarantined);
+        var affected = jurisdiction.WorkersOn(db.Set<Worker>().AsNoTracking(), day).Where(w => why.Contains(w.Id));
+        var reached = reach.DeliveredTo(day.AddDays(1 - days), day).Union(reach.IssuedTo(day.AddDays(1 - days), day));
+        return new Sets(affected, reached, locked, homes, suspended, quarantined);
+    }
+
+    /// <summary>Every unreached worker with why (one row each), in the caller's jurisdiction on the day, and how many are
+    /// affected. One query for the affected workers with their lodging (a join, not a lookup per worker; a worker with two
+    /// lodgings on the day counts under the locked one), one for the few reached.</summary>
+    private async Task<(List<Row> Rows, int Affected)> RowsAsync(Sets d, CancellationToken ct)
+    {
+        var joined = await (from w in d.Affected
+                            join x in d.Homes on w.Id equals x.WorkerId into homes
+                            from x in homes.DefaultIfEmpty()
+                            select new { w.Id, w.NameSearch, House = (int?)x!.LodgingHouseId, Suspended = d.Suspended.Contains(w.Id), Quarantine = d.Quarantined.Contains(w.Id) })
+            .ToListAsync(ct);
+        var reached = (await d.Reached.ToListAsync(ct)).ToHashSet();
+        var lockedSet = d.Locked.ToHashSet();
+        var all = joined.GroupBy(x => x.Id).Select(g =>
         {
-            w.Id,
-            House = w.Residences.Where(x => x.From <= day && (x.To == null || x.To > day))
-                .OrderByDescending(x => locked.Contains(x.LodgingHouseId)).Select(x => (int?)x.LodgingHouseId).FirstOrDefault(),
-            Suspended = w.Employments.Any(e => stopped.Contains(e.EnterpriseId) && e.From <= day && (e.To == null || e.To > day)),
-            Quarantine = quarantined.Contains(w.Id),
-        }).ToListAsync(ct);
-        var lockedSet = locked.ToHashSet();
-        return (rows.Select(x => new Row(x.Id, x.House, x.House is int h && lockedSet.Contains(h), x.Quarantine, x.Suspended)).ToList(), affectedCount);
+            var home = g.Select(x => x.House).OrderByDescending(h => h is int id && lockedSet.Contains(id)).First();
+            var x = g.First();
+            return new Row(x.Id, x.NameSearch, home, home is int h && lockedSet.Contains(h), x.Quarantine, x.Suspended);
+        }).ToList();
+        return (all.Where(x => !reached.Contains(x.Id)).ToList(), all.Count);
     }
 
     public async Task<UnreachedResult> RunAsync(DateOnly day, int days, int? page, int? pageSize, int? houseId, CancellationToken ct)
     {
-        var (rows, affected) = await RowsAsync(day, days, ct);
+        var d = await SetsAsync(day, days, ct);
+        var (rows, affected) = await RowsAsync(d, ct);
         var houseIds = rows.Where(x => x.HouseId is not null).Select(x => x.HouseId!.Value).Distinct().ToList();
         var houses = await db.Set<LodgingHouse>().AsNoTracking().Where(l => houseIds.Contains(l.Id))
             .Select(l => new { l.Id, l.Name, l.CommuneCode }).ToDictionaryAsync(l => l.Id, ct);
@@ -64,9 +81,11 @@ public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakF
 
         var shown = houseId is int only ? rows.Where(x => x.HouseId == only).ToList() : rows;
         var (p, size) = Paging.Normalize(page, pageSize);
-        var ids = shown.Select(x => x.Id).ToList();
-        var names = await db.Set<Worker>().AsNoTracking().Where(w => ids.Contains(w.Id)).OrderBy(w => w.NameSearch).ThenBy(w => w.Id)
-            .Select(w => new { w.Id, w.FullName }).PageOf(p, size).ToListAsync(ct);
+        // the page in name order (ordinal, as the database's "C" order of NameSearch), then the names of that page only
+        var pageIds = shown.OrderBy(x => x.NameSearch, StringComparer.Ordinal).ThenBy(x => x.Id).Skip((p - 1) * size).Take(size).Select(x => x.Id).ToList();
+        var fullNames = await db.Set<Worker>().AsNoTracking().Where(w => pageIds.Contains(w.Id)).Select(w => new { w.Id, w.FullName })
+            .ToDictionaryAsync(w => w.Id, w => w.FullName, ct);
+        var names = pageIds.Where(fullNames.ContainsKey).Select(id => new { Id = id, FullName = fullNames[id] }).ToList();
         var byId = shown.ToDictionary(x => x.Id);
         var items = names.Select(n =>
         {
@@ -79,5 +98,5 @@ public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakF
 
     /// <summary>The unreached workers of one lodging house (or of those without one), for a worklist.</summary>
     public async Task<IReadOnlyList<int>> WorkersOfHouseAsync(DateOnly day, int days, int? houseId, CancellationToken ct) =>
-        (await RowsAsync(day, days, ct)).Rows.Where(x => x.HouseId == houseId).Select(x => x.Id).ToList();
+        (await RowsAsync(await SetsAsync(day, days, ct), ct)).Rows.Where(x => x.HouseId == houseId).Select(x => x.Id).ToList();
 }

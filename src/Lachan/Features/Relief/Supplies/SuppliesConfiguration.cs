@@ -116,7 +116,12 @@ internal sealed class SuppliesConfiguration :
 
     public void Configure(EntityTypeBuilder<LedgerMovement> e)
     {
-        e.ToTable("LedgerMovements", t => t.HasCheckConstraint("CK_LedgerMovements_Quantity", "\"Quantity\" > 0"));
+        // the trigger adds each movement to LedgerTotals (declared so EF does not rely on RETURNING past it on SQLite)
+        e.ToTable("LedgerMovements", t =>
+        {
+            t.HasCheckConstraint("CK_LedgerMovements_Quantity", "\"Quantity\" > 0");
+            t.HasTrigger(LedgerTotalConfiguration.Trigger);
+        });
         e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.FromKind).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.ToKind).HasConversion<string>().HasMaxLength(16);

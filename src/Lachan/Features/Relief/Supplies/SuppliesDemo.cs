@@ -31,7 +31,7 @@ internal sealed class SuppliesDemo(LachanDb db) : IDemoData
     ];
 
     /// <summary>What this demo wrote that refers to no worker, enterprise or place (`seed --reset`).</summary>
-    public Task ResetAsync(CancellationToken ct) => TableReset.DeleteWithDependentsAsync(db, [typeof(SupplyPoint), typeof(Donor), typeof(Donation), typeof(Holding), typeof(LedgerMovement), typeof(ReliefIssue)], ct);
+    public Task ResetAsync(CancellationToken ct) => TableReset.DeleteWithDependentsAsync(db, [typeof(SupplyPoint), typeof(Donor), typeof(Donation), typeof(Holding), typeof(LedgerMovement), typeof(LedgerTotal), typeof(ReliefIssue)], ct);
 
     public async Task<IReadOnlyDictionary<string, long>> SeedAsync(DemoRequest request, CancellationToken ct)
     {

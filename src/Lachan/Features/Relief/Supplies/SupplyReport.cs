@@ -14,10 +14,10 @@ public sealed class SupplyReport(LachanDb db)
 
     public async Task<IReadOnlyList<ReportDay>> DaysAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var rows = await db.Set<LedgerMovement>().AsNoTracking()
+        var rows = await db.Set<LedgerTotal>().AsNoTracking()
             .Where(m => m.Day >= from && m.Day <= to && (m.FromKind == AccountKind.Donor || m.ToKind == AccountKind.Donor
                 || m.FromKind == AccountKind.Recipients || m.ToKind == AccountKind.Recipients))
-            .GroupBy(m => new { m.Day, m.FromKind, m.ToKind, Money = m.ItemId == null })
+            .GroupBy(m => new { m.Day, m.FromKind, m.ToKind, Money = m.ItemId == 0 })
             .Select(g => new { g.Key.Day, g.Key.FromKind, g.Key.ToKind, g.Key.Money, Value = g.Sum(m => m.Value) })
             .ToListAsync(ct);
         long Sum(DateOnly day, bool money, AccountKind end, bool into) => rows

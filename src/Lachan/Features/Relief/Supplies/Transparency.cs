@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lachan.Features.Relief.Supplies;
 
 /// <summary>The public totals (no names, no personal data): money and goods in by kind of source and out by use, up to
-/// and including a day, and the time of the newest movement counted. Computed from the ledger alone, so they reconcile
-/// with it exactly; a reversal counts against what it reverses.</summary>
+/// and including a day, and the time of the newest movement counted. Computed from the ledger alone (its running totals,
+/// <see cref="LedgerTotal"/>), so they reconcile with it exactly; a reversal counts against what it reverses.</summary>
 public sealed record TransparencyTotals(DateOnly AsOf, DateTime? DataAt, Flow Money, Flow Goods, IReadOnlyList<ItemFlow> Items)
 {
     public long MoneyHeld => Money.In - Money.Out;
@@ -27,14 +27,16 @@ public sealed class Transparency(LachanDb db, ProvinceCalendar calendar)
     public async Task<TransparencyTotals> TotalsAsync(DateOnly? asOf, CancellationToken ct)
     {
         var day = asOf ?? calendar.Today;
-        // only the ends of the chain: what came from donors, what reached recipients (and their reversals)
-        var rows = await db.Set<LedgerMovement>().AsNoTracking()
+        // only the ends of the chain: what came from donors, what reached recipients (and their reversals); read from the
+        // running totals per day (a few thousand rows), not from the million movements they sum
+        var rows = await db.Set<LedgerTotal>().AsNoTracking()
             .Where(m => m.Day <= day && (m.FromKind == AccountKind.Donor || m.ToKind == AccountKind.Donor
                 || m.FromKind == AccountKind.Recipients || m.ToKind == AccountKind.Recipients))
             .GroupBy(m => new { m.FromKind, m.FromRef, m.ToKind, m.ToRef, m.SourceKind, m.ItemId })
-            .Select(g => new Row(g.Key.FromKind, g.Key.FromRef, g.Key.ToKind, g.Key.ToRef, g.Key.SourceKind, g.Key.ItemId, g.Sum(m => m.Value), g.Sum(m => m.Quantity)))
+            .Select(g => new Row(g.Key.FromKind, g.Key.FromRef, g.Key.ToKind, g.Key.ToRef, g.Key.SourceKind, g.Key.ItemId == 0 ? null : g.Key.ItemId,
+                g.Sum(m => m.Value), g.Sum(m => m.Quantity)))
             .ToListAsync(ct);
-        var dataAt = await db.Set<LedgerMovement>().Where(m => m.Day <= day).MaxAsync(m => (DateTime?)m.At, ct);
+        var dataAt = await db.Set<LedgerTotal>().Where(m => m.Day <= day).MaxAsync(m => (DateTime?)m.LastAt, ct);
         var items = await db.Set<SupplyItem>().AsNoTracking().OrderBy(i => i.Id).ToListAsync(ct);
         return new TransparencyTotals(day, dataAt is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null,
             FlowOf(rows.Where(r => r.ItemId is null)), FlowOf(rows.Where(r => r.ItemId is not null)),

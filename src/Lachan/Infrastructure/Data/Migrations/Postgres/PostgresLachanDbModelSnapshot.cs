@@ -1672,8 +1672,53 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.ToTable("LedgerMovements", null, t =>
                         {
+                            t.HasTrigger("TR_LedgerMovements_Totals");
+
                             t.HasCheckConstraint("CK_LedgerMovements_Quantity", "\"Quantity\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.LedgerTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FromKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("FromRef")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ToRef")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Movements")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "FromKind", "FromRef", "ToKind", "ToRef", "SourceKind", "ItemId");
+
+                    b.ToTable("LedgerTotals", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.Programme", b =>

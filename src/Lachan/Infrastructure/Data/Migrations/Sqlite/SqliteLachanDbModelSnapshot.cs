@@ -1599,8 +1599,53 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.ToTable("LedgerMovements", null, t =>
                         {
+                            t.HasTrigger("TR_LedgerMovements_Totals");
+
                             t.HasCheckConstraint("CK_LedgerMovements_Quantity", "\"Quantity\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("Lachan.Features.Relief.Supplies.LedgerTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromRef")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToRef")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Movements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "FromKind", "FromRef", "ToKind", "ToRef", "SourceKind", "ItemId");
+
+                    b.ToTable("LedgerTotals", (string)null);
                 });
 
             modelBuilder.Entity("Lachan.Features.Relief.Supplies.Programme", b =>
