@@ -33,13 +33,21 @@ public sealed class Escalation(LachanDb db, AuditLog audit, TimeProvider time) :
         var total = 0;
         while (total < 1000)
         {
-            var due = await db.Set<HelpRequest>()
+            var due = await db.Set<HelpRequest>().AsNoTracking()
                 .Where(r => r.EscalatedAt == null && r.DueAt < now && (r.Status == RequestStatus.New || r.Status == RequestStatus.Assigned))
                 .OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             foreach (var r in due)
-                if (r.Escalate(now)) audit.Record("escalate", nameof(HelpRequest), r.Id, after: new { r.DueAt }, userName: "system");
+            {
+                if (!r.Escalate(now)) continue;   // the rule, on the request as read
+                // claimed only if no other run escalated it since it was read (a run by hand beside the scheduled one):
+                // the second waits for the first's row lock, then finds it escalated, and audits nothing
+                var claimed = await db.Set<HelpRequest>().Where(x => x.Id == r.Id && x.EscalatedAt == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.EscalatedAt, now), ct);
+                if (claimed == 1) audit.Record("escalate", nameof(HelpRequest), r.Id, after: new { r.DueAt }, userName: "system");
+            }
             await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await tx.CommitAsync(ct);
             total += due.Count;
             if (due.Count < Batch) break;
         }
