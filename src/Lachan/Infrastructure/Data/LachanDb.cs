@@ -70,7 +70,12 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
         try
         {
             var ownTx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            // In our own transaction a failed save rolls everything back anyway: EF's savepoint around each save would only
+            // add two round trips while the chain's lock is held (every other audited write waits for it).
+            var savepoints = Database.AutoSavepointsEnabled;
+            if (ownTx is not null) Database.AutoSavepointsEnabled = false;
             await using (ownTx)
+            try
             {
                 if (IsPostgres) // several app nodes may append at once: take the chain's lock for this transaction
                     await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270521)", cancellationToken);
@@ -89,6 +94,10 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
                 }
                 if (ownTx is not null) await ownTx.CommitAsync(cancellationToken);
                 return n;
+            }
+            finally
+            {
+                Database.AutoSavepointsEnabled = savepoints;
             }
         }
         finally
