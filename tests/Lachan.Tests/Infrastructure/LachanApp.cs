@@ -95,6 +95,8 @@ public sealed class LachanApp : WebApplicationFactory<Program>
     {
         // read audits queued for the background writer (ADR-0018) are in the trail a test reads, as on the audit page
         await Services.GetRequiredService<Lachan.Infrastructure.Audit.ReadAudits>().FlushAsync();
+        // and every committed event is linked onto the chain (ADR-0024), as the audit page does before it shows it
+        await Services.GetRequiredService<Lachan.Infrastructure.Audit.AuditLinker>().LinkAllAsync();
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<LachanDb>());
     }

@@ -23,7 +23,7 @@ public sealed class AuditTamperTests
     }
 
     private static Task<ChainBreak?> VerifyAsync(LachanApp app) =>
-        app.WithDbAsync(db => AuditChain.VerifyAsync(db.AuditEvents.OrderBy(e => e.Id).AsAsyncEnumerable()));
+        app.WithDbAsync(db => AuditChain.VerifyAsync(AuditChain.InChainOrder(db.AuditEvents).AsAsyncEnumerable()));
 
     [Theory, BothProviders]
     public async Task Many_events_saved_together_chain_in_the_order_they_were_recorded(DatabaseProvider provider)
@@ -139,7 +139,7 @@ public sealed class AuditTamperTests
         Assert.Null(await VerifyAsync(app));
 
         // but it no longer reaches the anchored head
-        var broken = await app.WithDbAsync(async db => await AuditChain.VerifyAsync(db.AuditEvents.OrderBy(e => e.Id).AsAsyncEnumerable(), await AuditAnchors.LatestAsync(db)));
+        var broken = await app.WithDbAsync(async db => await AuditChain.VerifyAsync(AuditChain.InChainOrder(db.AuditEvents).AsAsyncEnumerable(), await AuditAnchors.LatestAsync(db)));
         Assert.Equal((anchor.HeadId, "Audit.Truncated", 3L), (broken?.EventId, broken?.Reason, broken?.Position));
         // new events and the anchoring timer do not paper over it
         await app.NewClient().PostLoginAsync("nobody", "Wrong@pass1");

@@ -76,17 +76,19 @@ public sealed class DatabaseTests
                 db.AuditEvents.Add(new AuditEvent { At = AuditChain.Now(time), UserName = "admin", Action = "update", EntityType = "Worker", EntityId = i.ToString(), After = "{\"FullName\":\"Đặng Thị Hồng\"}" });
                 time.Advance(TimeSpan.FromTicks(7_777));
             }
-            await db.SaveChangesAsync(); // chains them in one transaction
+            await db.SaveChangesAsync(); // writes them in one transaction, unlinked
             db.AuditEvents.Add(new AuditEvent { At = AuditChain.Now(time), UserName = "kcn", Action = "view", EntityType = "Worker", EntityId = "3" });
             await db.SaveChangesAsync();
+            Assert.Equal(6, await AuditLinker.LinkAsync(db));
         }
         await using (var db = Contexts.Open(database))
         {
-            var events = await db.AuditEvents.OrderBy(e => e.Id).ToListAsync();
+            var events = await AuditChain.InChainOrder(db.AuditEvents).ToListAsync();
             Assert.Equal(6, events.Count);
+            Assert.Equal(events.Select(e => e.Id).Order(), events.Select(e => e.Id));   // in id order
             Assert.Equal("", events[0].PrevHash);
             Assert.All(events.Skip(1).Zip(events), p => Assert.Equal(p.Second.Hash, p.First.PrevHash));
-            Assert.Null(await AuditChain.VerifyAsync(db.AuditEvents.OrderBy(e => e.Id).AsAsyncEnumerable()));
+            Assert.Null(await AuditChain.VerifyAsync(AuditChain.InChainOrder(db.AuditEvents).AsAsyncEnumerable()));
         }
     }
 }

@@ -158,7 +158,7 @@ public sealed class DemoProvinceTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(("system", "DemoProvince"), (seed.UserName, seed.EntityType));
         using var counts = JsonDocument.Parse(seed.After!);
         Assert.Equal(LachanApp.DemoWorkers, counts.RootElement.GetProperty("workers").GetInt64());
-        Assert.Null(await app.WithDbAsync(db => AuditChain.VerifyAsync(db.AuditEvents.OrderBy(e => e.Id).AsAsyncEnumerable())));
+        Assert.Null(await app.WithDbAsync(db => AuditChain.VerifyAsync(AuditChain.InChainOrder(db.AuditEvents).AsAsyncEnumerable())));
     }
 
     [Theory, BothProviders]

@@ -23,7 +23,7 @@ public sealed class ReadAuditTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
-        return await AuditChain.VerifyAsync(db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable());
+        return await AuditChain.VerifyAsync(AuditChain.InChainOrder(db.AuditEvents.AsNoTracking()).AsAsyncEnumerable());
     }
 
     private static async Task ReadAsync(HttpClient api) =>

@@ -81,7 +81,7 @@ public sealed class RosterImportTests(EmptyApps apps) : IClassFixture<EmptyApps>
             Assert.Equal(registry.EnterpriseOwn.Id, Assert.Single(w.Employments, e => e.To is null).EnterpriseId);
             Assert.Contains(w.Movements, m => m.Kind == MovementKind.Hired && m.EnterpriseId == registry.EnterpriseOwn.Id);
         });
-        Assert.Null(await app.WithDbAsync(db => AuditChain.VerifyAsync(db.AuditEvents.OrderBy(e => e.Id).AsAsyncEnumerable())));
+        Assert.Null(await app.WithDbAsync(db => AuditChain.VerifyAsync(AuditChain.InChainOrder(db.AuditEvents).AsAsyncEnumerable())));
 
         // the same file again: nothing to change
         var again = await WaitAsync(client, await UploadAsync(client, registry.EnterpriseOwn.Id, csv));

@@ -49,7 +49,7 @@ public sealed class ScaleOutTests
         var second = await nodeB.NewUserAsync("node");
         Assert.Equal(HttpStatusCode.Redirect, (await nodeB.NewClient().PostLoginAsync(second.UserName!)).StatusCode);
         Assert.Null(await nodeA.WithDbAsync(db =>
-            Lachan.Infrastructure.Audit.AuditChain.VerifyAsync(db.AuditEvents.OrderBy(e => e.Id).AsAsyncEnumerable())));
+            Lachan.Infrastructure.Audit.AuditChain.VerifyAsync(Lachan.Infrastructure.Audit.AuditChain.InChainOrder(db.AuditEvents).AsAsyncEnumerable())));
         Assert.Equal(2, await nodeA.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "login")));
     }
 

@@ -5,7 +5,7 @@ using Quartz;
 
 namespace Lachan.Infrastructure.Audit;
 
-/// <summary>A note of the audit chain's head (last event, its hash, how many events up to it) kept in a table of
+/// <summary>A note of the audit chain's head (last linked event, its hash, how many events up to it in the chain) kept in a table of
 /// its own, in a file apart from the database (AuditAnchorFile) and in the log. The chain alone cannot show that its newest rows were deleted (what remains still links
 /// up); a verification that no longer reaches the anchored head finds it.</summary>
 public sealed class AuditAnchor
@@ -42,14 +42,16 @@ public static class AuditAnchors
 
     /// <summary>Quick check for the page: the anchored head is still there, with the anchored number of events up to it.</summary>
     public static async Task<bool> HoldsAsync(LachanDb db, AuditAnchor anchor, CancellationToken ct = default) =>
-        await db.AuditEvents.Where(e => e.Id == anchor.HeadId).Select(e => e.Hash).FirstOrDefaultAsync(ct) == anchor.HeadHash
-        && await db.AuditEvents.LongCountAsync(e => e.Id <= anchor.HeadId, ct) == anchor.Count;
+        await db.AuditEvents.Where(e => e.Id == anchor.HeadId).Select(e => new { e.Hash, e.Seq }).FirstOrDefaultAsync(ct) is { } head
+        && head.Hash == anchor.HeadHash
+        && await db.AuditEvents.LongCountAsync(e => e.Seq <= head.Seq, ct) == anchor.Count;
 
     /// <summary>Anchors the current head in the table and the file unless the latest anchor already has it; returns the
     /// latest anchor (null while the trail is empty).</summary>
     public static async Task<AuditAnchor?> RecordAsync(LachanDb db, AuditAnchorFile file, TimeProvider time, ILogger logger, CancellationToken ct = default)
     {
-        var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
+        var head = await db.AuditEvents.AsNoTracking().Where(e => e.Seq != null).OrderByDescending(e => e.Seq)
+            .Select(e => new { e.Id, e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
         var latest = await LatestKnownAsync(db, file, ct);
         if (head is null || latest?.HeadId == head.Id)
             return latest;
@@ -64,7 +66,7 @@ public static class AuditAnchors
             At = AuditChain.Now(time),
             HeadId = head.Id,
             HeadHash = head.Hash,
-            Count = await db.AuditEvents.LongCountAsync(e => e.Id <= head.Id, ct),
+            Count = await db.AuditEvents.LongCountAsync(e => e.Seq <= head.Seq, ct),
         };
         db.Add(anchor);
         await db.SaveChangesAsync(ct);

@@ -20,25 +20,29 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
-    /// <summary>Walks the chain in id order; returns the first event whose link or content does not verify, or null.
+    /// <summary>The linked events in the chain's order, as <see cref="VerifyAsync"/> walks them.</summary>
+    public static IQueryable<AuditEvent> InChainOrder(IQueryable<AuditEvent> events) =>
+        events.Where(e => e.Seq != null).OrderBy(e => e.Seq);
+
+    /// <summary>Walks the chain in its order (<see cref="InChainOrder"/>); returns the first event whose link or content does not verify, or null.
     /// With an anchor, the chain must also pass through the anchored head at the anchored count: otherwise its newest
     /// rows were deleted (or the chain was rewritten), reported as Audit.Truncated at the anchored head.</summary>
-    public static async Task<ChainBreak?> VerifyAsync(IAsyncEnumerable<AuditEvent> eventsInIdOrder, AuditAnchor? anchor = null,
+    public static async Task<ChainBreak?> VerifyAsync(IAsyncEnumerable<AuditEvent> eventsInChainOrder, AuditAnchor? anchor = null,
         CancellationToken ct = default)
     {
         var previous = "";
         long count = 0;
         var reachedAnchor = anchor is null;
-        await foreach (var e in eventsInIdOrder.WithCancellation(ct))
+        await foreach (var e in eventsInChainOrder.WithCancellation(ct))
         {
             count++;
             if (e.PrevHash != previous)
                 return new ChainBreak(e.Id, "Audit.BrokenLink", count);
             if (ComputeHash(e) != e.Hash)
                 return new ChainBreak(e.Id, "Audit.AlteredRow", count);
-            if (anchor is not null && e.Id >= anchor.HeadId && !reachedAnchor)
+            if (anchor is not null && count == anchor.Count)
             {
-                if (e.Id != anchor.HeadId || e.Hash != anchor.HeadHash || count != anchor.Count)
+                if (e.Id != anchor.HeadId || e.Hash != anchor.HeadHash)
                     return new ChainBreak(anchor.HeadId, "Audit.Truncated", count);
                 reachedAnchor = true;
             }

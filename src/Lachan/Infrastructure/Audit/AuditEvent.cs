@@ -1,7 +1,8 @@
 namespace Lachan.Infrastructure.Audit;
 
-/// <summary>One line of the audit trail. Each row carries the hash of the row before it, so a row changed or
-/// removed by hand in the database breaks the chain at that point (see <see cref="AuditChain"/>).</summary>
+/// <summary>One line of the audit trail. It is written in the transaction of what it records; once committed,
+/// <see cref="AuditLinker"/> gives it its place in the chain (<see cref="Seq"/>) and the hash of the event before it, so a
+/// row changed or removed by hand in the database breaks the chain at that point (see <see cref="AuditChain"/>, ADR-0024).</summary>
 public sealed class AuditEvent
 {
     public long Id { get; set; }
@@ -14,6 +15,8 @@ public sealed class AuditEvent
     public string? EntityId { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
+    /// <summary>Its place in the chain, given when it is linked; null until then (for about a second after its commit).</summary>
+    public long? Seq { get; set; }
     public string PrevHash { get; set; } = "";
     public string Hash { get; set; } = "";
 }

@@ -44,7 +44,7 @@ public sealed class ReadAudits(IServiceScopeFactory scopes, IConfiguration confi
     internal ValueTask<bool> WaitToReadAsync(CancellationToken ct) => _queue.Reader.WaitToReadAsync(ct);
 
     /// <summary>Writes every event queued so far, in batches of <see cref="BatchSize"/>, each batch one transaction
-    /// (chained by <see cref="LachanDb"/> in queue order). Called by the writer, and by whoever is about to read the
+    /// (linked onto the chain in queue order by <see cref="AuditLinker"/>). Called by the writer, and by whoever is about to read the
     /// trail (the audit page), so it shows the reads of this process.</summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {

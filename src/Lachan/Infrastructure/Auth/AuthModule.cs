@@ -18,6 +18,9 @@ public static class AuthModule
         services.AddScoped<Lachan.Infrastructure.Audit.AuditLog>();
         services.AddSingleton<Lachan.Infrastructure.Audit.AuditAnchorFile>();   // the anchoring job: JobsModule
         services.AddSingleton<Lachan.Infrastructure.Audit.ReadAudits>();
+        services.AddSingleton<Lachan.Infrastructure.Audit.AuditLinker>();
+        // registered before the read writer, so it stops after it and links the reads written at shutdown
+        services.AddHostedService<Lachan.Infrastructure.Audit.AuditLinkerService>();
         services.AddHostedService<Lachan.Infrastructure.Audit.ReadAuditWriter>();
 
         services.AddAuthentication(o =>

@@ -40,6 +40,21 @@ public static class CommandLine
             Console.Error.WriteLine(e.Message);
             return 2;
         }
+        finally
+        {
+            // no hosted linker runs for a verb: what it audited is linked onto the chain before the process ends (ADR-0024)
+            await LinkAuditAsync(app.Services);
+        }
+    }
+
+    private static async Task LinkAuditAsync(IServiceProvider services)
+    {
+        try { await services.GetRequiredService<Lachan.Infrastructure.Audit.AuditLinker>().LinkAllAsync(); }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // the database may not exist (a failed migrate) or be away: the app's next start links them
+            Console.Error.WriteLine("Audit events not linked yet (the app links them when it starts): " + e.Message);
+        }
     }
 
     private static readonly Verb[] Kernel =

@@ -51,59 +51,49 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
             e.Property(x => x.EntityId).HasMaxLength(64);
             e.Property(x => x.PrevHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => x.Seq).IsUnique();   // the chain's order; also finds the unlinked (null) events
         });
     }
 
-    private static readonly SemaphoreSlim SqliteAuditGate = new(1, 1);
-
-    /// <summary>Audit events added in this unit of work are chained to the last stored one inside the same
-    /// transaction as the change they describe: both are written, or neither.</summary>
+    /// <summary>Audit events added in this unit of work are written in the same transaction as the change they describe:
+    /// both are written, or neither. They are linked onto the chain after the commit (<see cref="AuditLinker"/>, ADR-0024).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        // SQLite serialises writers per file but not our read-then-write of the last hash; one process owns the file.
-        var gate = IsPostgres ? null : SqliteAuditGate;
-        if (gate is not null) await gate.WaitAsync(cancellationToken);
-        try
+        int n;
+        if (pending.Count == 1)
+            n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        else
         {
+            // One event per insert: EF may insert several added rows of a table in any order, and the linker chains them
+            // in id order, so events saved together could otherwise be chained against the order they were recorded in.
             var ownTx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            // In our own transaction a failed save rolls everything back anyway: EF's savepoint around each save would only
-            // add two round trips while the chain's lock is held (every other audited write waits for it).
+            // in our own transaction a failed insert rolls everything back anyway: EF's savepoints would only add round trips
             var savepoints = Database.AutoSavepointsEnabled;
             if (ownTx is not null) Database.AutoSavepointsEnabled = false;
             await using (ownTx)
             try
             {
-                if (IsPostgres) // several app nodes may append at once: take the chain's lock for this transaction
-                    await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270521)", cancellationToken);
-                var last = await AuditEvents.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
-                // One event per save: EF may insert several added rows of a table in any order, and the chain is
-                // verified in id order, so events saved together could get ids against their links.
                 foreach (var e in pending.Skip(1)) Entry(e).State = EntityState.Detached;
-                var n = 0;
+                n = 0;
                 foreach (var e in pending)
                 {
                     if (Entry(e).State == EntityState.Detached) AuditEvents.Add(e);
-                    e.PrevHash = last;
-                    e.Hash = AuditChain.ComputeHash(e);
-                    last = e.Hash;
                     n += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 }
                 if (ownTx is not null) await ownTx.CommitAsync(cancellationToken);
-                return n;
             }
             finally
             {
                 Database.AutoSavepointsEnabled = savepoints;
             }
         }
-        finally
-        {
-            gate?.Release();
-        }
+        // committed now unless a caller's transaction is open; then the linker's next round finds them after its commit
+        if (Database.CurrentTransaction is null) AuditLinker.Of(this)?.Nudge();
+        return n;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

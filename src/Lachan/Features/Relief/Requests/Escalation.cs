@@ -22,8 +22,9 @@ public sealed class Escalation(LachanDb db, AuditLog audit, TimeProvider time) :
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
 
-    /// <summary>Escalated per save. Each save chains its audit events under the audit log's lock, held until it commits:
-    /// 1,000 events in one save held it for 30–60 s under load, and every other write (the public form) waited.</summary>
+    /// <summary>Escalated per save: a short transaction each (when events were chained inside the transaction, 1,000 in one
+    /// save held the chain's lock for 30–60 s under load and every other write waited; ADR-0024 took that lock away, and
+    /// short transactions still keep row locks brief).</summary>
     public const int Batch = 50;
 
     /// <summary>Escalates up to 1,000 overdue requests per run, <see cref="Batch"/> per transaction.</summary>
