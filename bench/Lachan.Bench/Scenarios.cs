@@ -19,7 +19,9 @@ internal sealed class Scenarios(Uri baseAddress, string token, BenchOptions opti
     };
 
     /// <param name="maxRequests">A smaller bound for heavy requests (a whole-province computation), so the loop stays short.</param>
-    public async Task<ScenarioResult> RunAsync(string name, string request, IEnumerable<string> paths, double? targetP95Ms, Func<string, string, bool>? check = null, int? maxRequests = null)
+    /// <param name="before">Done before each timed request, untimed (a write that makes the request count afresh).</param>
+    public async Task<ScenarioResult> RunAsync(string name, string request, IEnumerable<string> paths, double? targetP95Ms, Func<string, string, bool>? check = null, int? maxRequests = null,
+        Func<HttpClient, int, Task>? before = null)
     {
         var list = paths.ToList();
         var requests = Math.Min(options.Requests, maxRequests ?? int.MaxValue);
@@ -35,6 +37,7 @@ internal sealed class Scenarios(Uri baseAddress, string token, BenchOptions opti
         for (var i = 0; i < requests && wall.Elapsed.TotalSeconds < options.Seconds; i++)
         {
             var path = list[i % list.Count];
+            if (before is not null) await before(http, i);
             var sw = Stopwatch.StartNew();
             using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
             var body = await response.Content.ReadAsStringAsync();

@@ -55,6 +55,8 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
         });
     }
 
+    private const string AuditSavepoint = "lachan_audit_events";
+
     /// <summary>Audit events added in this unit of work are written in the same transaction as the change they describe:
     /// both are written, or neither. They are linked onto the chain after the commit (<see cref="AuditLinker"/>, ADR-0024).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -70,20 +72,32 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
         {
             // One event per insert: EF may insert several added rows of a table in any order, and the linker chains them
             // in id order, so events saved together could otherwise be chained against the order they were recorded in.
+            // One savepoint for all of it in a caller's transaction (as EF makes for one save), none in our own: a failed
+            // insert rolls our own back anyway, and a savepoint per insert would add two round trips each.
             var ownTx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            // in our own transaction a failed insert rolls everything back anyway: EF's savepoints would only add round trips
+            var callerTx = ownTx is null && Database.AutoSavepointsEnabled ? Database.CurrentTransaction : null;
             var savepoints = Database.AutoSavepointsEnabled;
-            if (ownTx is not null) Database.AutoSavepointsEnabled = false;
+            Database.AutoSavepointsEnabled = false;
             await using (ownTx)
             try
             {
+                if (callerTx is not null) await callerTx.CreateSavepointAsync(AuditSavepoint, cancellationToken);
                 foreach (var e in pending.Skip(1)) Entry(e).State = EntityState.Detached;
                 n = 0;
-                foreach (var e in pending)
+                try
                 {
-                    if (Entry(e).State == EntityState.Detached) AuditEvents.Add(e);
-                    n += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                    foreach (var e in pending)
+                    {
+                        if (Entry(e).State == EntityState.Detached) AuditEvents.Add(e);
+                        n += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                    }
                 }
+                catch when (callerTx is not null)
+                {
+                    await callerTx.RollbackToSavepointAsync(AuditSavepoint, CancellationToken.None);
+                    throw;
+                }
+                if (callerTx is not null) await callerTx.ReleaseSavepointAsync(AuditSavepoint, cancellationToken);
                 if (ownTx is not null) await ownTx.CommitAsync(cancellationToken);
             }
             finally

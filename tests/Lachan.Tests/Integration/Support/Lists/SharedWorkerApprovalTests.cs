@@ -46,18 +46,19 @@ public sealed class SharedWorkerApprovalTests
         var answers = await nodeA.WithDbAsync(async db =>
         {
             await using var hold = await db.Database.BeginTransactionAsync();
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270521)");
+            // no approval can write its worker's approval until this lock goes
+            await db.Database.ExecuteSqlRawAsync("""LOCK TABLE "SupportApprovals" IN EXCLUSIVE MODE""");
             var calls = new[]
             {
                 a.PostAsJsonAsync($"/api/v1/support/lists/{first}/approve", new { decisionNo = "1/QĐ-UBND" }),
                 b.PostAsJsonAsync($"/api/v1/support/lists/{second}/approve", new { decisionNo = "2/QĐ-UBND" }),
             };
-            // both approvals have read what was approved and wait for the chain's lock to save
+            // both approvals have read what was approved and wait to write theirs
             var waiting = 0;
             for (var i = 0; i < 300 && waiting < 2; i++)
             {
                 await Task.Delay(100);
-                waiting = await nodeB.WithDbAsync(x => x.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync());
+                waiting = await nodeB.WithDbAsync(x => x.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'SupportApprovals' AND NOT l.granted").SingleAsync());
             }
             Assert.Equal(2, waiting);
             await hold.RollbackAsync();
