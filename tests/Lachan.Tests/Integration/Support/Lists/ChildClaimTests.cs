@@ -77,6 +77,69 @@ public sealed class ChildClaimTests
         }
     }
 
+    /// <summary>tidy13 item 4: one child, one claim, kept by the database. Two employers import at the same instant, each
+    /// naming the same child, on two app nodes: the test holds the audit chain's lock until both imports have checked the
+    /// claims (none yet) and wait to save, so neither check can see the other. The unique index takes the first claim;
+    /// the second import is checked again and saved with the row's reason — never a 500, never two supplements.</summary>
+    [Fact]
+    public async Task Two_imports_claiming_one_child_at_once_pay_it_once_and_the_other_row_says_why()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var nodeA = new LachanApp(database, Seed.Empty, ownsDatabase: false);
+        await using var nodeB = new LachanApp(database, Seed.Empty, ownsDatabase: false);
+        await Task.Run(nodeA.StartServer);
+        await Task.Run(nodeB.StartServer);
+        var w = await CreateAsync(nodeA);
+        var r = w.Registry;
+        await nodeA.WithDbAsync(async db =>
+        {
+            await db.Set<SupportPolicyVersion>().Where(v => v.Policy!.Code == Policy).ExecuteUpdateAsync(s => s.SetProperty(v => v.ChildSupplement, 1_000_000L));
+            for (var m = new DateOnly(2022, 2, 1); m <= new DateOnly(2022, 6, 1); m = m.AddMonths(1))
+                db.Add(new InsuredMonth { WorkerId = r.WorkerOther.Id, Month = m, EnterpriseId = r.EnterpriseOther.Id });
+            return await db.SaveChangesAsync();
+        });
+        var otherHr = await nodeB.ApiClientAsync((await nodeA.EnsureUserAsync("hrkhac" + r.Tag.ToLowerInvariant(), Role.EnterpriseHr, r.EnterpriseOther.TaxCode)).UserName!);
+        const string header = "Họ và tên,Số CCCD,Số con dưới 6 tuổi,Mã định danh của con\n";
+
+        var answers = await nodeA.WithDbAsync(async db =>
+        {
+            await using var hold = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270521)");
+            var calls = new[]
+            {
+                w.Hr.PostAsync("/api/v1/support/lists/import", Form(r.EnterpriseOwn.TaxCode, header + $"{r.WorkerOwn.FullName},{r.WorkerOwn.Cccd},1,{ChildA}\n")),
+                otherHr.PostAsync("/api/v1/support/lists/import", Form(r.EnterpriseOther.TaxCode, header + $"{r.WorkerOther.FullName},{r.WorkerOther.Cccd},1,{ChildA}\n")),
+            };
+            // both imports have checked the claims and wait: one for the chain's lock, the other for the first one's claim
+            var waiting = 0;
+            for (var i = 0; i < 600 && waiting < 2; i++)
+            {
+                await Task.Delay(100);
+                waiting = await nodeB.WithDbAsync(x => x.Database.SqlQueryRaw<int>(
+                    "SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE NOT granted AND (database IS NULL OR database = (SELECT oid FROM pg_database WHERE datname = current_database())) AND pid <> pg_backend_pid()").SingleAsync());
+            }
+            Assert.Equal(2, waiting);
+            await hold.RollbackAsync();
+            return await Task.WhenAll(calls);
+        });
+        foreach (var answer in answers)
+            Assert.True(answer.StatusCode == HttpStatusCode.Created, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+
+        await nodeB.WithDbAsync(async db =>
+        {
+            var claim = await db.Set<ChildClaim>().AsNoTracking().Include(c => c.Row).SingleAsync(c => c.ChildId == ChildA);
+            var rows = await db.Set<SupportListRow>().AsNoTracking().Where(x => x.WorkerId == r.WorkerOwn.Id || x.WorkerId == r.WorkerOther.Id).ToListAsync();
+            Assert.Equal(2, rows.Count);
+            var paid = rows.Single(x => x.Id == claim.RowId);
+            var other = rows.Single(x => x.Id != claim.RowId);
+            Assert.Equal((1, 500_000 + 1_000_000L), (paid.ChildrenUnder6, paid.AmountComputed));
+            Assert.Equal((0, 500_000L), (other.ChildrenUnder6, other.AmountComputed));
+            var reason = Assert.Single(RowReasons.Read(other.ReasonsJson), x => x.Code == "LIST-CHILD-CLAIMED");
+            Assert.Contains($"danh sách số {claim.Row!.SupportListId}", reason.Vi, StringComparison.Ordinal);
+            return 0;
+        });
+    }
+
     private static async Task<int> ImportAsync(HttpClient hr, string taxCode, string csv)
     {
         var created = await Expect(HttpStatusCode.Created, hr.PostAsync("/api/v1/support/lists/import", Form(taxCode, csv)));
