@@ -96,8 +96,8 @@ public sealed class SupportTests(EmptyApps apps) : IClassFixture<EmptyApps>
         var app = await apps.For(provider);
         var user = await app.NewUserAsync("ldtbxh", Role.LabourDepartment, "24");
         var api = await app.ApiClientAsync(user.UserName!);
-        const string url = "/api/v1/support/policies/NQ68-SUSPEND/versions";
-        var id = await app.WithDbAsync(db => db.Set<SupportPolicy>().Where(p => p.Code == "NQ68-SUSPEND").Select(p => p.Id).SingleAsync());
+        const string url = "/api/v1/support/policies/QD08-G2/versions";
+        var id = await app.WithDbAsync(db => db.Set<SupportPolicy>().Where(p => p.Code == "QD08-G2").Select(p => p.Id).SingleAsync());
         Task<List<SupportPolicyVersion>> VersionsAsync() =>
             app.WithDbAsync(db => db.Set<SupportPolicyVersion>().AsNoTracking().Where(v => v.PolicyId == id).OrderBy(v => v.EffectiveFrom).ToListAsync());
         var before = await VersionsAsync();
