@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Lachan.Features.Support.Contracts;
 using Lachan.Features.Support.Insurance;
 using Lachan.Features.Support.Policies;
@@ -37,6 +38,18 @@ public sealed partial class AccessMatrixTests
             var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(Interlocked.Increment(ref _policyDay));
             var response = await c.Pages.PostAsync($"/Support/Policies/{id}", Form(c.Token, ("Form.EffectiveFrom", Dmy(from)), ("Form.Source", "Thử"),
                 ("Form.PeriodFrom", "01/05/2021"), ("Form.PeriodTo", "31/12/2021"), ("Form.MinDays", "14"), ("Form.Amount", "1500000")));
+            return await Read(response, await CountAsync() != before);
+        }) { Mutates = true });
+        list.Add(new("POST /api/v1/support/policies/{code}/versions", policies, Access.Write, Side.None, true, async c =>
+        {
+            var id = await ProbePolicyIdAsync(c);
+            Task<int> CountAsync() => c.App.WithDbAsync(db => db.Set<SupportPolicyVersion>().CountAsync(v => v.PolicyId == id));
+            var before = await CountAsync();
+            var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(Interlocked.Increment(ref _policyDay));
+            var response = await c.Api.PostAsJsonAsync("/api/v1/support/policies/BG-FREE-WORKERS/versions", new
+            {
+                effectiveFrom = Dmy(from), source = "Thử", periodFrom = "01/05/2021", periodTo = "31/12/2021", minDays = "14", amount = "1500000",
+            });
             return await Read(response, await CountAsync() != before);
         }) { Mutates = true });
         list.Add(new("page /Support/Simulation/Index", policies, Access.Write, Side.None, false, async c =>

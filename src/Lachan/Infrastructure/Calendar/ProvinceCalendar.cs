@@ -13,52 +13,80 @@ public sealed class ProvinceCalendar(TimeProvider time, IConfiguration config, I
 {
     public const string DemoDayKey = "Demo:Today";
     public static readonly DateOnly DefaultDemoDay = new(2021, 5, 25);
-    /// <summary>Another node may move the day; a value read this recently is trusted without asking the database.</summary>
-    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
+    /// <summary>How old the day kept in memory may be before it is read again (another node may have moved it).</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private (DateOnly Day, DateTimeOffset ReadAt)? _cached;
-    private int _holds;
+    private (DateOnly Day, DateTimeOffset ReadAt)? _kept;
+    private Task? _refreshing;
+    private int _moves;   // a read begun before a move must not put back the day it replaced
 
     public bool IsDemo { get; } = Startup.DemoEnabled(config);
 
     public DateOnly Today => IsDemo ? DemoDay : time.ProvinceToday();
 
-    /// <summary>The demo's day: the one an administrator set (stored), else Demo:Today, else 25/05/2021.</summary>
+    /// <summary>The demo's day: the one an administrator set (stored), else Demo:Today, else 25/05/2021. Kept in memory
+    /// and answered from there: a caller never waits for the database. The setting is read on a connection of its own,
+    /// which on SQLite waits for any long transaction (the demo seed, a month's candidates) to end — so once the kept
+    /// day is older than <see cref="Freshness"/> it is read again in the background, and until then (or if that read
+    /// fails) the kept day is the answer.</summary>
     public DateOnly DemoDay
     {
         get
         {
             var now = time.GetUtcNow();
             lock (_gate)
-                if (_cached is { } c && (_holds > 0 || now - c.ReadAt < Freshness)) return c.Day;
+            {
+                if (_kept is { } k)
+                {
+                    if (now - k.ReadAt >= Freshness && _refreshing is null) _refreshing = Task.Run(RefreshAsync);
+                    return k.Day;
+                }
+            }
+            // the first answer of a calendar not loaded yet (DataModule.MigrateAsync loads it, before any seed)
             using var scope = scopes.CreateScope();
-            var stored = scope.ServiceProvider.GetRequiredService<LachanDb>().Set<KernelSetting>().AsNoTracking()
-                .Where(s => s.Key == DemoDayKey).Select(s => s.Value).FirstOrDefault();
-            var day = Parse(stored) ?? Parse(config[DemoDayKey]) ?? DefaultDemoDay;
-            lock (_gate) _cached = (day, now);
+            var day = Read(scope.ServiceProvider.GetRequiredService<LachanDb>().Set<KernelSetting>().AsNoTracking()
+                .Where(s => s.Key == DemoDayKey).Select(s => s.Value).FirstOrDefault());
+            Keep(day, now);
             return day;
         }
     }
 
-    /// <summary>Keeps the demo's day as read now until the result is disposed. The demo seed holds it: its one
-    /// transaction can hold SQLite's file exclusively, and a read of the setting on another connection would wait
-    /// for that transaction to end.</summary>
-    public IDisposable Hold()
+    /// <summary>Reads the stored day through the caller's context (at start, right after the migrations).</summary>
+    public async Task LoadAsync(LachanDb db, CancellationToken ct)
     {
-        _ = DemoDay;
-        lock (_gate) _holds++;
-        return new Release(this);
+        var now = time.GetUtcNow();
+        Keep(Read(await db.Set<KernelSetting>().AsNoTracking().Where(s => s.Key == DemoDayKey).Select(s => s.Value).FirstOrDefaultAsync(ct)), now);
     }
 
-    private sealed class Release(ProvinceCalendar calendar) : IDisposable
+    private async Task RefreshAsync()
     {
-        private int _done;
-        public void Dispose()
+        var now = time.GetUtcNow();
+        int moves;
+        lock (_gate) moves = _moves;
+        try
         {
-            if (Interlocked.Exchange(ref _done, 1) == 1) return;
-            lock (calendar._gate) calendar._holds--;
+            using var scope = scopes.CreateScope();
+            var stored = await scope.ServiceProvider.GetRequiredService<LachanDb>().Set<KernelSetting>().AsNoTracking()
+                .Where(s => s.Key == DemoDayKey).Select(s => s.Value).FirstOrDefaultAsync();
+            lock (_gate) if (_moves == moves) _kept = (Read(stored), now);
         }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            // the database busy (SQLite locked by a long writer) or the app stopping: the kept day stands, read again later
+            lock (_gate) if (_moves == moves && _kept is { } k) _kept = (k.Day, now);
+        }
+        finally
+        {
+            lock (_gate) _refreshing = null;
+        }
+    }
+
+    private DateOnly Read(string? stored) => Parse(stored) ?? Parse(config[DemoDayKey]) ?? DefaultDemoDay;
+
+    private void Keep(DateOnly day, DateTimeOffset readAt)
+    {
+        lock (_gate) _kept = (day, readAt);
     }
 
     /// <summary>Moves the demo's day (stored, so it survives a restart), with an audit event of the change.</summary>
@@ -70,7 +98,11 @@ public sealed class ProvinceCalendar(TimeProvider time, IConfiguration config, I
         else db.Add(new KernelSetting { Key = DemoDayKey, Value = text });
         audit.Record("update", "DemoClock", DemoDayKey, new { Today = before.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) }, new { Today = text });
         await db.SaveChangesAsync(ct);
-        lock (_gate) _cached = (day, time.GetUtcNow());
+        lock (_gate)
+        {
+            _moves++;
+            _kept = (day, time.GetUtcNow());   // this node at once; the others within Freshness
+        }
     }
 
     private static DateOnly? Parse(string? text) =>

@@ -18,6 +18,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
     private readonly ISqlGenerationHelper sql;
+    private readonly DataChanges? changes;
     private readonly Dictionary<Type, BulkTable> tables = [];
     private readonly Dictionary<Type, (SqliteCommand Command, SqliteParameter[] Parameters)> inserts = [];
     private readonly Dictionary<Type, SqliteRawInsert?> rawInserts = [];
@@ -36,6 +37,7 @@ public sealed class BulkWriter : IAsyncDisposable
         transaction = tx.GetDbTransaction();
         connection = db.Database.GetDbConnection();
         sql = db.GetService<ISqlGenerationHelper>();
+        changes = DataChanges.Of(db);
     }
 
     /// <summary>A writer bound to the context's current transaction.</summary>
@@ -47,7 +49,7 @@ public sealed class BulkWriter : IAsyncDisposable
         var table = Table(typeof(T));
         var n = db.IsPostgres ? await CopyAsync(table, rows, ct) : Insert(table, rows, ct);
         written[typeof(T)] = written.GetValueOrDefault(typeof(T)) + n;
-        if (n > 0) DataChanges.Written(db);
+        if (n > 0) changes?.Written(db);
         return n;
     }
 
@@ -152,7 +154,7 @@ public sealed class BulkWriter : IAsyncDisposable
     /// PostgreSQL sets each written table's identity sequence past its largest key.</summary>
     public async Task CompleteAsync(CancellationToken ct = default)
     {
-        if (db.IsPostgres && deferred.Count > 0) await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", ct);
+        if (deferred.Count > 0) await PostgresMemory.RaiseAsync(db, 256, ct, PostgresMemory.IndexBuilds);
         // SQLite sorts a new index's keys on helper threads when allowed to (its default is none).
         var sorterThreads = !db.IsPostgres && deferred.Count > 0;
         if (sorterThreads) await ExecuteAsync($"PRAGMA threads = {Environment.ProcessorCount}", ct);

@@ -10,7 +10,8 @@ namespace Lachan.Infrastructure.Data;
 /// <summary>A number that moves whenever this app writes records (not the audit trail or the job store) and again when
 /// such a write commits, so an answer counted from the records can be kept under the number it was counted at: the next
 /// write makes a new number, and the kept answer is not used again. Another process's writes do not move it; whoever
-/// keeps answers bounds their age as well. One per app (a singleton), found from a context by <see cref="Of"/>.</summary>
+/// keeps answers bounds their age as well. One per app (a singleton): the app's interceptor holds it, so a write command
+/// finds it without asking the context's services; the bulk writer finds it once per writer (<see cref="Of"/>).</summary>
 public sealed partial class DataChanges
 {
     private long version;
@@ -23,16 +24,15 @@ public sealed partial class DataChanges
         db?.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<DataChanges>();
 
     /// <summary>Rows were written on this context (bulk writers, which bypass EF's commands, say so themselves).</summary>
-    public static void Written(DbContext? db)
+    public void Written(DbContext? db)
     {
-        if (Of(db) is not { } changes) return;
-        Interlocked.Increment(ref changes.version);
-        if (db!.Database.CurrentTransaction is not null) changes.uncommitted.AddOrUpdate(db, changes);
+        Interlocked.Increment(ref version);
+        if (db?.Database.CurrentTransaction is not null) uncommitted.AddOrUpdate(db, this);
     }
 
-    internal static void Committed(DbContext? db)
+    internal void Committed(DbContext? db)
     {
-        if (Of(db) is { } changes && changes.uncommitted.Remove(db!)) Interlocked.Increment(ref changes.version);
+        if (db is not null && uncommitted.Remove(db)) Interlocked.Increment(ref version);
     }
 
     /// <summary>True when a command writes a table other than the audit trail's and the job store's.</summary>
@@ -52,13 +52,11 @@ public sealed partial class DataChanges
 }
 
 /// <summary>Moves <see cref="DataChanges.Version"/> for EF's own writes: SaveChanges, ExecuteUpdate/Delete and raw SQL.</summary>
-public sealed class DataChangesInterceptor : DbCommandInterceptor, IDbTransactionInterceptor
+public sealed class DataChangesInterceptor(DataChanges changes) : DbCommandInterceptor, IDbTransactionInterceptor
 {
-    public static readonly DataChangesInterceptor Instance = new();
-
-    private static void Seen(DbCommand command, CommandEventData data)
+    private void Seen(DbCommand command, CommandEventData data)
     {
-        if (DataChanges.WritesRecords(command.CommandText)) DataChanges.Written(data.Context);
+        if (DataChanges.WritesRecords(command.CommandText)) changes.Written(data.Context);
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
@@ -85,11 +83,11 @@ public sealed class DataChangesInterceptor : DbCommandInterceptor, IDbTransactio
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => DataChanges.Committed(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => changes.Committed(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        DataChanges.Committed(eventData.Context);
+        changes.Committed(eventData.Context);
         return Task.CompletedTask;
     }
 }

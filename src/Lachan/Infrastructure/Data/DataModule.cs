@@ -33,7 +33,7 @@ public static class DataModule
         // Keys in the database: every node behind a load balancer can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Lachan").PersistKeysToDbContext<LachanDb>();
         services.AddSingleton<DataChanges>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(DataChangesInterceptor.Instance);
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(s => new DataChangesInterceptor(s.GetRequiredService<DataChanges>()));
         services.AddScoped<PlainReader>();
         services.AddSingleton<Calendar.ProvinceCalendar>();
         services.AddHealthChecks().AddDbContextCheck<LachanDb>("database");
@@ -56,6 +56,8 @@ public static class DataModule
         var services = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
         foreach (var backfill in services?.GetServices<IDataBackfill>() ?? [])
             await backfill.RunAsync(db, ct);
+        // the demo's day, kept in memory from now on: read here, before any seed's long transaction could make it wait
+        if (services?.GetService<Calendar.ProvinceCalendar>() is { } calendar) await calendar.LoadAsync(db, ct);
         if (!db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

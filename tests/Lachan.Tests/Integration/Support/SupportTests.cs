@@ -87,6 +87,54 @@ public sealed class SupportTests(EmptyApps apps) : IClassFixture<EmptyApps>
         Assert.DoesNotContain("policy-version-form", districtPage);
     }
 
+    /// <summary>tidy13 item 5: the API adds a policy's version through the page's own service: the province's role only,
+    /// each bad field named in the caller's language (nothing written), the version in force ended the day before,
+    /// audited as on the page.</summary>
+    [Theory, BothProviders]
+    public async Task A_policy_version_is_added_by_the_API_with_the_pages_rules_and_audit(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var user = await app.NewUserAsync("ldtbxh", Role.LabourDepartment, "24");
+        var api = await app.ApiClientAsync(user.UserName!);
+        const string url = "/api/v1/support/policies/QD08-G2/versions";
+        var id = await app.WithDbAsync(db => db.Set<SupportPolicy>().Where(p => p.Code == "QD08-G2").Select(p => p.Id).SingleAsync());
+        Task<List<SupportPolicyVersion>> VersionsAsync() =>
+            app.WithDbAsync(db => db.Set<SupportPolicyVersion>().AsNoTracking().Where(v => v.PolicyId == id).OrderBy(v => v.EffectiveFrom).ToListAsync());
+        var before = await VersionsAsync();
+        var from = app.Services.GetRequiredService<ProvinceCalendar>().Today.AddDays(50);
+        object Body(string effectiveFrom, string amount) => new
+        {
+            effectiveFrom, source = "Nghị quyết sửa đổi (API, thử)", periodFrom = "01/05/2021", periodTo = "31/12/2021", minDays = "15", amount,
+            contractKinds = new[] { "Indefinite" },
+        };
+
+        var bad = await api.PostAsJsonAsync(url, Body("01/01/2020", "ba triệu"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Phiên bản mới không được áp dụng từ một ngày trước hôm nay.", problem.GetProperty("errors").GetProperty("effectiveFrom")[0].GetString());
+        Assert.Equal("Support.NumberRange", problem.GetProperty("codes").GetProperty("amount").GetString());
+        using (var english = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(Body("01/01/2020", "1000000")) })
+        {
+            english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+            var answer = await (await api.SendAsync(english)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("A new version cannot take effect before today.", answer.GetProperty("errors").GetProperty("effectiveFrom")[0].GetString());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync("/api/v1/support/policies/NO-SUCH/versions", Body(Dmy(from), "1000000"))).StatusCode);
+        var district = await app.NewUserAsync("huyen", Role.District, "D1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(district.UserName!)).PostAsJsonAsync(url, Body(Dmy(from), "1000000"))).StatusCode);
+        Assert.Equal(before.Count, (await VersionsAsync()).Count);
+
+        var created = await api.PostAsJsonAsync(url, Body(Dmy(from), "3.500.000"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var newId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var versions = await VersionsAsync();
+        Assert.Equal(before.Count + 1, versions.Count);
+        Assert.Equal((newId, from, 3_500_000L, (int?)15, "Indefinite"), (versions[^1].Id, versions[^1].EffectiveFrom, versions[^1].Amount, versions[^1].MinDays, versions[^1].ContractKinds));
+        Assert.Equal(from.AddDays(-1), versions[^2].EffectiveTo);
+        var e = await app.WithDbAsync(db => db.Set<AuditEvent>().SingleAsync(x => x.EntityType == nameof(SupportPolicyVersion) && x.EntityId == newId.ToString()));
+        Assert.Equal(("create", user.UserName), (e.Action, e.UserName));
+    }
+
     /// <summary>Issue 12 leftovers, item 4: Resolution 68's supplements (pregnancy, per child under six) are fields of the
     /// policy's version like the others: on the form filled with the current values, validated as whole đồng (the field
     /// named), a change a new version; the API gives them with the current values.</summary>

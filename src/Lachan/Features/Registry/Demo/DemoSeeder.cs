@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Lachan.Features.Registry.Contracts;
 using Lachan.Infrastructure.Audit;
-using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,6 @@ public static class DemoSeeder
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoSeeder));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        using var dayHeld = services.GetRequiredService<ProvinceCalendar>().Hold();
         await using var tuning = await SqliteLoadTuning.ApplyAsync(db);
         await using var tx = await db.Database.BeginTransactionAsync();
         // one transaction of set-based statements over the whole province: some run longer than the 30-second default

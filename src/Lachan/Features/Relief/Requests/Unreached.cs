@@ -50,8 +50,7 @@ public sealed class Unreached(LachanDb db, Jurisdiction jurisdiction, IOutbreakF
     {
         // A province's affected are ~200,000 workers at full size: PostgreSQL's default 4 MB of sort and hash memory made
         // the union and the join spill to disk. More for this one read only (SET LOCAL ends with its transaction).
-        await using var memory = db.IsPostgres && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (memory is not null) await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", ct);
+        await using var memory = await PostgresMemory.ForReadAsync(db, 64, ct);
         var joined = await (from w in d.Affected
                             join x in d.Homes on w.Id equals x.WorkerId into homes
                             from x in homes.DefaultIfEmpty()

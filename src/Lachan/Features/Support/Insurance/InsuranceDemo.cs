@@ -36,7 +36,7 @@ internal sealed class InsuranceDemo(LachanDb db) : IDemoData
         await bulk.DeferIndexesAsync([typeof(InsuredMonth)], ct: ct);
         // PostgreSQL's DISTINCT over 4.5 million rows spilled its sort to disk with the default 4 MB (9.8 s; 3.5 s in
         // memory); for the rest of the seed's transaction only
-        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '256MB'", ct);
+        await PostgresMemory.RaiseAsync(db, 256, ct);
         var rows = await db.Database.ExecuteSqlRawAsync(sql, ct);
         await bulk.CompleteAsync(ct);
         await db.Database.ExecuteSqlRawAsync("ANALYZE \"SupportInsuredMonths\"", ct);

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Lachan.Features.Support.Lists;
 
 /// <summary>A child under six whose supplement a row was given (its personal identification number, as the employer's
-/// list names it). Kept only for the children paid for, so a list refused or a row withdrawn frees its children.</summary>
+/// list names it). Kept only for the children paid for, and deleted when the list is refused or the row withdrawn (which
+/// frees the children), so the unique index on (policy, period, child) makes a second claim impossible, whichever
+/// process tries it.</summary>
 public sealed class ChildClaim
 {
     public long Id { get; set; }
@@ -24,7 +26,7 @@ internal sealed class ChildClaimConfiguration : IEntityTypeConfiguration<ChildCl
         e.ToTable("SupportChildClaims");
         e.Property(x => x.PolicyCode).HasMaxLength(32);
         e.Property(x => x.ChildId).HasMaxLength(12);
-        e.HasIndex(x => new { x.PolicyCode, x.PeriodKey, x.ChildId });
+        e.HasIndex(x => new { x.PolicyCode, x.PeriodKey, x.ChildId }).IsUnique();
         e.HasOne(x => x.Row).WithMany().HasForeignKey(x => x.RowId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -87,6 +89,15 @@ public static class ChildClaims
             result.Add(row with { ChildrenUnder6 = mine.Count });
         }
         return (result, findings, paid);
+    }
+
+    /// <summary>Frees the children of a list refused, or of its rows withdrawn: their claims are deleted in the step's own
+    /// save, so another list may claim them — and only then, the unique index being the guarantee.</summary>
+    public static async Task FreeAsync(LachanDb db, SupportList list, CancellationToken ct)
+    {
+        var rows = list.Rows.Where(r => list.State == ListState.Refused || r.Withdrawn).Select(r => r.Id).ToList();
+        if (rows.Count == 0) return;
+        db.RemoveRange(await db.Set<ChildClaim>().Where(c => rows.Contains(c.RowId)).ToListAsync(ct));
     }
 
     /// <summary>The last three digits only: enough for the employer to find the child on its own list.</summary>

@@ -44,7 +44,18 @@ public sealed class ListBuilder(LachanDb db, AuditLog audit, ListScope scope, Li
         var (rows, errors) = ListFile.Read(path);
         if (errors.Count > 0) return new BuildResult.FileRefused(errors);
         var (checkedRows, paid) = await ChildClaims.CheckAsync(db, checks, target!, rows, ct);
-        return await SaveAsync(target!, ListOrigin.Import, checkedRows, paid, ct);
+        try
+        {
+            return await SaveAsync(target!, ListOrigin.Import, checkedRows, paid, ct);
+        }
+        catch (DbUpdateException) when (paid.Values.Any(p => p.Count > 0))
+        {
+            // another import claimed one of these children between our check and our save (the unique index refused
+            // ours, nothing of it was written): checked again, the row now says the child is claimed, and is saved so
+            db.ChangeTracker.Clear();
+            (checkedRows, paid) = await ChildClaims.CheckAsync(db, checks, target!, rows, ct);
+            return await SaveAsync(target!, ListOrigin.Import, checkedRows, paid, ct);
+        }
     }
 
     /// <summary>The policy, enterprise and month, each named when wrong; the enterprise must be the caller's (HR: its own;

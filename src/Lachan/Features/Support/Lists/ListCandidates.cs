@@ -48,14 +48,10 @@ public sealed class ListCandidates(LachanDb db, IOutbreakFacts outbreak, ListSco
                     (mealsBy.TryGetValue(job.EnterpriseId, out var l) ? l : mealsBy[job.EnterpriseId] = []).Add(job.WorkerId);
 
         var drafted = new List<Drafted>();
-        // the province's day (the policy version in force) is read once, before the transaction: the calendar reads it on
-        // its own connection, which on SQLite waited for this transaction's write lock once its 5-second cache had gone
-        // stale between the two policies (the 300,000-worker seed failed "database is locked")
-        var today = calendar.Today;
         // the month's drafts, both policies, are written whole or not at all
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await DraftPolicyAsync(Stoppage, month, today, mine, stopped.Select(id => (id, (IReadOnlyCollection<int>?)null)).ToList(), drafted, ct);
-        await DraftPolicyAsync(Meals, month, today, mine, mealsBy.Select(m => (m.Key, (IReadOnlyCollection<int>?)m.Value.ToHashSet())).ToList(), drafted, ct);
+        await DraftPolicyAsync(Stoppage, month, calendar.Today, mine, stopped.Select(id => (id, (IReadOnlyCollection<int>?)null)).ToList(), drafted, ct);
+        await DraftPolicyAsync(Meals, month, calendar.Today, mine, mealsBy.Select(m => (m.Key, (IReadOnlyCollection<int>?)m.Value.ToHashSet())).ToList(), drafted, ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return drafted;
     }

@@ -116,6 +116,7 @@ public sealed class ListChain(LachanDb db, AuditLog audit, HolidayCalendar holid
         try
         {
             await step(list, days, rules);
+            await ChildClaims.FreeAsync(db, list, ct);
         }
         catch (DomainException e)
         {

@@ -1,3 +1,4 @@
+using Lachan.Features.Shared;
 using Lachan.Features.Support.Contracts;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Calendar;
@@ -36,6 +37,13 @@ public static class PoliciesApi
             .WithTags("Support").RequireArea(SupportAreas.Policies, Access.Read)
             .WithSummary("The support policies (QD08-G1, QD08-G2, NQ68-SUSPEND, NQ68-STOPPAGE, NQ68-TERMINATED, NQ68-MEALS, NQ68-HOUSEHOLD and the province's own), each with its stable `code`, names, legal basis, employer form and the values of its current version (in force today, else the latest started, else the first to come): period, conditions, amounts in whole đồng.")
             .Produces<List<PolicyAnswer>>().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        // the page's service (PolicyVersions.AddAsync): the same checks, the same audit event, nothing of the rule twice
+        api.MapPost("/support/policies/{code}/versions", async (string code, PolicyVersionInput version, PolicyVersions policies, ApiErrors errors, CancellationToken ct) =>
+                (await policies.AddAsync(code, version, ct)).Created(errors, _ => "/api/v1/support/policies"))
+            .WithTags("Support").RequireArea(SupportAreas.Policies, Access.Write)
+            .WithSummary("The province changes a policy (code, e.g. NQ68-MEALS) by a new version from a day (effectiveFrom, today or later and after every earlier version's first day): the version in force then ends the day before. Every value as text, as on the policy's page: dates dd/MM/yyyy (or yyyy-MM-dd), amounts in whole đồng (\"3.500.000\" or \"3500000\"), contractKinds as names; a value left out is empty, so send the current values (GET /api/v1/support/policies) with what changes. Audited. 400 names each bad field in the caller's language.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 }

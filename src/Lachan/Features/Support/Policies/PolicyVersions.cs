@@ -78,6 +78,11 @@ public sealed class PolicyVersions(LachanDb db, Jurisdiction scope, AuditLog aud
     public static SupportPolicyVersion? Current(SupportPolicy p, DateOnly today) =>
         p.VersionOn(today) ?? p.Versions.Where(v => v.EffectiveFrom <= today).MaxBy(v => v.EffectiveFrom) ?? p.Versions.MinBy(v => v.EffectiveFrom);
 
+    /// <summary>As below, for the policy with this stable code (the API's way to name it).</summary>
+    public async Task<SaveResult> AddAsync(string code, PolicyVersionInput f, CancellationToken ct = default) =>
+        await db.Set<SupportPolicy>().Where(p => p.Code == code).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct) is { } id
+            ? await AddAsync(id, f, ct) : new SaveResult.NotFound();
+
     public async Task<SaveResult> AddAsync(int policyId, PolicyVersionInput f, CancellationToken ct = default)
     {
         if (!CanWrite) return new SaveResult.NotFound();

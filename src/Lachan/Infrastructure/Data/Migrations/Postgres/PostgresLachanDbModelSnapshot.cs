@@ -2184,7 +2184,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("RowId");
 
-                    b.HasIndex("PolicyCode", "PeriodKey", "ChildId");
+                    b.HasIndex("PolicyCode", "PeriodKey", "ChildId")
+                        .IsUnique();
 
                     b.ToTable("SupportChildClaims", (string)null);
                 });

@@ -2093,7 +2093,8 @@ namespace Lachan.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("RowId");
 
-                    b.HasIndex("PolicyCode", "PeriodKey", "ChildId");
+                    b.HasIndex("PolicyCode", "PeriodKey", "ChildId")
+                        .IsUnique();
 
                     b.ToTable("SupportChildClaims", (string)null);
                 });
