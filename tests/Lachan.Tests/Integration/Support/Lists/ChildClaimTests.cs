@@ -123,13 +123,14 @@ public sealed class ChildClaimTests
         var answers = await nodeA.WithDbAsync(async db =>
         {
             await using var hold = await db.Database.BeginTransactionAsync();
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7270521)");
+            // no import can write its claims until this lock goes
+            await db.Database.ExecuteSqlRawAsync("""LOCK TABLE "SupportChildClaims" IN EXCLUSIVE MODE""");
             var calls = new[]
             {
                 w.Hr.PostAsync("/api/v1/support/lists/import", Form(r.EnterpriseOwn.TaxCode, Header + $"{r.WorkerOwn.FullName},{r.WorkerOwn.Cccd},1,{ChildA}\n")),
                 otherHr.PostAsync("/api/v1/support/lists/import", Form(r.EnterpriseOther.TaxCode, Header + $"{r.WorkerOther.FullName},{r.WorkerOther.Cccd},1,{ChildA}\n")),
             };
-            // both imports have checked the claims and wait: one for the chain's lock, the other for the first one's claim
+            // both imports have checked the claims and wait to write theirs
             var waiting = 0;
             for (var i = 0; i < 600 && waiting < 2; i++)
             {
