@@ -29,7 +29,7 @@ public sealed class ScreenshotsFindingsBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_support_list_shows_its_facts_as_label_and_value_and_amounts_on_one_line()
     {
-        var page = await browser.NewPageAsync(1366, 768);
+        var page = await browser.NewPageAsync(1024, 768);   // a small laptop: the sidebar and eight columns share 1024 px
         await page.ShootOnFailureAsync("findings-support-list", async () =>
         {
             await page.LogInAsync("laodong");
