@@ -33,11 +33,7 @@ public sealed class ScreenshotsFindingsBrowserTests(BrowserFixture browser)
         await page.ShootOnFailureAsync("findings-support-list", async () =>
         {
             await page.LogInAsync("laodong");
-            await page.GotoAsync("/Support/Lists");
-            var ids = await page.Locator("[data-testid=support-lists] a[href^='/Support/Lists/Detail/']")
-                .EvaluateAllAsync<int[]>("as => as.map(a => +a.getAttribute('href').split('/').pop())");
-            Assert.NotEmpty(ids);
-            await page.GotoAsync($"/Support/Lists/Detail/{ids.Min()}");
+            await page.OpenFirstSupportListAsync();
             // the header was an unstyled <dl>: each value indented on a line of its own under its label
             Assert.Equal("grid", await page.GetByTestId("list-header").Locator("dl").EvaluateAsync<string>("dl => getComputedStyle(dl).display"));
             // "1.000.000 ₫" broke before the ₫ in the narrow amount columns

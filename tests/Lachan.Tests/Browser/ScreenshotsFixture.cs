@@ -71,6 +71,19 @@ public sealed class ScreenshotsFixture : IAsyncLifetime
     }
 }
 
+public static class DemoPages
+{
+    /// <summary>Opens the support list with the lowest id the caller sees (the demo's first: NQ68 work stoppage, approved).</summary>
+    public static async Task OpenFirstSupportListAsync(this IPage page)
+    {
+        await page.GotoAsync("/Support/Lists");
+        var ids = await page.Locator("[data-testid=support-lists] a[href^='/Support/Lists/Detail/']")
+            .EvaluateAllAsync<int[]>("as => as.map(a => +a.getAttribute('href').split('/').pop())");
+        Assert.NotEmpty(ids);
+        await page.GotoAsync($"/Support/Lists/Detail/{ids.Min()}");
+    }
+}
+
 /// <summary>A theory that exists only when <see cref="ScreenshotsFixture.UrlVariable"/> names a running demo: the normal
 /// test run (scripts/test.sh) neither runs nor lists it, so it costs nothing there and is never reported as skipped.</summary>
 [XunitTestCaseDiscoverer("Lachan.Tests.Browser.ScreenshotTheoryDiscoverer", "Lachan.Tests")]

@@ -86,12 +86,7 @@ public sealed class ScreenshotsTests(ScreenshotsFixture browser, ITestOutputHelp
             case "help": await page.GotoAsync("/Help"); break;
             case "transparency": await page.GotoAsync("/Relief/Supplies/Transparency"); break;
             case "support-list":
-                // the demo's richest list (docs/demo.md: the first one goes through the whole chain, paid with one return)
-                await page.GotoAsync("/Support/Lists");
-                var ids = await page.Locator("[data-testid=support-lists] a[href^='/Support/Lists/Detail/']")
-                    .EvaluateAllAsync<int[]>("as => as.map(a => +a.getAttribute('href').split('/').pop())");
-                Assert.NotEmpty(ids);
-                await page.GotoAsync($"/Support/Lists/Detail/{ids.Min()}");
+                await page.OpenFirstSupportListAsync();
                 break;
             case "profile":
                 // the wave's first case (BN of 13/05/2021 at KCN Đình Trám), reached as a user would: from the case
