@@ -44,7 +44,8 @@
             data: {
                 labels: d.labels,
                 datasets: d.series.map(function (s, i) {
-                    return { label: s.name, data: s.values, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length], tension: 0.2 };
+                    return { label: s.name, data: s.values, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length], tension: 0.2,
+                        cubicInterpolationMode: "monotone" };   // a smoothed line never bulges above or below its points (weekly points are far apart)
                 })
             },
             options: {
