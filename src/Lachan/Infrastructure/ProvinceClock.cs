@@ -4,7 +4,7 @@ namespace Lachan.Infrastructure;
 /// (UTC+7, no daylight saving), whatever the server's own time zone: 23:30 UTC is already tomorrow there.</summary>
 public static class ProvinceClock
 {
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
 
     public static DateOnly ProvinceToday(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Offset).DateTime);
 

@@ -25,6 +25,21 @@ public sealed class ProvinceCalendar(TimeProvider time, IConfiguration config, I
 
     public DateOnly Today => IsDemo ? DemoDay : time.ProvinceToday();
 
+    /// <summary>The province's present instant (UTC) for the records of its story: when a help request was made, is due and
+    /// was delivered. In demo mode it is the demo day at the real time of day in Vietnam, so a request made in the demo sits
+    /// among the seeded ones and a due time on the demo day is overdue only once that hour has passed; otherwise the real
+    /// instant. Security and bookkeeping instants (audit, tokens, jobs) stay on TimeProvider.</summary>
+    public DateTime Now
+    {
+        get
+        {
+            var real = time.GetUtcNow();
+            if (!IsDemo) return real.UtcDateTime;
+            var local = real.ToOffset(ProvinceClock.Offset);
+            return new DateTimeOffset(DemoDay.ToDateTime(TimeOnly.FromTimeSpan(local.TimeOfDay)), ProvinceClock.Offset).UtcDateTime;
+        }
+    }
+
     /// <summary>The demo's day: the one an administrator set (stored), else Demo:Today, else 25/05/2021. Kept in memory
     /// and answered from there: a caller never waits for the database. The setting is read on a connection of its own,
     /// which on SQLite waits for any long transaction (the demo seed, a month's candidates) to end — so once the kept

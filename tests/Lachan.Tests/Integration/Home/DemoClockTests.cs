@@ -7,6 +7,7 @@ using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lachan.Tests.Integration.Home;
@@ -151,5 +152,30 @@ public sealed class DemoDayTwoNodesTests
         Assert.Equal("2022-06-01", await ThereDateAsync());
         // the freshness, one read in the background and a loaded machine's slack
         Assert.True(at.Elapsed < ProvinceCalendar.Freshness + TimeSpan.FromSeconds(10), $"the other node showed it after {at.Elapsed}");
+    }
+}
+
+/// <summary>The province's present instant: in a demo it is the demo day at the real time of day in Vietnam, so a help
+/// request made or escalated in the demo sits on the demo's timeline, not five years after the seeded ones.</summary>
+public sealed class ProvinceNowTests
+{
+    [Theory]
+    [InlineData(true, "2021-05-25T11:30:00Z")]    // 18:30 in Vietnam on the demo day
+    [InlineData(false, "2026-12-07T11:30:00Z")]   // the real instant
+    public async Task Now_is_the_demo_day_at_the_real_time_of_day_in_a_demo_and_the_real_instant_otherwise(bool demo, string expected)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var migrate = Contexts.Open(database)) await migrate.Database.MigrateAsync();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 11, 30, 0, TimeSpan.Zero));
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Demo:Enabled"] = demo ? "true" : "false" }).Build();
+        await using var services = new ServiceCollection().AddScoped(_ => Contexts.Open(database)).BuildServiceProvider();
+        var calendar = new ProvinceCalendar(time, config, services.GetRequiredService<IServiceScopeFactory>());
+
+        Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), calendar.Now);
+        Assert.Equal(DateTimeKind.Utc, calendar.Now.Kind);
+        // 17:30 UTC is already the next day in Vietnam: a demo keeps the demo day (its day does not roll over by itself)
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 17, 30, 0, TimeSpan.Zero));
+        if (demo) Assert.Equal(new DateTime(2021, 5, 24, 17, 30, 0, DateTimeKind.Utc), calendar.Now);   // 00:30 on 25/05 in Vietnam
     }
 }

@@ -7,15 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lachan.Tests.Integration.Relief;
 
 /// <summary>Overdue open requests are escalated once, each with its audit event, in batches of
-/// <see cref="Escalation.Batch"/> (one save each, so the audit chain's lock is never held for a whole backlog); a
-/// request not yet due is left alone — on both databases.</summary>
+/// <see cref="Escalation.Batch"/> (a short transaction each); a request not yet due on the province's clock is left
+/// alone — on both databases.</summary>
 public sealed class EscalationTests(EmptyApps apps) : IClassFixture<EmptyApps>
 {
     [Theory, BothProviders]
     public async Task A_backlog_of_overdue_requests_is_escalated_in_batches_each_with_its_audit_event(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = app.Services.GetRequiredService<Lachan.Infrastructure.Calendar.ProvinceCalendar>().Now;   // the demo's present in a demo
         HelpRequest Request(DateTime due)
         {
             var r = new HelpRequest { Ticket = RequestRules.NewTicket(), Name = "Người chờ", CommuneCode = "X", DistrictCode = "D", ProvinceCode = "24", CreatedAt = now.AddDays(-2) };

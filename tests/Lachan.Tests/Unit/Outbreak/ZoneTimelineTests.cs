@@ -155,4 +155,20 @@ public sealed class ZoneTimelineTests
             new ZonePeriod(May18.AddDays(20), May18.AddDays(26), ZoneLevel.MedicalIsolation, second),
         ], periods);
     }
+
+    [Fact]
+    public void A_lockdown_starts_on_the_day_a_zone_goes_into_lockdown_not_when_a_new_lockdown_order_follows_one_in_force()
+    {
+        var first = Order(ZoneLevel.Lockdown, May18, to: May18.AddDays(5));
+        var exemptions = Order(ZoneLevel.Lockdown, May18.AddDays(6), to: May18.AddDays(20), exempt: [7]);   // 24/05: the same lockdown, new exemptions
+        var cancelled = Order(ZoneLevel.Lockdown, May18.AddDays(25), lifted: May18.AddDays(25));
+        var again = Order(ZoneLevel.Lockdown, May18.AddDays(30));                                          // after a normal stretch: a new lockdown
+        ZoneOrder[] orders = [first, exemptions, cancelled, again];
+        Assert.Equal([May18, May18.AddDays(30)], ZoneTimeline.LockdownStarts(orders, May18.AddDays(-10), May18.AddDays(40)));
+        Assert.Equal([May18.AddDays(30)], ZoneTimeline.LockdownStarts(orders, May18.AddDays(1), May18.AddDays(40)));
+        // a lockdown that follows medical isolation at once starts that day
+        var isolation = Order(ZoneLevel.MedicalIsolation, May18, to: May18.AddDays(2));
+        var locked = Order(ZoneLevel.Lockdown, May18.AddDays(3));
+        Assert.Equal([May18.AddDays(3)], ZoneTimeline.LockdownStarts([isolation, locked], May18, May18.AddDays(9)));
+    }
 }

@@ -120,10 +120,11 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
         if (!scope.Can(OutbreakAreas.Zones, Access.Read)) return [];
         var (first, last) = (days[0], days[^1]);
         var visible = (await zones.ListAsync(last, ct)).ToDictionary(z => z.Id, z => z.Name);
-        var starts = await db.Set<ZoneOrder>().AsNoTracking()
-            .Where(o => o.Level == ZoneLevel.Lockdown && o.EffectiveFrom >= first && o.EffectiveFrom <= last)
-            .Select(o => new { o.ControlZoneId, o.EffectiveFrom }).ToListAsync(ct);
-        return starts.Where(s => visible.ContainsKey(s.ControlZoneId)).GroupBy(s => s.EffectiveFrom).OrderBy(g => g.Key)
-            .Select(g => new HomeMarker(g.Key, string.Join(", ", g.Select(s => visible[s.ControlZoneId]).Distinct()))).ToList();
+        // every order up to the last day of the visible zones: whether a lockdown order starts a lockdown depends on the day before
+        var orders = (await db.Set<ZoneOrder>().AsNoTracking().Where(o => o.EffectiveFrom <= last).ToListAsync(ct))
+            .Where(o => visible.ContainsKey(o.ControlZoneId)).GroupBy(o => o.ControlZoneId);
+        return orders.SelectMany(z => ZoneTimeline.LockdownStarts([.. z], first, last).Select(day => (Day: day, Zone: visible[z.Key])))
+            .GroupBy(s => s.Day).OrderBy(g => g.Key)
+            .Select(g => new HomeMarker(g.Key, string.Join(", ", g.Select(s => s.Zone).Distinct()))).ToList();
     }
 }

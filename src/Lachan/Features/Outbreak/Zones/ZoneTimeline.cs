@@ -27,6 +27,13 @@ public static class ZoneTimeline
 
     public static ZoneLevel LevelOn(IEnumerable<ZoneOrder> orders, DateOnly day) => InForce(orders, day)?.Level ?? ZoneLevel.Normal;
 
+    /// <summary>The days between from and to (inclusive) on which the zone goes into lockdown: locked that day and not the
+    /// day before. A new lockdown order that follows one in force (the exemptions of 24/05/2021) starts no lockdown.</summary>
+    public static IReadOnlyList<DateOnly> LockdownStarts(IReadOnlyCollection<ZoneOrder> orders, DateOnly from, DateOnly to) =>
+        orders.Where(o => Counts(o) && o.Level == ZoneLevel.Lockdown && o.EffectiveFrom >= from && o.EffectiveFrom <= to)
+            .Select(o => o.EffectiveFrom).Distinct().Order()
+            .Where(d => LevelOn(orders, d) == ZoneLevel.Lockdown && LevelOn(orders, d.AddDays(-1)) != ZoneLevel.Lockdown).ToList();
+
     /// <summary>The zone's status from its first order on, each period with the order that made it (none: normal).</summary>
     public static IReadOnlyList<ZonePeriod> Periods(IReadOnlyCollection<ZoneOrder> orders) =>
         Stretches(ChangeDays(orders), day => InForce(orders, day))

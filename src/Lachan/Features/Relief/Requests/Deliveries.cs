@@ -32,7 +32,7 @@ public sealed record ItemChoice(int Id, string Name, string Unit);
 /// handed over with the recipient's confirmation (the ticket code, or the last 4 digits of their CCCD). What was handed
 /// over is an issue of goods from a point's stock (<see cref="SupplyIssues"/>) under the delivery's own key, in the same
 /// transaction as the delivery: a doubled sync draws once, a refused draw records no delivery.</summary>
-public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, TimeProvider time, ProvinceCalendar calendar, SupplyIssues issues)
+public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, ProvinceCalendar calendar, SupplyIssues issues)
 {
     public const int ItemsMax = 500;
 
@@ -94,7 +94,7 @@ public sealed class Deliveries(LachanDb db, RequestScope scope, AuditLog audit, 
         // the issue's save cleared the change tracker: the request is read again
         var tracked = await db.Set<HelpRequest>().FirstAsync(r => r.Id == requestId, ct);
         var names = await db.Set<SupplyItem>().AsNoTracking().Where(i => lines.Select(l => l.ItemId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = calendar.Now;
         var delivery = new Delivery
         {
             HelpRequestId = requestId, WorkerId = workerId, IdempotencyKey = key!, DeliveredOn = on, RecordedAt = now,

@@ -1,4 +1,5 @@
 using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -8,7 +9,7 @@ namespace Lachan.Features.Relief.Requests;
 /// <summary>Open requests past their due time are escalated: flagged once (first in every queue) and audited. Every five
 /// minutes, on one node of the cluster, in the durable job store (ADR-0015); a missed run is simply caught up by the next.</summary>
 [DisallowConcurrentExecution]
-public sealed class Escalation(LachanDb db, AuditLog audit, TimeProvider time) : IJob
+public sealed class Escalation(LachanDb db, AuditLog audit, ProvinceCalendar calendar) : IJob
 {
     public static readonly JobKey Key = new("overdue-escalation", "relief");
 
@@ -30,7 +31,7 @@ public sealed class Escalation(LachanDb db, AuditLog audit, TimeProvider time) :
     /// <summary>Escalates up to 1,000 overdue requests per run, <see cref="Batch"/> per transaction.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = calendar.Now;
         var total = 0;
         while (total < 1000)
         {

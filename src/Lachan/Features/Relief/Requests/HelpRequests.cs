@@ -21,7 +21,7 @@ public sealed record TicketStatus(string Ticket, RequestStatus Status, DateTime 
 
 /// <summary>Creating help requests (public form, API, hotline, worklists) and reading a ticket. A submission from the same
 /// person for the same need inside the merge window joins the open request (<see cref="RequestMerging"/>).</summary>
-public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audit, TimeProvider time, ProvinceCalendar calendar)
+public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audit, ProvinceCalendar calendar)
 {
     public async Task<RequestRule> RuleAsync(DateOnly day, CancellationToken ct) =>
         (await db.Set<RequestRule>().AsNoTracking().ToListAsync(ct)).Where(r => r.InForceOn(day)).MaxBy(r => r.EffectiveFrom) ?? RequestRule.Default;
@@ -40,7 +40,7 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
             errors.AddIf(!await db.Set<LodgingHouse>().AnyAsync(l => l.Id == houseId && l.CommuneCode == commune.Code, ct), "LodgingHouseId", "Help.LodgingUnknown");
         if (!errors.Ok) return new Submitted.Invalid(errors);
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = calendar.Now;
         var day = calendar.Today;
         var rule = await RuleAsync(day, ct);
         workerId ??= await MatchWorkerAsync(cccd, phone, ct);

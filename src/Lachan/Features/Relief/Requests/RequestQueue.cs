@@ -2,6 +2,7 @@ using Lachan.Features.Registry.Contracts;
 using Lachan.Features.Shared;
 using Lachan.Infrastructure;
 using Lachan.Infrastructure.Audit;
+using Lachan.Infrastructure.Calendar;
 using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed record Choice(string Value, string Text);
 
 /// <summary>Triage and dispatch: the queue (escalated first, then by priority and due time) per team and area, one
 /// request's detail, assignment to a team or a volunteer, cancelling. Reads of names are audited.</summary>
-public sealed class RequestQueue(LachanDb db, RequestScope scope, AuditLog audit, TimeProvider time)
+public sealed class RequestQueue(LachanDb db, RequestScope scope, AuditLog audit, ProvinceCalendar calendar)
 {
     private IQueryable<HelpRequest> Visible() => scope.Requests(db.Set<HelpRequest>().AsNoTracking());
 
@@ -75,7 +76,7 @@ public sealed class RequestQueue(LachanDb db, RequestScope scope, AuditLog audit
         errors.AddIf(!request.IsOpen, "TeamId", "Help.NotOpen");
         if (!errors.Ok) return new SaveResult.Invalid(errors);
         var before = new { request.Status, request.TeamId, request.VolunteerUserName };
-        request.Assign(teamId!.Value, volunteer, null, time.GetUtcNow().UtcDateTime);
+        request.Assign(teamId!.Value, volunteer, null, calendar.Now);
         audit.Record("assign", nameof(HelpRequest), id, before, new { request.Status, request.TeamId, request.VolunteerUserName });
         await db.SaveChangesAsync(ct);
         return new SaveResult.Saved(id);
@@ -87,7 +88,7 @@ public sealed class RequestQueue(LachanDb db, RequestScope scope, AuditLog audit
         var request = await scope.Requests(db.Set<HelpRequest>()).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null) return new SaveResult.NotFound();
         if (!request.IsOpen) return new SaveResult.Invalid(new FieldErrors { ["Status"] = "Help.NotOpen" });
-        request.Cancel(time.GetUtcNow().UtcDateTime);
+        request.Cancel(calendar.Now);
         audit.Record("cancel", nameof(HelpRequest), id, null, new { request.Status });
         await db.SaveChangesAsync(ct);
         return new SaveResult.Saved(id);

@@ -10,7 +10,7 @@ namespace Lachan.Features.Relief.Requests;
 
 /// <summary>"One click to a team worklist": every unreached worker of a lodging house becomes a food request assigned to
 /// the team (those with an open request already are left as they are). All or nothing.</summary>
-public sealed class Worklists(LachanDb db, RequestScope scope, Unreached unreached, Situation situation, HelpRequests requests, AuditLog audit, TimeProvider time, ProvinceCalendar calendar)
+public sealed class Worklists(LachanDb db, RequestScope scope, Unreached unreached, Situation situation, HelpRequests requests, AuditLog audit, ProvinceCalendar calendar)
 {
     public async Task<(SaveResult Result, int Created)> CreateAsync(DateOnly day, int days, int? houseId, int? teamId, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public sealed class Worklists(LachanDb db, RequestScope scope, Unreached unreach
         var todo = ids.Except(open).ToList();
         var house = houseId is int h ? await db.Set<LodgingHouse>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == h, ct) : null;
         var workers = await db.Set<Worker>().AsNoTracking().Where(w => todo.Contains(w.Id)).Select(w => new { w.Id, w.FullName, w.Phone, w.Cccd }).ToListAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = calendar.Now;
         var rule = await requests.RuleAsync(calendar.Today, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var w in workers)
