@@ -19,8 +19,9 @@ public sealed class RegistryHome(LachanDb db, Jurisdiction scope) : IHomeSection
         if (scope.Can(RegistryAreas.Enterprises, Access.Read))
         {
             var byStatus = await scope.Enterprises(db.Set<Enterprise>()).GroupBy(e => e.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+            // the status as registered, not what orders stop (the zones section counts that): the label says so
             foreach (var status in Enum.GetValues<EnterpriseStatus>())
-                figures.Add(new("enterprises." + status, "EnterpriseStatus." + status, byStatus.FirstOrDefault(s => s.Key == status)?.N ?? 0,
+                figures.Add(new("enterprises." + status, "Home.EnterpriseStatus." + status, byStatus.FirstOrDefault(s => s.Key == status)?.N ?? 0,
                     $"/Registry/Enterprises?Status={status}", $"/api/v1/enterprises?status={status}"));
         }
         if (scope.Can(RegistryAreas.Lodging, Access.Read))
