@@ -7,7 +7,7 @@ namespace Lachan.Bench;
 /// Release build as a separate process on loopback, measures lookups, name search and the profile page with bounded
 /// request loops, reads the server's memory, and writes docs/performance.md and bench/results/*.json.</summary>
 /// <remarks>Usage: dotnet run -c Release --project bench/Lachan.Bench -- [--workers 300000] [--cases 20000] [--postgres &lt;connstr&gt;]
-/// [--requests 2000] [--seconds 120] [--db &lt;existing sqlite file&gt;] [--no-report]; `rosters …`, `relief …` and `support …` run
+/// [--requests 2000] [--seconds 120] [--db &lt;existing sqlite file&gt;] [--no-report] [--only &lt;part of a scenario name&gt;]; `rosters …`, `relief …` and `support …` run
 /// their own scenarios (RosterBench, ReliefBench, SupportBench).</remarks>
 internal static class BenchProgram
 {
@@ -98,6 +98,7 @@ internal static class BenchProgram
                 Console.WriteLine($"  server memory: after the registry loops RSS {run.RegistryRssMegabytes:F0} MB ({run.RegistryFileMegabytes:F0} MB file-backed); " +
                                   $"after all loops RSS {run.RssMegabytes:F0} MB ({run.FileMegabytes:F0} MB file-backed), peak {run.PeakRssMegabytes:F0} MB");
             }
+            run.Scenarios.RemoveAll(s => s.Skipped);
             run.FinishedUtc = DateTime.UtcNow;
             if (!options.NoReport) Report.Write(root, run);
             return run.Scenarios.Any(s => s.Errors > 0) ? 1 : 0;
@@ -139,7 +140,9 @@ internal static class BenchProgram
     }
 }
 
-internal sealed record BenchOptions(int Workers, int Cases, string? Postgres, int Requests, int Seconds, string? ExistingDb, bool NoReport)
+/// <param name="Only">Run only the scenarios whose name contains this (`--only "CCCD"`), to measure one figure before and
+/// after a change without the whole run.</param>
+internal sealed record BenchOptions(int Workers, int Cases, string? Postgres, int Requests, int Seconds, string? ExistingDb, bool NoReport, string? Only = null)
 {
     public string Provider => Postgres is null ? "SQLite" : "PostgreSQL";
 
@@ -147,6 +150,6 @@ internal sealed record BenchOptions(int Workers, int Cases, string? Postgres, in
     {
         string? Value(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new(Int("--workers", 300_000), Int("--cases", 20_000), Value("--postgres"), Int("--requests", 2_000), Int("--seconds", 120), Value("--db"), args.Contains("--no-report"));
+        return new(Int("--workers", 300_000), Int("--cases", 20_000), Value("--postgres"), Int("--requests", 2_000), Int("--seconds", 120), Value("--db"), args.Contains("--no-report"), Value("--only"));
     }
 }

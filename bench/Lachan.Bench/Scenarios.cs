@@ -23,6 +23,8 @@ internal sealed class Scenarios(Uri baseAddress, string token, BenchOptions opti
     public async Task<ScenarioResult> RunAsync(string name, string request, IEnumerable<string> paths, double? targetP95Ms, Func<string, string, bool>? check = null, int? maxRequests = null,
         Func<HttpClient, int, Task>? before = null)
     {
+        if (options.Only is { } only && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            return new ScenarioResult { Name = name, Request = request, Skipped = true, Server = Stats.Of([]), Client = Stats.Of([]) };
         var list = paths.ToList();
         var requests = Math.Min(options.Requests, maxRequests ?? int.MaxValue);
         Console.WriteLine($"  {name}: {request}");
@@ -79,6 +81,8 @@ internal sealed class ScenarioResult
     public required string Request { get; init; }
     public int Requests { get; init; }
     public int Errors { get; init; }
+    /// <summary>Left out by `--only`.</summary>
+    public bool Skipped { get; init; }
     public string? FirstError { get; init; }
     public double? TargetP95Ms { get; init; }
     public double Seconds { get; init; }

@@ -22,6 +22,7 @@ public static class DataModule
         {
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Lachan is not set.");
+            cs = WithPreparedStatements(cs);
             services.AddDbContext<LachanDb, PostgresLachanDb>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
@@ -38,6 +39,16 @@ public static class DataModule
         services.AddSingleton<Calendar.ProvinceCalendar>();
         services.AddHealthChecks().AddDbContextCheck<LachanDb>("database");
         return services;
+    }
+
+    /// <summary>Npgsql prepares the statements a connection runs often (unless the connection string says otherwise): each
+    /// API request's token check and lookup were parsed and planned anew on every call.</summary>
+    internal static string WithPreparedStatements(string cs)
+    {
+        // the plain builder: Npgsql's own answers ContainsKey for every keyword it knows, given or not
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = cs };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return cs;
+        return new Npgsql.NpgsqlConnectionStringBuilder(cs) { MaxAutoPrepare = 50 }.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connectionString)
