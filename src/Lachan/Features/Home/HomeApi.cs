@@ -3,7 +3,7 @@ using Lachan.Features.Shared;
 namespace Lachan.Features.Home;
 
 /// <summary>A home number by name: its value, the API path and page of the list it equals, its trend over the last days.</summary>
-public sealed record HomeValue(long Value, string? List, string Page, IReadOnlyList<long>? Trend);
+public sealed record HomeValue(long Value, string? List, string? Page, IReadOnlyList<long>? Trend);
 
 public sealed record HomeAnswer(DateOnly Date, bool Demo, string? Role, IReadOnlyDictionary<string, HomeValue> Figures, DateTimeOffset CountedAt);
 
@@ -17,6 +17,6 @@ public static class HomeApi
                     home.Figures.ToDictionary(f => f.Key, f => new HomeValue(f.Value, f.Api, f.Page, f.Trend)), home.CountedAt));
             })
             .WithTags("Home")
-            .WithSummary("The caller's numbers of the day (the province's day; the demo day in demo mode), by name: each with the API path of the list it equals (list; null where that list has no API yet), its page and its trend over the last 28 days. Counted within the caller's jurisdiction, at countedAt (kept until the next change this node sees, at most 30 s).")
+            .WithSummary("The caller's numbers of the day (the province's day; the demo day in demo mode), by name: each with the API path of the list it equals (list; null where that list has no API yet), its page (null where the caller may not open it) and its trend over the last 28 days. Counted within the caller's jurisdiction, at countedAt (kept until the next change this node sees, at most 30 s).")
             .Produces<HomeAnswer>();
 }

@@ -18,6 +18,7 @@ public sealed class ReliefModule : IModule
     {
         services.AddRequests(configuration);
         services.AddSupplies(configuration);
+        services.AddScoped<Shared.IHomeSections, Home.ReliefHome>();
     }
 
     public void MapApi(RouteGroupBuilder api)

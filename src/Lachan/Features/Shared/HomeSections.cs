@@ -2,8 +2,9 @@ namespace Lachan.Features.Shared;
 
 /// <summary>One number of a role's home page, counted from the records within the caller's jurisdiction with the same
 /// filter as the list it links to (<see cref="Page"/>, and <see cref="Api"/> when the list has an API), so the two
-/// always agree. <see cref="Label"/> is a localization key; <see cref="Trend"/> is the value on each of the last days.</summary>
-public sealed record HomeFigure(string Key, string Label, long Value, string Page, string? Api, IReadOnlyList<long>? Trend = null);
+/// always agree. <see cref="Label"/> is a localization key; <see cref="Trend"/> is the value on each of the last days.
+/// <see cref="Page"/> is null when the caller may not open the list (HR's health numbers): the number is shown unlinked.</summary>
+public sealed record HomeFigure(string Key, string Label, long Value, string? Page, string? Api, IReadOnlyList<long>? Trend = null);
 
 /// <summary>A chart of days: one series per line or bar stack, and marked days (a lockdown's first day).</summary>
 public sealed record HomeChart(string Key, string Title, string Kind, IReadOnlyList<DateOnly> Days, IReadOnlyList<HomeSeries> Series,

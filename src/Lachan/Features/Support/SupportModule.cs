@@ -28,6 +28,7 @@ public sealed class SupportModule : IModule
         services.AddScoped<IDemoData, InsuranceDemo>().AddScoped<IDemoData, Demo.SupportDemo>();
         services.AddSupportLists().AddSupportPayments();
         services.AddScoped<SupportFlags>().AddScoped<WorkerOverview>().AddScoped<SupportReports>();
+        services.AddScoped<Shared.IHomeSections, Home.SupportHome>();
     }
 
     public void MapApi(RouteGroupBuilder api)

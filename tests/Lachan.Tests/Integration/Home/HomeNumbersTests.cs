@@ -77,11 +77,18 @@ public sealed partial class HomeNumbersTests(DemoApps apps) : IClassFixture<Demo
         {
             var (key, value) = (figure.Name, figure.Value.GetProperty("value").GetInt64());
             var list = figure.Value.GetProperty("list").GetString();
-            var pageUrl = figure.Value.GetProperty("page").GetString()!;
-            var listed = list is null ? PageCount(await pages.GetPageAsync(pageUrl)) : Count(key, await api.GetFromJsonAsync<JsonElement>(list));
-            if (listed != value) problems.Add($"{key}: home {value}, list {list ?? pageUrl} {listed}");
-            if (PagedLists.Any(p => key.StartsWith(p, StringComparison.Ordinal)) && PageCount(await pages.GetPageAsync(pageUrl)) is var shown && shown != value)
-                problems.Add($"{key}: home {value}, page {pageUrl} {shown}");   // the page of a paged list counts the same
+            // no page: the caller may not open that list (HR's health numbers, compared with the health lists by HrHomeTests)
+            if (figure.Value.GetProperty("page").GetString() is not { } pageUrl)
+            {
+                if (list is not null) problems.Add($"{key}: an API list without its page");
+            }
+            else
+            {
+                var listed = list is null ? PageCount(await pages.GetPageAsync(pageUrl)) : Count(key, await api.GetFromJsonAsync<JsonElement>(list));
+                if (listed != value) problems.Add($"{key}: home {value}, list {list ?? pageUrl} {listed}");
+                if (PagedLists.Any(p => key.StartsWith(p, StringComparison.Ordinal)) && PageCount(await pages.GetPageAsync(pageUrl)) is var shown && shown != value)
+                    problems.Add($"{key}: home {value}, page {pageUrl} {shown}");   // the page of a paged list counts the same
+            }
             if (figure.Value.GetProperty("trend") is { ValueKind: JsonValueKind.Array } trend && trend.EnumerateArray().Last().GetInt64() != value)
                 problems.Add($"{key}: home {value}, its trend ends at {trend.EnumerateArray().Last().GetInt64()}");
             if (!Regex.IsMatch(page, $"data-testid=\"value-{Regex.Escape(key)}\"[^>]*>{value:N0}<".Replace(",", "[.,]")))
@@ -140,6 +147,7 @@ public sealed partial class HomeNumbersTests(DemoApps apps) : IClassFixture<Demo
             list.EnumerateArray().Count(z => string.Equals(z.GetProperty("level").GetString(), key["zones.".Length..], StringComparison.OrdinalIgnoreCase)),
         "affected.workers" => list.GetProperty("workers").GetProperty("total").GetInt64(),
         "affected.enterprisesStopped" => list.GetProperty("enterprises").GetArrayLength(),
+        _ when key.StartsWith("support.", StringComparison.Ordinal) => list.GetArrayLength(),   // the worklist answers its lists
         "due.tests" => list.GetProperty("tests").GetProperty("total").GetInt32(),
         "due.releases" => list.GetProperty("releases").GetProperty("total").GetInt32(),
         "due.overdue" => list.GetProperty("overdue").GetProperty("total").GetInt32(),

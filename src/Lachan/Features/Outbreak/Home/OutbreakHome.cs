@@ -26,6 +26,7 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
     {
         var sections = new List<HomeSection>();
         if (cases.CanRead) sections.Add(await HealthAsync(day, ct));
+        else if (scope.Role == Role.EnterpriseHr) sections.Add(await EnterpriseHealthAsync(day, ct));
         if (scope.Can(OutbreakAreas.Zones, Access.Read)) sections.Add(await ZonesAsync(day, ct));
         return sections;
     }
@@ -77,6 +78,26 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
                 [new("Home.Started", Each(d => orderDays.Count(o => o.StartOn == d))), new("Home.Released", Each(d => orderDays.Count(o => o.ReleasedOn == d)))], []),
         };
         return new HomeSection(20, "health", "Home.Health", figures, charts);
+    }
+
+    /// <summary>HR's own workers: active cases, quarantine and confirmed F1 contacts as of the day, by the lists' own day
+    /// rules (CaseList.ActiveOn, QuarantineList.InForceOn, ContactList's "confirmed and known by the day"). HR may not
+    /// open the health lists (health records are for health roles), so the numbers are shown without a link: counts of
+    /// its enterprise's workers, never a name. A case counts where the worker was employed on its confirmation date.</summary>
+    private async Task<HomeSection> EnterpriseHealthAsync(DateOnly day, CancellationToken ct)
+    {
+        var workers = scope.Workers(db.Set<Worker>());
+        var known = db.Set<Case>().Where(c => c.ConfirmedOn <= day);
+        var active = await scope.OfWorkersOn(db.Set<Case>(), c => c.Worker, c => c.ConfirmedOn).Where(CaseList.ActiveOn(day)).CountAsync(ct);
+        var inForce = await db.Set<QuarantineOrder>().Where(o => workers.Any(w => w.Id == o.WorkerId)).Where(QuarantineList.InForceOn(day)).CountAsync(ct);
+        var f1 = await db.Set<Contact>().CountAsync(x => x.State == ContactState.Confirmed && x.Level == ContactLevel.F1
+            && workers.Any(w => w.Id == x.WorkerId) && known.Any(c => c.Id == x.CaseId), ct);
+        return new HomeSection(20, "enterprise-health", "Home.EnterpriseHealth",
+        [
+            new("hr.cases.active", "Active cases (F0)", active, null, null),
+            new("hr.quarantine.inForce", "In quarantine", inForce, null, null),
+            new("hr.contacts.f1", "Home.ContactsF1", f1, null, null),
+        ], []);
     }
 
     private async Task<HomeSection> ZonesAsync(DateOnly day, CancellationToken ct)

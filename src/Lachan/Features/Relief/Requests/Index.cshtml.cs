@@ -11,6 +11,11 @@ public sealed class IndexModel(RequestQueue queue, RequestScope scope) : PageMod
     [BindProperty(SupportsGet = true)] public RequestStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? TeamId { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
+    /// <summary>Only the open requests past their due time (the home's "overdue" links here).</summary>
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    /// <summary>Only the requests delivered on that day (dd/MM/yyyy), of any status.</summary>
+    [BindProperty(SupportsGet = true)] public string? DeliveredOn { get; set; }
+    public FieldErrors Errors { get; } = new();
     public Paged<QueueRow> Result { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<Choice> Teams { get; private set; } = [];
     public bool CanDispatch => scope.CanDispatch;
@@ -18,7 +23,8 @@ public sealed class IndexModel(RequestQueue queue, RequestScope scope) : PageMod
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Teams = await queue.TeamsAsync(ct);
-        Result = await queue.ListAsync(new QueueFilter(Status, TeamId, null, PageNumber), ct);
+        var delivered = Dates.Parse(DeliveredOn, nameof(DeliveredOn), Errors);
+        if (Errors.Ok) Result = await queue.ListAsync(new QueueFilter(Status, TeamId, null, PageNumber, Overdue, delivered), ct);
         return Page();
     }
 }

@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lachan.Features.Relief.Requests;
 
-public sealed record QueueFilter(RequestStatus? Status, int? TeamId, string? CommuneCode, int? Page);
+/// <param name="Overdue">Only open requests escalated past their due time (the queue's "Overdue" mark, <see cref="Escalation"/>).</param>
+/// <param name="DeliveredOn">Only requests with a delivery recorded for that day (a volunteer: by them), of any status.</param>
+public sealed record QueueFilter(RequestStatus? Status, int? TeamId, string? CommuneCode, int? Page, bool Overdue = false, DateOnly? DeliveredOn = null);
 
 public sealed record QueueRow(int Id, string Ticket, string Name, string? Commune, HelpNeed Needs, int Priority, string Reasons, RequestStatus Status,
     string? Team, string? Volunteer, DateTime CreatedAt, DateTime DueAt, bool Escalated, RequestChannel Channel);
@@ -25,17 +27,31 @@ public sealed class RequestQueue(LachanDb db, RequestScope scope, AuditLog audit
 {
     private IQueryable<HelpRequest> Visible() => scope.Requests(db.Set<HelpRequest>().AsNoTracking());
 
-    public async Task<Paged<QueueRow>> ListAsync(QueueFilter f, CancellationToken ct)
+    /// <summary>The requests the list shows for the filter; the home's numbers count this same query (ReliefHome).</summary>
+    public IQueryable<HelpRequest> Filtered(QueueFilter f)
     {
         var q = Visible();
-        q = f.Status is { } s ? q.Where(r => r.Status == s) : q.Where(r => r.Status == RequestStatus.New || r.Status == RequestStatus.Assigned);
+        if (f.Status is { } s) q = q.Where(r => r.Status == s);
+        else if (f.DeliveredOn is null) q = q.Where(r => r.Status == RequestStatus.New || r.Status == RequestStatus.Assigned);
+        if (f.Overdue) q = q.Where(r => r.EscalatedAt != null && (r.Status == RequestStatus.New || r.Status == RequestStatus.Assigned));
+        if (f.DeliveredOn is DateOnly day)
+        {
+            var deliveries = db.Set<Delivery>().Where(d => d.DeliveredOn == day && (!scope.IsVolunteer || d.VolunteerUserName == scope.UserName));
+            q = q.Where(r => deliveries.Any(d => d.HelpRequestId == r.Id));
+        }
         if (f.TeamId is int team) q = q.Where(r => r.TeamId == team);
         if (!string.IsNullOrWhiteSpace(f.CommuneCode)) q = q.Where(r => r.CommuneCode == f.CommuneCode);
+        return q;
+    }
+
+    public async Task<Paged<QueueRow>> ListAsync(QueueFilter f, CancellationToken ct)
+    {
+        var q = Filtered(f);
         var total = await q.CountAsync(ct);
         var (page, size) = Paging.Normalize(f.Page, Paging.DefaultSize);
         var rows = await Rows(q.OrderByDescending(r => r.EscalatedAt != null).ThenByDescending(r => r.Priority).ThenBy(r => r.DueAt).ThenBy(r => r.Id)
             .PageOf(page, size)).ToListAsync(ct);
-        await audit.ListedAsync(nameof(HelpRequest), new { f.Status, f.TeamId, f.CommuneCode }, page, rows.Select(r => r.Id), total, ct);
+        await audit.ListedAsync(nameof(HelpRequest), new { f.Status, f.TeamId, f.CommuneCode, f.Overdue, f.DeliveredOn }, page, rows.Select(r => r.Id), total, ct);
         return new Paged<QueueRow>(rows, total, page, size);
     }
 

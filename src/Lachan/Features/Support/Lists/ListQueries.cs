@@ -28,9 +28,9 @@ public sealed class ListQueries(LachanDb db, ListScope scope, ProvinceCalendar c
 {
     public const int MaxRows = 500;
 
-    public async Task<List<ListSummary>> WorklistAsync(ListState? state, bool mine, bool overdue, CancellationToken ct)
+    /// <summary>The worklist's lists for its filters on the day; the home's numbers count this same query (SupportHome).</summary>
+    public IQueryable<SupportList> Worklist(ListState? state, bool mine, bool overdue, DateOnly today)
     {
-        var today = calendar.Today;
         var q = scope.Lists(db.Set<SupportList>()).AsNoTracking();
         if (state is { } s) q = q.Where(l => l.State == s);
         if (mine)
@@ -39,6 +39,13 @@ public sealed class ListQueries(LachanDb db, ListScope scope, ProvinceCalendar c
             q = q.Where(l => states.Contains(l.State));
         }
         if (overdue) q = q.Where(l => l.DueOn != null && l.DueOn < today);
+        return q;
+    }
+
+    public async Task<List<ListSummary>> WorklistAsync(ListState? state, bool mine, bool overdue, CancellationToken ct)
+    {
+        var today = calendar.Today;
+        var q = Worklist(state, mine, overdue, today);
         var rows = await q.OrderBy(l => l.DueOn == null).ThenBy(l => l.DueOn).ThenByDescending(l => l.Id).Take(MaxRows)
             .Select(l => new
             {
