@@ -20,7 +20,7 @@ public sealed class AuditLinker(IServiceScopeFactory scopes, ILogger<AuditLinker
 
     /// <summary>The app's linker for a context built by the app's services (none for a context made by hand).</summary>
     internal static AuditLinker? Of(DbContext db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<AuditLinker>();
+        AppServices.Of(db)?.GetService<AuditLinker>();
 
     /// <summary>Events were committed: link them soon rather than at the next round.</summary>
     public void Nudge() => Volatile.Read(ref _nudged).TrySetResult();

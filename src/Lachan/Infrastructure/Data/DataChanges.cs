@@ -21,7 +21,7 @@ public sealed partial class DataChanges
 
     /// <summary>The app's counter for a context built by the app's services (none for a context made by hand).</summary>
     public static DataChanges? Of(DbContext? db) =>
-        db?.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<DataChanges>();
+        db is null ? null : AppServices.Of(db)?.GetService<DataChanges>();
 
     /// <summary>Rows were written on this context (bulk writers, which bypass EF's commands, say so themselves).</summary>
     public void Written(DbContext? db)

@@ -63,8 +63,7 @@ public static class DataModule
     {
         await db.Database.MigrateAsync(ct);
         // Data a module derives once for rows written before it kept it (e.g. the registry's name words).
-        // from the application's services: the context's own provider answers IEnumerable<T> with an empty list
-        var services = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var services = AppServices.Of(db);
         foreach (var backfill in services?.GetServices<IDataBackfill>() ?? [])
             await backfill.RunAsync(db, ct);
         // the demo's day, kept in memory from now on: read here, before any seed's long transaction could make it wait
