@@ -77,4 +77,40 @@ public sealed class ScreenshotsFindingsBrowserTests(BrowserFixture browser)
             Assert.Equal("monotone", await canvas.EvaluateAsync<string>("c => Chart.getChart(c).data.datasets[0].cubicInterpolationMode"));
         });
     }
+
+    [Fact]
+    public async Task A_lockdown_label_on_the_last_day_stays_inside_the_chart()
+    {
+        var page = await browser.NewPageAsync(1366, 900);
+        // every label the charts draw, with where it starts and how wide it is
+        await page.AddInitScriptAsync("""
+            window.__labels = [];
+            const fill = CanvasRenderingContext2D.prototype.fillText;
+            CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
+                window.__labels.push({ text: String(text), left: x, right: x + this.measureText(text).width, width: this.canvas.clientWidth });
+                return fill.apply(this, arguments);
+            };
+            """);
+        await page.ShootOnFailureAsync("findings-marker-label", async () =>
+        {
+            await page.LogInAsync("admin");
+            await page.GotoAsync("/");
+            var canvas = page.Locator("canvas[data-chart]").First;
+            await Expect(canvas).ToBeVisibleAsync();
+            // the demo's lockdown was marked near the curve's end and its label ran past the right edge, cut off
+            var drawn = await canvas.EvaluateAsync<double[][]>("""
+                c => {
+                    const chart = Chart.getChart(c);
+                    const last = chart.data.labels.length - 1;
+                    chart.options.plugins.lachanMarkers.list = [{ index: last, label: "Phong tỏa: KCN Đình Trám cấp 3" }];
+                    window.__labels = [];
+                    chart.update();
+                    return window.__labels.filter(l => l.text.startsWith("Phong tỏa")).map(l => [l.left, l.right, chart.chartArea.left, chart.chartArea.right]);
+                }
+                """);
+            var label = Assert.Single(drawn);
+            Assert.InRange(label[0], label[2], label[3]);
+            Assert.InRange(label[1], label[2], label[3]);
+        });
+    }
 }

@@ -27,7 +27,11 @@
                 ctx.lineTo(px, area.bottom);
                 ctx.stroke();
                 // on a phone the labels would overlap: the days are listed in words above the chart
-                if (!small) ctx.fillText(m.label.length > 28 ? m.label.slice(0, 27) + "…" : m.label, Math.min(px + 3, area.right - 60), area.top + 12);
+                if (small) return;
+                // right of its line, or left of it where the label would run past the plot's right edge
+                var label = m.label.length > 28 ? m.label.slice(0, 27) + "…" : m.label;
+                var width = ctx.measureText(label).width;
+                ctx.fillText(label, px + 3 + width <= area.right ? px + 3 : Math.max(area.left, px - 3 - width), area.top + 12);
             });
             ctx.restore();
         }
