@@ -3,6 +3,7 @@ using Lachan.Infrastructure.Audit;
 using Lachan.Infrastructure.Data;
 using Lachan.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lachan.Tests.Integration;
 
@@ -57,6 +58,29 @@ public sealed class AuditLinkerTests
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.Matches("^[0-9a-f]{64}$", e.Hash));
         Assert.Null(await AuditChain.VerifyAsync(AuditChain.InChainOrder(db.AuditEvents).AsAsyncEnumerable()));
+    }
+
+    [Theory, BothProviders]
+    public async Task Events_saved_in_a_transaction_are_linked_at_its_commit_not_at_the_next_round(DatabaseProvider provider)
+    {
+        // a round of a minute: only the commit's nudge can link the event within the test's few seconds
+        await using var app = await LachanApp.StartAsync(provider, Seed.Empty, settings: new Dictionary<string, string> { ["Audit:LinkRoundSeconds"] = "60" });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.AuditEvents.Add(Event("in-a-transaction"));
+            await db.SaveChangesAsync();
+            await Task.Delay(300);   // the linker ran meanwhile on its own nudges: the event is not committed yet
+            await tx.CommitAsync();
+        }
+
+        // read the table directly (WithDbAsync would link)
+        await using var read = Contexts.Open(app.Database);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (await read.AuditEvents.AnyAsync(e => e.Action == "in-a-transaction" && e.Seq == null) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.NotNull((await read.AuditEvents.SingleAsync(e => e.Action == "in-a-transaction")).Seq);
     }
 
     [Theory, BothProviders]

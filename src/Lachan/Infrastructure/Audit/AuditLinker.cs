@@ -1,5 +1,7 @@
 using Lachan.Infrastructure.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Lachan.Infrastructure.Audit;
@@ -89,11 +91,12 @@ public sealed class AuditLinker(IServiceScopeFactory scopes, ILogger<AuditLinker
     }
 }
 
-/// <summary>Links on a nudge after each audited save, and at least every second for what other nodes (or a process that
-/// stopped before linking) left; links what is left when the app stops.</summary>
-public sealed class AuditLinkerService(AuditLinker linker, ILogger<AuditLinkerService> log) : BackgroundService
+/// <summary>Links on a nudge after each commit of audited saves, and every round (<c>Audit:LinkRoundSeconds</c>, 5 s by
+/// default) for what nothing nudged: another node's or a stopped process's events, a transaction committed outside EF;
+/// links what is left when the app stops.</summary>
+public sealed class AuditLinkerService(AuditLinker linker, IConfiguration config, ILogger<AuditLinkerService> log) : BackgroundService
 {
-    private static readonly TimeSpan Round = TimeSpan.FromSeconds(1);
+    private readonly TimeSpan Round = TimeSpan.FromSeconds(config.GetValue("Audit:LinkRoundSeconds", 5.0));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -125,5 +128,35 @@ public sealed class AuditLinkerService(AuditLinker linker, ILogger<AuditLinkerSe
         await base.StopAsync(cancellationToken);
         try { await linker.LinkAllAsync(CancellationToken.None); }
         catch (Exception ex) { log.LogError(ex, "Could not link the last audit events; the next start links them"); }
+    }
+}
+
+/// <summary>Nudges the linker when a transaction that saved audit events commits: a save inside a caller's transaction
+/// cannot nudge (its events are not committed yet), and without this they waited for the linker's next round.</summary>
+public sealed class AuditCommitInterceptor(AuditLinker linker) : DbTransactionInterceptor
+{
+    private void Ended(TransactionEndEventData data, bool committed)
+    {
+        if (data.Context is not LachanDb { AuditEventsAwaitCommit: true } db) return;
+        db.AuditEventsAwaitCommit = false;
+        if (committed) linker.Nudge();
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Ended(eventData, committed: true);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: true);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Ended(eventData, committed: false);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: false);
+        return Task.CompletedTask;
     }
 }

@@ -19,6 +19,7 @@ public static class AuthModule
         services.AddSingleton<Lachan.Infrastructure.Audit.AuditAnchorFile>();   // the anchoring job: JobsModule
         services.AddSingleton<Lachan.Infrastructure.Audit.ReadAudits>();
         services.AddSingleton<Lachan.Infrastructure.Audit.AuditLinker>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Lachan.Infrastructure.Audit.AuditCommitInterceptor>();
         // registered before the read writer, so it stops after it and links the reads written at shutdown
         services.AddHostedService<Lachan.Infrastructure.Audit.AuditLinkerService>();
         services.AddHostedService<Lachan.Infrastructure.Audit.ReadAuditWriter>();

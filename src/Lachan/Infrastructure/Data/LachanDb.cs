@@ -57,6 +57,9 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
 
     private const string AuditSavepoint = "lachan_audit_events";
 
+    /// <summary>Audit events were saved inside a transaction that has not ended yet: its commit nudges the linker.</summary>
+    internal bool AuditEventsAwaitCommit { get; set; }
+
     /// <summary>Audit events added in this unit of work are written in the same transaction as the change they describe:
     /// both are written, or neither. They are linked onto the chain after the commit (<see cref="AuditLinker"/>, ADR-0024).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -105,8 +108,9 @@ public class LachanDb(DbContextOptions options) : IdentityDbContext<LachanUser, 
                 Database.AutoSavepointsEnabled = savepoints;
             }
         }
-        // committed now unless a caller's transaction is open; then the linker's next round finds them after its commit
+        // committed now unless a caller's transaction is open; then its commit nudges (AuditCommitInterceptor)
         if (Database.CurrentTransaction is null) AuditLinker.Of(this)?.Nudge();
+        else AuditEventsAwaitCommit = true;
         return n;
     }
 
