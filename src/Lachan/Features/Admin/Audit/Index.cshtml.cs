@@ -27,7 +27,7 @@ public sealed class IndexModel(LachanDb db, AuditAnchorFile anchors, TimeProvide
     /// <summary>Whether the chain still passes through that anchor (its head and count are intact), checked on every view.</summary>
     public bool AnchorHolds { get; private set; }
     public FieldErrors Errors { get; } = new();
-    /// <summary>Events committed over a minute ago and still not linked: the linker takes them within a second, so this is a
+    /// <summary>Events committed over a minute ago and still not linked: the linker takes them at their commit or within a round of seconds, so this is a
     /// fault to look into (the linker fails, or someone cleared a row's place in the chain).</summary>
     public int Unlinked { get; private set; }
 
@@ -41,7 +41,12 @@ public sealed class IndexModel(LachanDb db, AuditAnchorFile anchors, TimeProvide
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Verified) await CatchUpAsync(ct);
+        await CatchUpAsync(ct);
+        return await ListAsync(ct);
+    }
+
+    private async Task<IActionResult> ListAsync(CancellationToken ct)
+    {
         var q = db.AuditEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(UserName)) q = q.Where(e => e.UserName == UserName.Trim());
         if (!string.IsNullOrWhiteSpace(Action)) q = q.Where(e => e.Action == Action.Trim());
@@ -70,6 +75,6 @@ public sealed class IndexModel(LachanDb db, AuditAnchorFile anchors, TimeProvide
         if (Break is null)
             Anchor = await AuditAnchors.RecordAsync(db, anchors, time, logger, ct);
         Verified = true;
-        return await OnGetAsync(ct);
+        return await ListAsync(ct);
     }
 }
