@@ -118,6 +118,13 @@ internal sealed class AppProcess(string projectDir, BenchOptions options)
             return (Kb("VmRSS") / 1024, Kb("VmHWM") / 1024, Kb("RssFile") / 1024);
         }
 
+        /// <summary>The server process's CPU time so far (user + system, all threads).</summary>
+        public TimeSpan CpuTime()
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+
         public async ValueTask DisposeAsync()
         {
             if (!process.HasExited)

@@ -21,20 +21,36 @@ public sealed record TicketStatus(string Ticket, RequestStatus Status, DateTime 
 
 /// <summary>Creating help requests (public form, API, hotline, worklists) and reading a ticket. A submission from the same
 /// person for the same need inside the merge window joins the open request (<see cref="RequestMerging"/>).</summary>
-public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audit, ProvinceCalendar calendar)
+public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audit, ProvinceCalendar calendar, RequestReference reference)
 {
-    public async Task<RequestRule> RuleAsync(DateOnly day, CancellationToken ct) =>
-        (await db.Set<RequestRule>().AsNoTracking().ToListAsync(ct)).Where(r => r.InForceOn(day)).MaxBy(r => r.EffectiveFrom) ?? RequestRule.Default;
+    private const int TicketTries = 5;
+
+    public Task<RequestRule> RuleAsync(DateOnly day, CancellationToken ct) => reference.RuleAsync(db, day, ct);
+
+    /// <summary>Where new tickets come from (a test hands out one already taken).</summary>
+    internal Func<string> NewTicket { get; set; } = RequestRules.NewTicket;
 
     /// <param name="workerId">The registered worker the hotline picked (already checked against the caller's jurisdiction).</param>
     public async Task<Submitted> SubmitAsync(HelpForm form, RequestChannel channel, int? workerId, string createdBy, CancellationToken ct)
     {
+        // one connection for the whole submission: each read would otherwise take one from the pool and give it back, and
+        // Npgsql resets a connection given back (statements PostgreSQL runs before the next read: its CPU, per read)
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SubmitOnAsync(form, channel, workerId, createdBy, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Submitted> SubmitOnAsync(HelpForm form, RequestChannel channel, int? workerId, string createdBy, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         var (name, phone, cccd, address, note, needs) = RequestRules.Validate(form, errors);
-        var commune = string.IsNullOrWhiteSpace(form.CommuneCode) ? null
-            : await db.Set<AdminUnit>().AsNoTracking().Where(u => u.Code == form.CommuneCode.Trim() && u.Level == AdminLevel.Commune)
-                .Select(u => new { u.Code, u.ParentCode, Province = db.Set<AdminUnit>().Where(d => d.Code == u.ParentCode).Select(d => d.ParentCode).FirstOrDefault() })
-                .FirstOrDefaultAsync(ct);
+        var commune = string.IsNullOrWhiteSpace(form.CommuneCode) ? null : await reference.CommuneAsync(db, form.CommuneCode.Trim(), ct);
         errors.AddIf(commune is null && !string.IsNullOrWhiteSpace(form.CommuneCode), "CommuneCode", "Help.CommuneUnknown");
         if (form.LodgingHouseId is int houseId && commune is not null)
             errors.AddIf(!await db.Set<LodgingHouse>().AnyAsync(l => l.Id == houseId && l.CommuneCode == commune.Code, ct), "LodgingHouseId", "Help.LodgingUnknown");
@@ -48,14 +64,18 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
         var assessment = RequestPriority.Assess(needs, facts);
         var due = RequestPriority.DueAt(assessment, rule, now);
 
+        // the person's open requests of the window, tracked (the one merged into is saved without reading it again), and in
+        // the same read whether the ticket a new request would get is taken already
         var since = now.AddDays(-rule.MergeWindowDays);
-        var candidates = await db.Set<HelpRequest>()
-            .Where(r => r.CreatedAt > since && (r.Status == RequestStatus.New || r.Status == RequestStatus.Assigned)
-                && ((cccd != null && r.Cccd == cccd) || (phone != null && r.Phone == phone)))
-            .Select(r => new OpenRequest(r.Id, r.Cccd, r.Phone, r.Needs, r.CreatedAt, r.Status)).ToListAsync(ct);
+        var ticket = NewTicket();
+        var open = await db.Set<HelpRequest>()
+            .Where(r => r.Ticket == ticket || (r.CreatedAt > since && (r.Status == RequestStatus.New || r.Status == RequestStatus.Assigned)
+                && ((cccd != null && r.Cccd == cccd) || (phone != null && r.Phone == phone))))
+            .ToListAsync(ct);
+        var candidates = open.Select(r => new OpenRequest(r.Id, r.Cccd, r.Phone, r.Needs, r.CreatedAt, r.Status));
         if (RequestMerging.Target(candidates, cccd, phone, needs, now, rule) is { } target)
         {
-            var existing = await db.Set<HelpRequest>().SingleAsync(r => r.Id == target.Id, ct);
+            var existing = open.Single(r => r.Id == target.Id);
             existing.Merge(needs, note, assessment, due, now);
             existing.WorkerId ??= workerId;
             audit.Record("merge", nameof(HelpRequest), existing.Id, after: new { existing.Ticket, Needs = needs.ToString(), Channel = channel.ToString() });
@@ -65,15 +85,37 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
 
         var request = new HelpRequest
         {
-            Ticket = await FreeTicketAsync(ct), Channel = channel, Name = name, Phone = phone, Cccd = cccd,
-            CommuneCode = commune!.Code, DistrictCode = commune.ParentCode ?? "", ProvinceCode = commune.Province ?? "", Address = address, LodgingHouseId = form.LodgingHouseId,
-            WorkerId = workerId, CreatedAt = now, CreatedBy = createdBy,
+            Ticket = open.Any(r => r.Ticket == ticket) ? await FreeTicketAsync(ct) : ticket, Channel = channel, Name = name, Phone = phone, Cccd = cccd,
+            CommuneCode = commune!.Code, DistrictCode = commune.DistrictCode ?? "", ProvinceCode = commune.ProvinceCode ?? "", Address = address,
+            LodgingHouseId = form.LodgingHouseId, WorkerId = workerId, CreatedAt = now, CreatedBy = createdBy,
         };
         request.Prioritise(needs, note, assessment, due);
         db.Add(request);
-        await audit.SaveThenRecordAsync("create", nameof(HelpRequest), () => request.Id, null,
-            () => new { request.Ticket, Needs = needs.ToString(), Channel = channel.ToString(), request.Priority }, ct);
+        // in the save's own transaction a failed insert rolls back the whole of it, so EF's savepoint around each of its two
+        // saves (four of a create's twelve round trips) buys nothing; a caller's transaction keeps them
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = savepoints && db.Database.CurrentTransaction is not null;
+        try
+        {
+            await audit.SaveThenRecordAsync("create", nameof(HelpRequest), () => request.Id, null,
+                () => new { request.Ticket, Needs = needs.ToString(), Channel = channel.ToString(), request.Priority }, ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
         return new Submitted.Created(request.Id, request.Ticket);
+    }
+
+    /// <summary>Another ticket, when the one drawn first was taken (once in hundreds of millions).</summary>
+    private async Task<string> FreeTicketAsync(CancellationToken ct)
+    {
+        for (var i = 0; i < TicketTries; i++)
+        {
+            var t = NewTicket();
+            if (!await db.Set<HelpRequest>().AnyAsync(r => r.Ticket == t, ct)) return t;
+        }
+        throw new DomainException("Help.NoTicket");
     }
 
     public Task<TicketStatus?> StatusAsync(string ticket, CancellationToken ct) =>
@@ -81,23 +123,14 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
         : db.Set<HelpRequest>().AsNoTracking().Where(r => r.Ticket == ticket)
             .Select(r => new TicketStatus(r.Ticket, r.Status, r.CreatedAt, r.DueAt, r.AssignedAt, r.DeliveredAt, r.CancelledAt)).FirstOrDefaultAsync(ct);
 
-    /// <summary>The registered worker a public request is about: by CCCD, else by a phone only one worker has.</summary>
+    /// <summary>The registered worker a public request is about: by CCCD, else by a phone only one worker has. One read for
+    /// both: the CCCD's worker (there is at most one) sorts first, then up to two by the phone.</summary>
     private async Task<int?> MatchWorkerAsync(string? cccd, string? phone, CancellationToken ct)
     {
-        if (cccd is not null && await db.Set<Worker>().Where(w => w.Cccd == cccd).Select(w => (int?)w.Id).FirstOrDefaultAsync(ct) is int byCccd)
-            return byCccd;
-        if (phone is null) return null;
-        var byPhone = await db.Set<Worker>().Where(w => w.Phone == phone).Select(w => w.Id).Take(2).ToListAsync(ct);
-        return byPhone.Count == 1 ? byPhone[0] : null;
-    }
-
-    private async Task<string> FreeTicketAsync(CancellationToken ct)
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            var t = RequestRules.NewTicket();
-            if (!await db.Set<HelpRequest>().AnyAsync(r => r.Ticket == t, ct)) return t;
-        }
-        throw new DomainException("Help.NoTicket");
+        if (cccd is null && phone is null) return null;
+        var found = await db.Set<Worker>().Where(w => (cccd != null && w.Cccd == cccd) || (phone != null && w.Phone == phone))
+            .Select(w => new { w.Id, ByCccd = cccd != null && w.Cccd == cccd }).OrderByDescending(w => w.ByCccd).Take(3).ToListAsync(ct);
+        if (found is [{ ByCccd: true } byCccd, ..]) return byCccd.Id;
+        return found.Count == 1 ? found[0].Id : null;
     }
 }

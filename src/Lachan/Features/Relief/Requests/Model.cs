@@ -159,6 +159,10 @@ public sealed class RequestRule : IDatedRule
 
     public bool InForceOn(DateOnly d) => EffectiveFrom <= d && (EffectiveTo is null || d <= EffectiveTo);
 
+    /// <summary>Of the versions, the one in force on the day (the latest that started), else <see cref="Default"/>.</summary>
+    public static RequestRule InForce(IEnumerable<RequestRule> versions, DateOnly day) =>
+        versions.Where(r => r.InForceOn(day)).MaxBy(r => r.EffectiveFrom) ?? Default;
+
     /// <summary>Used when no version is in force (a fresh database): a week's window, 24 h / 72 h.</summary>
     public static RequestRule Default => new() { MergeWindowDays = 7, UrgentDueHours = 24, NormalDueHours = 72, UrgentFrom = 60, EffectiveFrom = DateOnly.MinValue };
 }

@@ -16,6 +16,7 @@ public static class RequestsSetup
         services.AddScoped<RequestScope>().AddScoped<Reach>().AddScoped<Situation>().AddScoped<HelpRequests>().AddScoped<RequestQueue>()
             .AddScoped<Deliveries>().AddScoped<Unreached>().AddScoped<Worklists>().AddScoped<HotlineLookup>()
             .AddScoped<ReachShare>().AddScoped<RequestReport>();
+        services.AddSingleton<RequestReference>();
         services.AddScoped<IWorkerProfileSection, ReliefSection>().AddScoped<Contracts.IReliefReceived, ReliefReceived>();
         services.AddScoped<IDemoData, RequestsDemo>();
         services.ConfigureAllQuartzSchedulers(Escalation.Schedule);

@@ -28,8 +28,13 @@ public sealed class Reach(LachanDb db)
         return delivered.Concat(issued).ToLookup(x => x.WorkerId, x => x.Day);
     }
 
+    /// <summary>Workers a delivery ever reached, and workers ever given goods or cash: each tested against one worker (an
+    /// EXISTS on the worker's index), never read whole.</summary>
+    public IQueryable<int> EverDelivered => db.Set<Delivery>().Where(d => d.WorkerId != null).Select(d => d.WorkerId!.Value);
+    public IQueryable<int> EverIssued => db.Set<ReliefIssue>().Where(i => i.WorkerId != null).Select(i => i.WorkerId!.Value);
+
     public async Task<bool> EverAsync(int workerId, CancellationToken ct) =>
-        await db.Set<Delivery>().AnyAsync(d => d.WorkerId == workerId, ct) || await db.Set<ReliefIssue>().AnyAsync(i => i.WorkerId == workerId, ct);
+        await EverDelivered.AnyAsync(id => id == workerId, ct) || await EverIssued.AnyAsync(id => id == workerId, ct);
 }
 
 public sealed record SituationView(int WorkerId, string FullName, string? Phone, string? Enterprise, bool EmployerSuspended,
@@ -48,24 +53,32 @@ public sealed class Situation(LachanDb db, IOutbreakFacts outbreak, Reach reach)
     public async Task<Facts> FactsAsync(int? workerId, int? lodgingHouseId, DateOnly day, CancellationToken ct)
     {
         int? enterpriseId = null;
+        bool quarantine = false, caseInLodging = false, reached = false;
         if (workerId is int w)
         {
+            // one read for all the records hold of the worker: employer and lodging on the day, quarantine, a case in that
+            // lodging (else in the one the form named), anything ever received; the zones' orders are asked below
+            var (quarantined, withCase, delivered, issued) = (outbreak.QuarantinedOn(day), outbreak.HousesWithActiveCaseOn(day), reach.EverDelivered, reach.EverIssued);
             var held = await db.Set<Worker>().AsNoTracking().Where(x => x.Id == w).Select(x => new
             {
                 Enterprise = x.Employments.Where(e => e.From <= day && (e.To == null || e.To > day)).Select(e => (int?)e.EnterpriseId).FirstOrDefault(),
                 House = x.Residences.Where(r => r.From <= day && (r.To == null || r.To > day)).Select(r => (int?)r.LodgingHouseId).FirstOrDefault(),
+                Quarantine = quarantined.Any(id => id == x.Id),
+                CaseInLodging = withCase.Any(h => h == (x.Residences.Where(r => r.From <= day && (r.To == null || r.To > day)).Select(r => (int?)r.LodgingHouseId).FirstOrDefault() ?? lodgingHouseId)),
+                Reached = delivered.Any(id => id == x.Id) || issued.Any(id => id == x.Id),
             }).FirstOrDefaultAsync(ct);
             enterpriseId = held?.Enterprise;
             lodgingHouseId = held?.House ?? lodgingHouseId;
+            (quarantine, caseInLodging, reached) = (held?.Quarantine ?? false, held?.CaseInLodging ?? false, held?.Reached ?? false);
+            if (held is null) caseInLodging = lodgingHouseId is int h && await outbreak.HousesWithActiveCaseOn(day).AnyAsync(id => id == h, ct);
         }
+        else if (lodgingHouseId is int h)
+            caseInLodging = await outbreak.HousesWithActiveCaseOn(day).AnyAsync(id => id == h, ct);
         // a zone's order can only lock a known house or stop a known employer: with neither (an anonymous request without a
         // lodging picked) there is nothing to ask the outbreak module, and the public form skips the zones' round trips
         var restrictions = enterpriseId is null && lodgingHouseId is null ? null : await outbreak.RestrictionsOfAsync(day, enterpriseId, lodgingHouseId, ct);
-        var quarantine = workerId is int qw && await outbreak.QuarantinedOn(day).AnyAsync(id => id == qw, ct);
-        var caseInLodging = lodgingHouseId is int h && await outbreak.HousesWithActiveCaseOn(day).AnyAsync(id => id == h, ct);
-        var delivered = workerId is int dw && await reach.EverAsync(dw, ct);
         return new Facts(lodgingHouseId is int lh && restrictions!.LockedLodgingHouses.ContainsKey(lh), quarantine,
-            enterpriseId is int e && restrictions!.StoppedEnterprises.ContainsKey(e), caseInLodging, !delivered);
+            enterpriseId is int e && restrictions!.StoppedEnterprises.ContainsKey(e), caseInLodging, !reached);
     }
 
     /// <summary>The hotline's view of one registered worker (the caller has checked the worker is in its jurisdiction).</summary>
