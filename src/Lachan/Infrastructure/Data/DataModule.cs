@@ -22,7 +22,7 @@ public static class DataModule
         {
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Lachan is not set.");
-            cs = WithPreparedStatements(cs);
+            cs = WithConnectionDefaults(cs);
             services.AddDbContext<LachanDb, PostgresLachanDb>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
@@ -41,14 +41,21 @@ public static class DataModule
         return services;
     }
 
-    /// <summary>Npgsql prepares the statements a connection runs often (unless the connection string says otherwise): each
-    /// API request's token check and lookup were parsed and planned anew on every call.</summary>
-    internal static string WithPreparedStatements(string cs)
+    /// <summary>PostgreSQL connections as the app uses them, unless the connection string says otherwise:
+    /// - Npgsql prepares the statements a connection runs often: each API request's token check and lookup were parsed and
+    ///   planned anew on every call;
+    /// - a connection given back to the pool is not reset: the reset (run by PostgreSQL before the connection's next
+    ///   statement) came with every read of every request, three or four per help form. The app keeps no session state to
+    ///   reset: its settings are SET LOCAL / set_config(…, true), its advisory locks end with their transaction, its
+    ///   temporary tables are dropped at commit, and Npgsql rolls back a transaction left open on close anyway.</summary>
+    internal static string WithConnectionDefaults(string cs)
     {
         // the plain builder: Npgsql's own answers ContainsKey for every keyword it knows, given or not
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = cs };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return cs;
-        return new Npgsql.NpgsqlConnectionStringBuilder(cs) { MaxAutoPrepare = 50 }.ConnectionString;
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) b.MaxAutoPrepare = 50;
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose")) b.NoResetOnClose = true;
+        return b.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connectionString)
