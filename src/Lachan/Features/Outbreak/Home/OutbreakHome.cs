@@ -11,23 +11,22 @@ using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Lachan.Features.Outbreak.Home;
 
-/// <summary>The outbreak's numbers of the day for the home pages: cases, contacts, quarantine and the due list for the
-/// health roles; zones by level, stopped enterprises and affected workers for those who see zones. Each number is counted
+/// <summary>The outbreak's health numbers of the day for the home pages: cases, contacts, quarantine and the due list for
+/// the health roles, an enterprise's own for HR (zones and who is affected: <see cref="ZonesHome"/>, kept apart because
+/// a case does not change them). Each number is counted
 /// by the list it links to, as of the same day (CaseList, ContactList, QuarantineList, SampleList, DueList, ZoneStatus,
 /// AffectedWorkers), and each trend's last point is that number: the trends use the lists' own day rules.</summary>
 public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, CaseList caseList, ContactList contacts, QuarantineList quarantine,
-    SampleList samples, TestingScope testing, DueList due, ZoneStatus zones, AffectedWorkers affected, OutbreakPicture picture, IMemoryCache cache) : IHomeSections
+    SampleList samples, TestingScope testing, DueList due, ZoneStatus zones, OutbreakPicture picture) : IHomeSections
 {
     public async Task<IReadOnlyList<HomeSection>> ForCallerAsync(DateOnly day, CancellationToken ct)
     {
         var sections = new List<HomeSection>();
         if (cases.CanRead) sections.Add(await HealthAsync(day, ct));
         else if (scope.Role == Role.EnterpriseHr) sections.Add(await EnterpriseHealthAsync(day, ct));
-        if (scope.Can(OutbreakAreas.Zones, Access.Read)) sections.Add(await ZonesAsync(day, ct));
         return sections;
     }
 
@@ -46,6 +45,9 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
         long[] Each(Func<DateOnly, int> count) => days.Select(d => (long)count(d)).ToArray();
 
         var dueToday = await due.ForAsync(day, ct: ct);
+        // the trend's last point is the list's count on the day (the same filter, each contact under its one case): the
+        // number is taken from it rather than counted a second time over the province's contacts
+        var f1 = await contacts.CountOnDaysAsync(ContactLevel.F1, days, ct);
         var figures = new List<HomeFigure>
         {
             new("cases.active", "Active cases (F0)", await caseList.CountAsync(new() { Date = day, Outcome = CaseOutcome.Active }, ct),
@@ -53,9 +55,7 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
                 Each(d => caseDays.Count(CaseList.ActiveOn(d).Compile()))),
             new("cases.new", "Home.NewCases", await caseList.CountAsync(new() { Date = day, From = day, To = day }, ct),
                 $"/Outbreak/Cases?Date={dmy}&From={dmy}&To={dmy}", $"/api/v1/cases?date={iso}&from={iso}&to={iso}", Each(d => caseDays.Count(c => c.ConfirmedOn == d))),
-            new("contacts.f1", "Home.ContactsF1", await contacts.CountAsync(new() { Date = day, Level = ContactLevel.F1 }, ct),
-                $"/Outbreak/Cases/Contacts?Date={dmy}&Level=F1", $"/api/v1/contacts?date={iso}&level=F1",
-                [.. await contacts.CountOnDaysAsync(ContactLevel.F1, days, ct)]),
+            new("contacts.f1", "Home.ContactsF1", f1[^1], $"/Outbreak/Cases/Contacts?Date={dmy}&Level=F1", $"/api/v1/contacts?date={iso}&level=F1", f1),
             new("quarantine.inForce", "In quarantine", await quarantine.CountAsync(new() { Date = day }, ct),
                 $"/Outbreak/Cases/Quarantine?Date={dmy}", $"/api/v1/quarantine?date={iso}", Each(d => orderDays.Count(QuarantineList.InForceOn(d).Compile()))),
             new("samples.today", "Home.SamplesToday", await samples.CountAsync(new() { Date = day }, ct),
@@ -98,37 +98,6 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
             new("hr.quarantine.inForce", "In quarantine", inForce, null, null),
             new("hr.contacts.f1", "Home.ContactsF1", f1, null, null),
         ], []);
-    }
-
-    private async Task<HomeSection> ZonesAsync(DateOnly day, CancellationToken ct)
-    {
-        var iso = HomeDays.Iso(day);
-        var days = HomeDays.Ending(day);
-        var perDay = await zones.ListOnDaysAsync(days, ct);
-        var figures = new List<HomeFigure>();
-        foreach (var level in new[] { ZoneLevel.Lockdown, ZoneLevel.MedicalIsolation, ZoneLevel.SocialDistancing })
-            figures.Add(new("zones." + level, "ZoneLevel." + level, perDay[^1].Count(z => z.Level == level), $"/Outbreak/Zones?Date={iso}", $"/api/v1/control-zones?date={iso}",
-                [.. perDay.Select(list => (long)list.Count(z => z.Level == level))]));
-        var charts = new List<HomeChart>();
-        if (scope.Can(RegistryAreas.Workers, Access.Read))   // as the affected list itself requires
-        {
-            var (workers, stopped) = await affected.CountsAsync(day, ct);
-            figures.Add(new("affected.workers", "Home.WorkersAffected", workers, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}"));
-            figures.Add(new("affected.enterprisesStopped", "Enterprises stopped", stopped, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}",
-                [.. await affected.EnterprisesStoppedOnDaysAsync(days, ct)]));
-            // weekly points, each a full count of who the orders of that day stop and lock: the earlier weeks are kept a
-            // few minutes per jurisdiction (the home is opened often, past days rarely change); the day itself is fresh
-            var weeks = Enumerable.Range(0, HomeDays.Trend / 7 + 1).Select(i => day.AddDays(7 * i - HomeDays.Trend)).ToList();
-            var earlier = await cache.GetOrCreateAsync($"home:affected:{scope.Role}:{scope.Scope}:{day:yyyyMMdd}", async entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
-                var counts = new List<long>();
-                foreach (var d in weeks.SkipLast(1)) counts.Add((await affected.CountsAsync(d, ct)).Workers);
-                return counts;
-            }) ?? [];
-            charts.Add(new("affected-workers", "Home.AffectedOverTime", "line", weeks, [new("Home.WorkersAffected", [.. earlier, workers])], []));
-        }
-        return new HomeSection(30, "zones", "Home.Zones", figures, charts);
     }
 
     /// <summary>How many of the days (a sample's collection or result day) fall on each day, counted by the database.</summary>
