@@ -57,13 +57,17 @@ public sealed partial class DataChanges
 
     /// <summary>Records the tables that the queries of the current flow (and the tasks it starts) read until the reading
     /// is stopped; the numbers of all tables are taken first, so a write during the count leaves the answer under an old
-    /// number. Readings do not nest: the inner one takes over until it is disposed.</summary>
+    /// number. An inner reading takes over until it is disposed; its answer joins the outer one by <see cref="Include"/>.</summary>
     public Reading StartReading()
     {
         var r = new Reading(new Dictionary<string, long>(tables, StringComparer.OrdinalIgnoreCase), reading.Value);
         reading.Value = r;
         return r;
     }
+
+    /// <summary>An answer counted earlier from these tables is part of the current reading's answer: it is kept under them
+    /// too, at the numbers that answer was counted at (the older number where both read a table).</summary>
+    public void Include(TablesStamp stamp, DateTimeOffset countedAt) => reading.Value?.Include(stamp, countedAt);
 
     /// <summary>True while no table of the stamp has been written since.</summary>
     public bool Unchanged(TablesStamp stamp) => stamp.Versions.All(t => tables.GetValueOrDefault(t.Key) == t.Value);
@@ -82,6 +86,22 @@ public sealed partial class DataChanges
         internal void Add(string table)
         {
             lock (read) read.Add(table);   // the scans of "who is affected" run on other threads, within this flow
+        }
+
+        /// <summary>When the oldest answer included in this one was counted (none: all of it is counted in this reading).</summary>
+        public DateTimeOffset? OldestIncluded { get; private set; }
+
+        internal void Include(TablesStamp stamp, DateTimeOffset countedAt)
+        {
+            lock (read)
+            {
+                if (OldestIncluded is not { } oldest || countedAt < oldest) OldestIncluded = countedAt;
+                foreach (var (table, n) in stamp.Versions)
+                {
+                    read.Add(table);
+                    before[table] = Math.Min(n, before.GetValueOrDefault(table));
+                }
+            }
         }
 
         /// <summary>The numbers, as they were when the reading started, of the tables read so far.</summary>

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Lachan.Infrastructure.Data;
+
+/// <summary>Answers counted from the records, kept under the tables they read (<see cref="DataChanges"/>, ADR-0023): an
+/// answer is used again while none of those tables has been written by this app since it was counted, and for at most
+/// <see cref="MaxAge"/> (what other processes write). Kept answers nest: an answer counted from kept parts is kept under
+/// the parts' tables as well, with the numbers the parts were counted at.</summary>
+public sealed class KeptAnswers(DataChanges changes, IMemoryCache cache, TimeProvider time)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    private sealed record Kept(object Value, TablesStamp Read, DateTimeOffset CountedAt);
+
+    /// <summary>The answer kept under the key, or counted now and kept; with when it was counted. The key must name all the
+    /// answer depends on besides the records (the caller's role and jurisdiction, the day).</summary>
+    public async Task<(T Value, DateTimeOffset CountedAt)> GetAsync<T>(string key, Func<Task<T>> count) where T : notnull
+    {
+        if (cache.TryGetValue(key, out Kept? kept) && kept is not null && changes.Unchanged(kept.Read))
+        {
+            changes.Include(kept.Read, kept.CountedAt);
+            return ((T)kept.Value, kept.CountedAt);
+        }
+        var countedAt = time.GetUtcNow();
+        T value;
+        TablesStamp read;
+        // the tables' numbers are taken before counting: a write during the count makes a new one, so the answer is not used again
+        using (var reading = changes.StartReading())
+        {
+            value = await count();
+            read = reading.Stamp();
+            if (reading.OldestIncluded < countedAt) countedAt = reading.OldestIncluded.Value;   // said of the oldest part
+        }
+        changes.Include(read, countedAt);
+        cache.Set(key, new Kept(value, read, countedAt), MaxAge);
+        return (value, countedAt);
+    }
+}
