@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Lachan.Infrastructure.Data;
@@ -6,7 +7,7 @@ namespace Lachan.Infrastructure.Data;
 /// answer is used again while none of those tables has been written by this app since it was counted, and for at most
 /// <see cref="MaxAge"/> (what other processes write). Kept answers nest: an answer counted from kept parts is kept under
 /// the parts' tables as well, with the numbers the parts were counted at.</summary>
-public sealed class KeptAnswers(DataChanges changes, IMemoryCache cache, TimeProvider time)
+public sealed partial class KeptAnswers(DataChanges changes, IMemoryCache cache, TimeProvider time, ILogger<KeptAnswers> logger)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
@@ -25,9 +26,11 @@ public sealed class KeptAnswers(DataChanges changes, IMemoryCache cache, TimePro
         T value;
         TablesStamp read;
         // the tables' numbers are taken before counting: a write during the count makes a new one, so the answer is not used again
+        var watch = Stopwatch.StartNew();
         using (var reading = changes.StartReading())
         {
             value = await count();
+            Counted(logger, key, watch.Elapsed.TotalMilliseconds);   // what each part of a first count after a write costs
             read = reading.Stamp();
             if (reading.OldestIncluded < countedAt) countedAt = reading.OldestIncluded.Value;   // said of the oldest part
         }
@@ -35,4 +38,7 @@ public sealed class KeptAnswers(DataChanges changes, IMemoryCache cache, TimePro
         cache.Set(key, new Kept(value, read, countedAt), MaxAge);
         return (value, countedAt);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Counted {Key} in {Milliseconds:F0} ms")]
+    private static partial void Counted(ILogger logger, string key, double milliseconds);
 }

@@ -66,7 +66,7 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
             new("cases.new", "Home.NewCases", await caseList.CountAsync(new() { Date = day, From = day, To = day }, ct),
                 $"/Outbreak/Cases?Date={dmy}&From={dmy}&To={dmy}", $"/api/v1/cases?date={iso}&from={iso}&to={iso}", Each(days, d => caseDays.Count(c => c.ConfirmedOn == d))),
         };
-        var curve = (await picture.LoadAsync(day, ct)).CasesPerDay;
+        var (_, curve) = await picture.CasesPerDayAsync(day, ct);   // the curve alone, not the whole picture
         var zoneNames = curve.SelectMany(d => d.ByZone.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         return new(figures,
         [
