@@ -34,6 +34,7 @@ public sealed class OutbreakModule : IModule
         services.AddScoped<QuarantineRelease>();
         services.AddScoped<DueList>();
         services.AddScoped<Lachan.Features.Shared.IHomeSections, Home.OutbreakHome>();
+        services.AddScoped<Lachan.Features.Shared.IHomeSections, Home.ZonesHome>();
         // scoped, unlike the registry's sections: what it shows depends on the user's role
         services.AddScoped<IWorkerProfileSection, HealthSection>();
         services.AddScoped<TestingScope>();

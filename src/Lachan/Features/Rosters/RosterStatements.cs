@@ -105,6 +105,7 @@ internal sealed class Statements(LachanDb db)
         var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         cmd.CommandText = sql;
+        DataChanges.Of(db)?.WrittenBy(db, sql);   // raw ADO.NET: EF's interceptor does not see it (ADR-0023)
         cmd.CommandTimeout = (int)BulkWriter.StatementTimeout.TotalSeconds;   // one statement may update every worker of a province
         if (on is { } date)
         {

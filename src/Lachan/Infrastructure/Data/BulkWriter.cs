@@ -49,7 +49,7 @@ public sealed class BulkWriter : IAsyncDisposable
         var table = Table(typeof(T));
         var n = db.IsPostgres ? await CopyAsync(table, rows, ct) : Insert(table, rows, ct);
         written[typeof(T)] = written.GetValueOrDefault(typeof(T)) + n;
-        if (n > 0) changes?.Written(db);
+        if (n > 0) changes?.Written(db, table.EntityType.GetTableName()!);
         return n;
     }
 

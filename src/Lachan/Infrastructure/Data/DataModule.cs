@@ -34,6 +34,7 @@ public static class DataModule
         // Keys in the database: every node behind a load balancer can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Lachan").PersistKeysToDbContext<LachanDb>();
         services.AddSingleton<DataChanges>();
+        services.AddSingleton<KeptAnswers>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(s => new DataChangesInterceptor(s.GetRequiredService<DataChanges>()));
         services.AddScoped<PlainReader>();
         services.AddSingleton<Calendar.ProvinceCalendar>();

@@ -28,6 +28,7 @@ public sealed class PlainReader(LachanDb db)
         if (db.Database.CurrentTransaction is not null)
             throw new InvalidOperationException("A plain scan runs on its own connection and cannot see an open transaction's writes.");
         var command = query.CreateDbCommand();
+        DataChanges.Reads(command.CommandText);   // EF's interceptors do not see a command made here (ADR-0023)
         command.Transaction = null;
         command.Connection = null;
         return new(command, columns, row);

@@ -24,6 +24,16 @@ public sealed class OutbreakPicture(ZoneStatus zones, AffectedWorkers affected, 
         if (!health.CanRead)
             return new OutbreakPictureData(day, byLevel, stopped, false, [], [], 0, 0);
 
+        var (zoneNames, perDay) = await CasesPerDayAsync(day, ct);
+        var active = await health.Cases().CountAsync(c => c.ConfirmedOn <= day && (c.OutcomeOn == null || c.OutcomeOn > day), ct);
+        var quarantines = await health.Orders().CountAsync(o => o.StartOn <= day && (o.ReleasedOn == null || o.ReleasedOn > day), ct);
+        return new OutbreakPictureData(day, byLevel, stopped, true, zoneNames, perDay, active, quarantines);
+    }
+
+    /// <summary>The epidemic curve alone: the cases confirmed on each of the 28 days ending on the day, by the industrial
+    /// zone of their employer then, and the zones named (the home's chart, which needs nothing else of the picture).</summary>
+    public async Task<(IReadOnlyList<string> Zones, IReadOnlyList<DayCases> PerDay)> CasesPerDayAsync(DateOnly day, CancellationToken ct = default)
+    {
         var from = day.AddDays(1 - Days);
         var cases = await health.Cases().Where(c => c.ConfirmedOn >= from && c.ConfirmedOn <= day)
             .Select(c => new
@@ -39,8 +49,6 @@ public sealed class OutbreakPicture(ZoneStatus zones, AffectedWorkers affected, 
             var those = cases.Where(c => c.ConfirmedOn == d).ToList();
             return new DayCases(d, those.GroupBy(c => c.Zone ?? OutsideZones).ToDictionary(g => g.Key, g => g.Count()), those.Count);
         }).ToList();
-        var active = await health.Cases().CountAsync(c => c.ConfirmedOn <= day && (c.OutcomeOn == null || c.OutcomeOn > day), ct);
-        var quarantines = await health.Orders().CountAsync(o => o.StartOn <= day && (o.ReleasedOn == null || o.ReleasedOn > day), ct);
-        return new OutbreakPictureData(day, byLevel, stopped, true, zoneNames, perDay, active, quarantines);
+        return (zoneNames, perDay);
     }
 }

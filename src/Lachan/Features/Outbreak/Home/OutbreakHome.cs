@@ -11,73 +11,114 @@ using Lachan.Infrastructure.Auth;
 using Lachan.Infrastructure.Data;
 using Lachan.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Lachan.Features.Outbreak.Home;
 
-/// <summary>The outbreak's numbers of the day for the home pages: cases, contacts, quarantine and the due list for the
-/// health roles; zones by level, stopped enterprises and affected workers for those who see zones. Each number is counted
+/// <summary>The outbreak's health numbers of the day for the home pages: cases, contacts, quarantine and the due list for
+/// the health roles, an enterprise's own for HR (zones and who is affected: <see cref="ZonesHome"/>, kept apart because
+/// a case does not change them). Each number is counted
 /// by the list it links to, as of the same day (CaseList, ContactList, QuarantineList, SampleList, DueList, ZoneStatus,
 /// AffectedWorkers), and each trend's last point is that number: the trends use the lists' own day rules.</summary>
 public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, CaseList caseList, ContactList contacts, QuarantineList quarantine,
-    SampleList samples, TestingScope testing, DueList due, ZoneStatus zones, AffectedWorkers affected, OutbreakPicture picture, IMemoryCache cache) : IHomeSections
+    SampleList samples, TestingScope testing, DueList due, ZoneStatus zones, OutbreakPicture picture, KeptAnswers kept) : IHomeSections
 {
     public async Task<IReadOnlyList<HomeSection>> ForCallerAsync(DateOnly day, CancellationToken ct)
     {
         var sections = new List<HomeSection>();
         if (cases.CanRead) sections.Add(await HealthAsync(day, ct));
         else if (scope.Role == Role.EnterpriseHr) sections.Add(await EnterpriseHealthAsync(day, ct));
-        if (scope.Can(OutbreakAreas.Zones, Access.Read)) sections.Add(await ZonesAsync(day, ct));
         return sections;
     }
 
+    /// <summary>Some figures and charts of a section, counted together from the same few tables.</summary>
+    private sealed record Part(IReadOnlyList<HomeFigure> Figures, IReadOnlyList<HomeChart> Charts);
+
+    /// <summary>The health section in four parts, each kept until a table it read is written (<see cref="KeptAnswers"/>):
+    /// a case recounts the cases and the contacts (counted by their case's day), not the samples or the quarantine orders.</summary>
     private async Task<HomeSection> HealthAsync(DateOnly day, CancellationToken ct)
     {
         var days = HomeDays.Ending(day);
+        async Task<Part> Kept(string name, Func<Task<Part>> count) =>
+            (await kept.GetAsync($"home:health:{name}:{scope.Role}:{scope.Scope}:{day:yyyyMMdd}", count)).Value;
+        var cases = await Kept("cases", () => CasesAsync(day, days, ct));
+        var contacts = await Kept("contacts", () => ContactsAsync(day, days, ct));
+        var orders = await Kept("quarantine", () => QuarantineAsync(day, days, ct));
+        var samples = await Kept("samples", () => SamplesAsync(day, days, ct));
+        // the figures in the order the page has always shown them: cases, contacts, quarantine, samples, then the due list
+        var due = orders.Figures.Where(f => f.Key.StartsWith("due.", StringComparison.Ordinal)).ToList();
+        return new HomeSection(20, "health", "Home.Health",
+            [.. cases.Figures, .. contacts.Figures, .. orders.Figures.Except(due), .. samples.Figures, .. due], [.. cases.Charts, .. orders.Charts]);
+    }
+
+    private static long[] Each(IReadOnlyList<DateOnly> days, Func<DateOnly, int> count) => days.Select(d => (long)count(d)).ToArray();
+
+    private async Task<Part> CasesAsync(DateOnly day, IReadOnlyList<DateOnly> days, CancellationToken ct)
+    {
         var (from, dmy, iso) = (days[0], UiText.Date(day), HomeDays.Iso(day));
-        // two dates per case and per order: enough for every trend, whatever the size of the outbreak
+        // two dates per case: enough for every trend, whatever the size of the outbreak
         var caseDays = await cases.Cases().AsNoTracking().Where(c => c.ConfirmedOn <= day && (c.OutcomeOn == null || c.OutcomeOn >= from))
             .Select(c => new Case { Code = "", TestKind = "", ConfirmedOn = c.ConfirmedOn, OutcomeOn = c.OutcomeOn }).ToListAsync(ct);
-        var orderDays = await cases.Orders().AsNoTracking().Where(o => o.StartOn <= day && (o.ReleasedOn == null || o.ReleasedOn >= from))
-            .Select(o => new QuarantineOrder { StartOn = o.StartOn, ReleasedOn = o.ReleasedOn }).ToListAsync(ct);
-        var collected = await PerDayAsync(testing.Samples().Where(s => s.CollectedOn >= from && s.CollectedOn <= day).Select(s => s.CollectedOn), ct);
-        var positive = await PerDayAsync(testing.Samples().Where(s => s.Result == TestResult.Positive && s.ResultOn >= from && s.ResultOn <= day)
-            .Select(s => s.ResultOn!.Value), ct);
-        long[] Each(Func<DateOnly, int> count) => days.Select(d => (long)count(d)).ToArray();
-
-        var dueToday = await due.ForAsync(day, ct: ct);
         var figures = new List<HomeFigure>
         {
             new("cases.active", "Active cases (F0)", await caseList.CountAsync(new() { Date = day, Outcome = CaseOutcome.Active }, ct),
                 $"/Outbreak/Cases?Date={dmy}&Outcome=Active", $"/api/v1/cases?date={iso}&outcome=Active",
-                Each(d => caseDays.Count(CaseList.ActiveOn(d).Compile()))),
+                Each(days, d => caseDays.Count(CaseList.ActiveOn(d).Compile()))),
             new("cases.new", "Home.NewCases", await caseList.CountAsync(new() { Date = day, From = day, To = day }, ct),
-                $"/Outbreak/Cases?Date={dmy}&From={dmy}&To={dmy}", $"/api/v1/cases?date={iso}&from={iso}&to={iso}", Each(d => caseDays.Count(c => c.ConfirmedOn == d))),
-            new("contacts.f1", "Home.ContactsF1", await contacts.CountAsync(new() { Date = day, Level = ContactLevel.F1 }, ct),
-                $"/Outbreak/Cases/Contacts?Date={dmy}&Level=F1", $"/api/v1/contacts?date={iso}&level=F1",
-                [.. await contacts.CountOnDaysAsync(ContactLevel.F1, days, ct)]),
-            new("quarantine.inForce", "In quarantine", await quarantine.CountAsync(new() { Date = day }, ct),
-                $"/Outbreak/Cases/Quarantine?Date={dmy}", $"/api/v1/quarantine?date={iso}", Each(d => orderDays.Count(QuarantineList.InForceOn(d).Compile()))),
-            new("samples.today", "Home.SamplesToday", await samples.CountAsync(new() { Date = day }, ct),
-                $"/Outbreak/Testing?Date={dmy}", $"/api/v1/samples?date={iso}", Each(d => collected.GetValueOrDefault(d))),
-            new("samples.positive", "Home.PositivesToday", await samples.CountAsync(new() { ResultOn = day, Result = TestResult.Positive }, ct),
-                $"/Outbreak/Testing?ResultOn={dmy}&Result=Positive", $"/api/v1/samples?resultOn={iso}&result=Positive", Each(d => positive.GetValueOrDefault(d))),
-            new("due.tests", "Due for a test", dueToday.Tests.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
-            new("due.releases", "May be released", dueToday.Releases.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
-            new("due.overdue", "Overdue (past the planned end)", dueToday.Overdue.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+                $"/Outbreak/Cases?Date={dmy}&From={dmy}&To={dmy}", $"/api/v1/cases?date={iso}&from={iso}&to={iso}", Each(days, d => caseDays.Count(c => c.ConfirmedOn == d))),
         };
-
-        var curve = (await picture.LoadAsync(day, ct)).CasesPerDay;
+        var (_, curve) = await picture.CasesPerDayAsync(day, ct);   // the curve alone, not the whole picture
         var zoneNames = curve.SelectMany(d => d.ByZone.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-        var charts = new List<HomeChart>
-        {
+        return new(figures,
+        [
             new("epidemic-curve", "Home.EpidemicCurve", "stacked", days,
                 zoneNames.Select(z => new HomeSeries(z == OutbreakPicture.OutsideZones ? "Outside the zones" : z,
                     curve.Select(d => (long)d.ByZone.GetValueOrDefault(z)).ToArray())).ToList(), await LockdownsAsync(days, ct)),
+        ]);
+    }
+
+    private async Task<Part> ContactsAsync(DateOnly day, IReadOnlyList<DateOnly> days, CancellationToken ct)
+    {
+        var (dmy, iso) = (UiText.Date(day), HomeDays.Iso(day));
+        // the trend's last point is the list's count on the day (the same filter, each contact under its one case): the
+        // number is taken from it rather than counted a second time over the province's contacts
+        var f1 = await contacts.CountOnDaysAsync(ContactLevel.F1, days, ct);
+        return new([new("contacts.f1", "Home.ContactsF1", f1[^1], $"/Outbreak/Cases/Contacts?Date={dmy}&Level=F1", $"/api/v1/contacts?date={iso}&level=F1", f1)], []);
+    }
+
+    private async Task<Part> QuarantineAsync(DateOnly day, IReadOnlyList<DateOnly> days, CancellationToken ct)
+    {
+        var (from, dmy, iso) = (days[0], UiText.Date(day), HomeDays.Iso(day));
+        // two dates per order: enough for the trend and the chart
+        var orderDays = await cases.Orders().AsNoTracking().Where(o => o.StartOn <= day && (o.ReleasedOn == null || o.ReleasedOn >= from))
+            .Select(o => new QuarantineOrder { StartOn = o.StartOn, ReleasedOn = o.ReleasedOn }).ToListAsync(ct);
+        var dueToday = await due.ForAsync(day, ct: ct);
+        return new(
+        [
+            new("quarantine.inForce", "In quarantine", await quarantine.CountAsync(new() { Date = day }, ct),
+                $"/Outbreak/Cases/Quarantine?Date={dmy}", $"/api/v1/quarantine?date={iso}", Each(days, d => orderDays.Count(QuarantineList.InForceOn(d).Compile()))),
+            new("due.tests", "Due for a test", dueToday.Tests.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+            new("due.releases", "May be released", dueToday.Releases.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+            new("due.overdue", "Overdue (past the planned end)", dueToday.Overdue.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
+        ],
+        [
             new("quarantine-flow", "Home.QuarantineFlow", "bar", days,
-                [new("Home.Started", Each(d => orderDays.Count(o => o.StartOn == d))), new("Home.Released", Each(d => orderDays.Count(o => o.ReleasedOn == d)))], []),
-        };
-        return new HomeSection(20, "health", "Home.Health", figures, charts);
+                [new("Home.Started", Each(days, d => orderDays.Count(o => o.StartOn == d))), new("Home.Released", Each(days, d => orderDays.Count(o => o.ReleasedOn == d)))], []),
+        ]);
+    }
+
+    private async Task<Part> SamplesAsync(DateOnly day, IReadOnlyList<DateOnly> days, CancellationToken ct)
+    {
+        var (from, dmy, iso) = (days[0], UiText.Date(day), HomeDays.Iso(day));
+        var collected = await PerDayAsync(testing.Samples().Where(s => s.CollectedOn >= from && s.CollectedOn <= day).Select(s => s.CollectedOn), ct);
+        var positive = await PerDayAsync(testing.Samples().Where(s => s.Result == TestResult.Positive && s.ResultOn >= from && s.ResultOn <= day)
+            .Select(s => s.ResultOn!.Value), ct);
+        return new(
+        [
+            new("samples.today", "Home.SamplesToday", await samples.CountAsync(new() { Date = day }, ct),
+                $"/Outbreak/Testing?Date={dmy}", $"/api/v1/samples?date={iso}", Each(days, d => collected.GetValueOrDefault(d))),
+            new("samples.positive", "Home.PositivesToday", await samples.CountAsync(new() { ResultOn = day, Result = TestResult.Positive }, ct),
+                $"/Outbreak/Testing?ResultOn={dmy}&Result=Positive", $"/api/v1/samples?resultOn={iso}&result=Positive", Each(days, d => positive.GetValueOrDefault(d))),
+        ], []);
     }
 
     /// <summary>HR's own workers: active cases, quarantine and confirmed F1 contacts as of the day, by the lists' own day
@@ -98,37 +139,6 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
             new("hr.quarantine.inForce", "In quarantine", inForce, null, null),
             new("hr.contacts.f1", "Home.ContactsF1", f1, null, null),
         ], []);
-    }
-
-    private async Task<HomeSection> ZonesAsync(DateOnly day, CancellationToken ct)
-    {
-        var iso = HomeDays.Iso(day);
-        var days = HomeDays.Ending(day);
-        var perDay = await zones.ListOnDaysAsync(days, ct);
-        var figures = new List<HomeFigure>();
-        foreach (var level in new[] { ZoneLevel.Lockdown, ZoneLevel.MedicalIsolation, ZoneLevel.SocialDistancing })
-            figures.Add(new("zones." + level, "ZoneLevel." + level, perDay[^1].Count(z => z.Level == level), $"/Outbreak/Zones?Date={iso}", $"/api/v1/control-zones?date={iso}",
-                [.. perDay.Select(list => (long)list.Count(z => z.Level == level))]));
-        var charts = new List<HomeChart>();
-        if (scope.Can(RegistryAreas.Workers, Access.Read))   // as the affected list itself requires
-        {
-            var (workers, stopped) = await affected.CountsAsync(day, ct);
-            figures.Add(new("affected.workers", "Home.WorkersAffected", workers, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}"));
-            figures.Add(new("affected.enterprisesStopped", "Enterprises stopped", stopped, $"/Outbreak/Affected?Date={iso}", $"/api/v1/affected?date={iso}",
-                [.. await affected.EnterprisesStoppedOnDaysAsync(days, ct)]));
-            // weekly points, each a full count of who the orders of that day stop and lock: the earlier weeks are kept a
-            // few minutes per jurisdiction (the home is opened often, past days rarely change); the day itself is fresh
-            var weeks = Enumerable.Range(0, HomeDays.Trend / 7 + 1).Select(i => day.AddDays(7 * i - HomeDays.Trend)).ToList();
-            var earlier = await cache.GetOrCreateAsync($"home:affected:{scope.Role}:{scope.Scope}:{day:yyyyMMdd}", async entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
-                var counts = new List<long>();
-                foreach (var d in weeks.SkipLast(1)) counts.Add((await affected.CountsAsync(d, ct)).Workers);
-                return counts;
-            }) ?? [];
-            charts.Add(new("affected-workers", "Home.AffectedOverTime", "line", weeks, [new("Home.WorkersAffected", [.. earlier, workers])], []));
-        }
-        return new HomeSection(30, "zones", "Home.Zones", figures, charts);
     }
 
     /// <summary>How many of the days (a sample's collection or result day) fall on each day, counted by the database.</summary>
