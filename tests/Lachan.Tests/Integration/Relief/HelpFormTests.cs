@@ -112,4 +112,37 @@ public sealed class HelpFormTests(ReliefApps apps) : IClassFixture<ReliefApps>
         Assert.True(draws >= 3);
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<HelpRequest>().CountAsync(x => x.Ticket == taken)));
     }
+
+    /// <summary>Under load on PostgreSQL one create in about 100,000 answered 500: another create had drawn the same ticket
+    /// and committed it between this one's read and its insert. (On SQLite the writers take turns, and the other
+    /// connection's insert here would wait for this one's write lock.)</summary>
+    [Fact]
+    public async Task A_ticket_another_create_commits_after_the_read_is_drawn_again()
+    {
+        var app = await apps.For(DatabaseProvider.Postgres);
+        var r = await TestRegistry.AddAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var requests = scope.ServiceProvider.GetRequiredService<HelpRequests>();
+        var db = scope.ServiceProvider.GetRequiredService<LachanDb>();
+        string? raced = null;
+        // at the save, after the read found the drawn ticket free: another connection commits a request with that ticket
+        db.SavingChanges += (_, _) =>
+        {
+            if (raced is not null) return;
+            raced = db.ChangeTracker.Entries<HelpRequest>().Single(e => e.State == EntityState.Added).Entity.Ticket;
+            using var other = app.Services.CreateScope();
+            var otherRequests = other.ServiceProvider.GetRequiredService<HelpRequests>();
+            otherRequests.NewTicket = () => raced;
+            Assert.IsType<Submitted.Created>(otherRequests.SubmitAsync(new HelpForm { Name = "Người khác", Phone = NewPhone(), CommuneCode = r.LodgingOwn.CommuneCode, Needs = ["food"] },
+                RequestChannel.Public, null, "public", CancellationToken.None).GetAwaiter().GetResult());
+        };
+        var result = await requests.SubmitAsync(new HelpForm { Name = "Người hỏi", Phone = NewPhone(), CommuneCode = r.LodgingOwn.CommuneCode, Needs = ["food"] },
+            RequestChannel.Public, null, "public", CancellationToken.None);
+
+        var created = Assert.IsType<Submitted.Created>(result);
+        Assert.NotNull(raced);
+        Assert.NotEqual(raced, created.Ticket);
+        Assert.Equal(1, await app.WithDbAsync(x => x.Set<HelpRequest>().CountAsync(h => h.Ticket == raced)));
+        Assert.Equal(1, await app.WithDbAsync(x => x.AuditEvents.CountAsync(e => e.EntityType == nameof(HelpRequest) && e.EntityId == created.Id.ToString())));
+    }
 }

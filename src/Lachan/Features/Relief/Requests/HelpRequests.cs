@@ -83,22 +83,39 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
             return new Submitted.Merged(existing.Id, existing.Ticket);
         }
 
-        var request = new HelpRequest
+        HelpRequest NewRequest(string ticket)
         {
-            Ticket = open.Any(r => r.Ticket == ticket) ? await FreeTicketAsync(ct) : ticket, Channel = channel, Name = name, Phone = phone, Cccd = cccd,
-            CommuneCode = commune!.Code, DistrictCode = commune.DistrictCode ?? "", ProvinceCode = commune.ProvinceCode ?? "", Address = address,
-            LodgingHouseId = form.LodgingHouseId, WorkerId = workerId, CreatedAt = now, CreatedBy = createdBy,
-        };
-        request.Prioritise(needs, note, assessment, due);
-        db.Add(request);
+            var r = new HelpRequest
+            {
+                Ticket = ticket, Channel = channel, Name = name, Phone = phone, Cccd = cccd,
+                CommuneCode = commune!.Code, DistrictCode = commune.DistrictCode ?? "", ProvinceCode = commune.ProvinceCode ?? "", Address = address,
+                LodgingHouseId = form.LodgingHouseId, WorkerId = workerId, CreatedAt = now, CreatedBy = createdBy,
+            };
+            r.Prioritise(needs, note, assessment, due);
+            db.Add(r);
+            return r;
+        }
+        var request = NewRequest(open.Any(r => r.Ticket == ticket) ? await FreeTicketAsync(ct) : ticket);
         // in the save's own transaction a failed insert rolls back the whole of it, so EF's savepoint around each of its two
         // saves (four of a create's twelve round trips) buys nothing; a caller's transaction keeps them
         var savepoints = db.Database.AutoSavepointsEnabled;
         db.Database.AutoSavepointsEnabled = savepoints && db.Database.CurrentTransaction is not null;
         try
         {
-            await audit.SaveThenRecordAsync("create", nameof(HelpRequest), () => request.Id, null,
-                () => new { request.Ticket, Needs = needs.ToString(), Channel = channel.ToString(), request.Priority }, ct);
+            for (var attempt = 1; ; attempt++)
+                try
+                {
+                    await audit.SaveThenRecordAsync("create", nameof(HelpRequest), () => request.Id, null,
+                        () => new { request.Ticket, Needs = needs.ToString(), Channel = channel.ToString(), request.Priority }, ct);
+                    break;
+                }
+                catch (DbUpdateException e) when (attempt < TicketTries && db.Database.CurrentTransaction is null && TicketTaken(e))
+                {
+                    // another create drew the same ticket and committed it after our read (seen once in 100,000 creates
+                    // from 32 clients): our own transaction is rolled back and the request is still to be inserted
+                    db.Entry(request).State = EntityState.Detached;
+                    request = NewRequest(await FreeTicketAsync(ct));
+                }
         }
         finally
         {
@@ -106,6 +123,10 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
         }
         return new Submitted.Created(request.Id, request.Ticket);
     }
+
+    /// <summary>The insert broke the tickets' unique index (PostgreSQL names the index, SQLite the column).</summary>
+    private static bool TicketTaken(DbUpdateException e) =>
+        e.InnerException?.Message is { } m && (m.Contains("IX_HelpRequests_Ticket", StringComparison.Ordinal) || m.Contains("HelpRequests.Ticket", StringComparison.Ordinal));
 
     /// <summary>Another ticket, when the one drawn first was taken (once in hundreds of millions).</summary>
     private async Task<string> FreeTicketAsync(CancellationToken ct)
