@@ -182,4 +182,20 @@ public sealed partial class HomeNumbersTests(DemoApps apps) : IClassFixture<Demo
         Assert.Contains("/lib/chartjs/chart.umd.min.js", page);
         Assert.Equal(HttpStatusCode.OK, (await app.NewClient().GetAsync("/lib/chartjs/LICENSE.md")).StatusCode);
     }
+
+    /// <summary>A label is looked up by a key built from a value (a status, a section): a key with no text showed itself
+    /// ("Home.EnterpriseStatus.Operating" on every registry home, seen on the demo screenshots).</summary>
+    [Theory, MemberData(nameof(Accounts))]
+    public async Task No_home_shows_a_text_key_instead_of_its_text(DatabaseProvider provider, string user)
+    {
+        var app = await apps.For(provider);
+        var client = await app.LoggedInClientAsync(user);
+        var page = await client.GetPageAsync("/");
+        Assert.DoesNotMatch(TextKey(), page);
+    }
+
+    // a key as the resources spell them: a capitalised word, a dot and another capitalised word, outside any attribute or
+    // script (between > and <)
+    [GeneratedRegex(@">\s*[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+(\.[A-Za-z]+)*\s*<")]
+    private static partial Regex TextKey();
 }
