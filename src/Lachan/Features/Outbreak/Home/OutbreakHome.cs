@@ -19,7 +19,7 @@ namespace Lachan.Features.Outbreak.Home;
 /// a case does not change them). Each number is counted
 /// by the list it links to, as of the same day (CaseList, ContactList, QuarantineList, SampleList, DueList, ZoneStatus,
 /// AffectedWorkers), and each trend's last point is that number: the trends use the lists' own day rules.</summary>
-public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, CaseList caseList, ContactList contacts, QuarantineList quarantine,
+public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, ContactList contacts, QuarantineList quarantine,
     SampleList samples, TestingScope testing, DueList due, ZoneStatus zones, OutbreakPicture picture, KeptAnswers kept) : IHomeSections
 {
     public async Task<IReadOnlyList<HomeSection>> ForCallerAsync(DateOnly day, CancellationToken ct)
@@ -58,13 +58,14 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
         // two dates per case: enough for every trend, whatever the size of the outbreak
         var caseDays = await cases.Cases().AsNoTracking().Where(c => c.ConfirmedOn <= day && (c.OutcomeOn == null || c.OutcomeOn >= from))
             .Select(c => new Case { Code = "", TestKind = "", ConfirmedOn = c.ConfirmedOn, OutcomeOn = c.OutcomeOn }).ToListAsync(ct);
+        // each number is its trend's last point: the cases read hold every case the list counts on the day (the same scope,
+        // confirmed by then, closed after the trend's first day at the earliest), so it is not counted a second time
+        var active = Each(days, d => caseDays.Count(CaseList.ActiveOn(d).Compile()));
+        var fresh = Each(days, d => caseDays.Count(c => c.ConfirmedOn == d));
         var figures = new List<HomeFigure>
         {
-            new("cases.active", "Active cases (F0)", await caseList.CountAsync(new() { Date = day, Outcome = CaseOutcome.Active }, ct),
-                $"/Outbreak/Cases?Date={dmy}&Outcome=Active", $"/api/v1/cases?date={iso}&outcome=Active",
-                Each(days, d => caseDays.Count(CaseList.ActiveOn(d).Compile()))),
-            new("cases.new", "Home.NewCases", await caseList.CountAsync(new() { Date = day, From = day, To = day }, ct),
-                $"/Outbreak/Cases?Date={dmy}&From={dmy}&To={dmy}", $"/api/v1/cases?date={iso}&from={iso}&to={iso}", Each(days, d => caseDays.Count(c => c.ConfirmedOn == d))),
+            new("cases.active", "Active cases (F0)", active[^1], $"/Outbreak/Cases?Date={dmy}&Outcome=Active", $"/api/v1/cases?date={iso}&outcome=Active", active),
+            new("cases.new", "Home.NewCases", fresh[^1], $"/Outbreak/Cases?Date={dmy}&From={dmy}&To={dmy}", $"/api/v1/cases?date={iso}&from={iso}&to={iso}", fresh),
         };
         var (_, curve) = await picture.CasesPerDayAsync(day, ct);   // the curve alone, not the whole picture
         var zoneNames = curve.SelectMany(d => d.ByZone.Keys).Distinct().Order(StringComparer.Ordinal).ToList();

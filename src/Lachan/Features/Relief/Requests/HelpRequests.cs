@@ -126,7 +126,7 @@ public sealed class HelpRequests(LachanDb db, Situation situation, AuditLog audi
 
     /// <summary>The insert broke the tickets' unique index (PostgreSQL names the index, SQLite the column).</summary>
     private static bool TicketTaken(DbUpdateException e) =>
-        e.InnerException?.Message is { } m && (m.Contains("IX_HelpRequests_Ticket", StringComparison.Ordinal) || m.Contains("HelpRequests.Ticket", StringComparison.Ordinal));
+        e.InnerException?.Message is { } m && (m.Contains("IX_HelpRequests_Ticket", StringComparison.Ordinal) || m.Contains("UNIQUE constraint failed: HelpRequests.Ticket", StringComparison.Ordinal));
 
     /// <summary>Another ticket, when the one drawn first was taken (once in hundreds of millions).</summary>
     private async Task<string> FreeTicketAsync(CancellationToken ct)
