@@ -19,11 +19,9 @@ public sealed record ContactListQuery
 }
 
 /// <summary>The confirmed contacts identified by a day, most recent contact first, optionally of one level. The home's F1
-/// number counts with <see cref="CountAsync"/>, so it equals this list.</summary>
+/// number is the last point of <see cref="CountOnDaysAsync"/>, which counts with this list's filter.</summary>
 public sealed class ContactList(CaseScope cases, AuditLog audit, ProvinceCalendar calendar)
 {
-    public Task<int> CountAsync(ContactListQuery q, CancellationToken ct = default) => Filter(q, q.Date ?? calendar.Today).CountAsync(ct);
-
     public async Task<Paged<ContactListRow>> RunAsync(ContactListQuery q, CancellationToken ct = default)
     {
         var (page, size) = Paging.Normalize(q.PageNumber, q.PageSize);

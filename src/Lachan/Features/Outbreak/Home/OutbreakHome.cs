@@ -16,11 +16,10 @@ namespace Lachan.Features.Outbreak.Home;
 
 /// <summary>The outbreak's health numbers of the day for the home pages: cases, contacts, quarantine and the due list for
 /// the health roles, an enterprise's own for HR (zones and who is affected: <see cref="ZonesHome"/>, kept apart because
-/// a case does not change them). Each number is counted
-/// by the list it links to, as of the same day (CaseList, ContactList, QuarantineList, SampleList, DueList, ZoneStatus,
-/// AffectedWorkers), and each trend's last point is that number: the trends use the lists' own day rules.</summary>
-public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, ContactList contacts, QuarantineList quarantine,
-    SampleList samples, TestingScope testing, DueList due, ZoneStatus zones, OutbreakPicture picture, KeptAnswers kept) : IHomeSections
+/// a case does not change them). Each number uses the scope and day rules of the list it links to (CaseList, ContactList,
+/// QuarantineList, SampleList, DueList) and is the last point of its trend over the last days, so it is counted once.</summary>
+public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope cases, ContactList contacts,
+    TestingScope testing, DueList due, ZoneStatus zones, OutbreakPicture picture, KeptAnswers kept) : IHomeSections
 {
     public async Task<IReadOnlyList<HomeSection>> ForCallerAsync(DateOnly day, CancellationToken ct)
     {
@@ -93,10 +92,11 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
         var orderDays = await cases.Orders().AsNoTracking().Where(o => o.StartOn <= day && (o.ReleasedOn == null || o.ReleasedOn >= from))
             .Select(o => new QuarantineOrder { StartOn = o.StartOn, ReleasedOn = o.ReleasedOn }).ToListAsync(ct);
         var dueToday = await due.ForAsync(day, ct: ct);
+        // the number is its trend's last point: the orders read hold every order the list counts on the day
+        var inForce = Each(days, d => orderDays.Count(QuarantineList.InForceOn(d).Compile()));
         return new(
         [
-            new("quarantine.inForce", "In quarantine", await quarantine.CountAsync(new() { Date = day }, ct),
-                $"/Outbreak/Cases/Quarantine?Date={dmy}", $"/api/v1/quarantine?date={iso}", Each(days, d => orderDays.Count(QuarantineList.InForceOn(d).Compile()))),
+            new("quarantine.inForce", "In quarantine", inForce[^1], $"/Outbreak/Cases/Quarantine?Date={dmy}", $"/api/v1/quarantine?date={iso}", inForce),
             new("due.tests", "Due for a test", dueToday.Tests.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
             new("due.releases", "May be released", dueToday.Releases.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
             new("due.overdue", "Overdue (past the planned end)", dueToday.Overdue.Total, $"/Outbreak/Cases/Due?Date={dmy}", $"/api/v1/quarantine/due?date={iso}"),
@@ -113,12 +113,13 @@ public sealed class OutbreakHome(LachanDb db, Jurisdiction scope, CaseScope case
         var collected = await PerDayAsync(testing.Samples().Where(s => s.CollectedOn >= from && s.CollectedOn <= day).Select(s => s.CollectedOn), ct);
         var positive = await PerDayAsync(testing.Samples().Where(s => s.Result == TestResult.Positive && s.ResultOn >= from && s.ResultOn <= day)
             .Select(s => s.ResultOn!.Value), ct);
+        // each number is its trend's last point: the per-day counts use the sample list's own filters (collected on the
+        // day; positive with its result on the day) over the same scope
+        var (today, positives) = (Each(days, d => collected.GetValueOrDefault(d)), Each(days, d => positive.GetValueOrDefault(d)));
         return new(
         [
-            new("samples.today", "Home.SamplesToday", await samples.CountAsync(new() { Date = day }, ct),
-                $"/Outbreak/Testing?Date={dmy}", $"/api/v1/samples?date={iso}", Each(days, d => collected.GetValueOrDefault(d))),
-            new("samples.positive", "Home.PositivesToday", await samples.CountAsync(new() { ResultOn = day, Result = TestResult.Positive }, ct),
-                $"/Outbreak/Testing?ResultOn={dmy}&Result=Positive", $"/api/v1/samples?resultOn={iso}&result=Positive", Each(days, d => positive.GetValueOrDefault(d))),
+            new("samples.today", "Home.SamplesToday", today[^1], $"/Outbreak/Testing?Date={dmy}", $"/api/v1/samples?date={iso}", today),
+            new("samples.positive", "Home.PositivesToday", positives[^1], $"/Outbreak/Testing?ResultOn={dmy}&Result=Positive", $"/api/v1/samples?resultOn={iso}&result=Positive", positives),
         ], []);
     }
 

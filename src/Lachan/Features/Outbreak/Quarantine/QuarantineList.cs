@@ -22,13 +22,11 @@ public sealed record QuarantineListQuery
 }
 
 /// <summary>Quarantine orders as of a day, the people in quarantine on it by default, ending soonest first. The home's
-/// quarantine number counts with <see cref="CountAsync"/>, so it equals this list.</summary>
+/// quarantine number counts the same scope with <see cref="InForceOn"/> (HomeNumbersTests holds it equal to this list).</summary>
 public sealed class QuarantineList(CaseScope cases, AuditLog audit, ProvinceCalendar calendar)
 {
     /// <summary>In quarantine on the day: the order started on or before it and was not released on or before it.</summary>
     public static Expression<Func<QuarantineOrder, bool>> InForceOn(DateOnly day) => o => o.StartOn <= day && (o.ReleasedOn == null || o.ReleasedOn > day);
-
-    public Task<int> CountAsync(QuarantineListQuery q, CancellationToken ct = default) => Filter(q, q.Date ?? calendar.Today).CountAsync(ct);
 
     public async Task<Paged<QuarantineRow>> RunAsync(QuarantineListQuery q, CancellationToken ct = default)
     {
